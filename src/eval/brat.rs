@@ -1,0 +1,611 @@
+//! PolNeAR gold: loads brat standoff attribution files and scores the pipeline's
+//! `quotes.csv` against them. Hands an [`AttributionScores`] section to the [`Report`].
+//!
+//! A PolNeAR split folder holds `text/NAME.txt` and `attributions/NAME_<annotator>.ann` (or
+//! `NAME.ann`); when an article has several annotators' files the lexicographically first
+//! is used, and an article with none is skipped. In an `.ann` file
+//! - `T3\tContent 115 290\ttext` is a text-bound span, possibly discontinuous
+//!   (`Content 315 448;463 553`, fragments in any order, text joined by a space);
+//! - `E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1` ties an attribution together; the
+//!   trigger may be `Attribution-no-source` (no `Source`), and a second content fragment may
+//!   come as `Content2:T22`.
+//!
+//! Offsets are Unicode **code points**, like ours: on the dev split every one of the 9,095
+//! text-bound spans equals `text[start:end]` counted in code points, while 4,187 differ when
+//! counted in UTF-8 bytes (the texts use `’`, `“`, `—`).
+//!
+//! Scoring: a gold quote is an attribution's Content, its speaker the Source span. A predicted
+//! quote matches one to one by word-token overlap (see [`super::metrics::TokenSpan::overlap`]).
+//! Its speaker is right when its mention offsets overlap the Source span, or its name equals the
+//! Source text, or the name's last word is a word of the Source text (`Hillary Clinton` for
+//! `Clinton’s campaign`: PolNeAR marks the mention, not a resolved name). For an attribution
+//! without a source the speaker is right only when the prediction names none. The `quoted`
+//! subset is the attributions whose Content holds a quotation mark (`"` `“` `”` `«` `»`),
+//! scored against predictions of kind `direct` or `mixed`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::metrics::{match_greedy, normalize_name, Accuracy, Counts, TokenSpan};
+use super::report::Report;
+use super::tables::{snippet, Table};
+use super::{EvalError, Options};
+
+/// A text-bound annotation (`T` line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBound {
+    pub kind: String,
+    /// Code point ranges `[start, end)`, in file order.
+    pub fragments: Vec<(usize, usize)>,
+    pub text: String,
+}
+
+/// One attribution (`E` line): the argument ids by role (`Content2` folded into `Content`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub trigger: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// A parsed `.ann` file; lines other than `T` and `E` (notes, relations) are ignored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnnFile {
+    pub spans: HashMap<String, TextBound>,
+    pub events: Vec<Event>,
+}
+
+/// Parses `.ann` text; the error names the line.
+pub fn parse_ann(content: &str) -> Result<AnnFile, String> {
+    let mut ann = AnnFile::default();
+    for (n, line) in content.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        let bad = |why: &str| format!("line {}: {why}: {line:?}", n + 1);
+        let mut cols = line.splitn(3, '\t');
+        let id = cols.next().unwrap_or("");
+        let body = cols.next().unwrap_or("");
+        if id.starts_with('T') {
+            let (kind, offsets) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
+            let mut fragments = Vec::new();
+            for frag in offsets.split(';') {
+                let (s, e) = frag
+                    .trim()
+                    .split_once(' ')
+                    .ok_or_else(|| bad("bad fragment"))?;
+                let (s, e) = (
+                    s.parse().map_err(|_| bad("bad offset"))?,
+                    e.parse().map_err(|_| bad("bad offset"))?,
+                );
+                if s > e {
+                    return Err(bad("start after end"));
+                }
+                fragments.push((s, e));
+            }
+            let text = cols.next().unwrap_or("").to_string();
+            ann.spans.insert(
+                id.to_string(),
+                TextBound {
+                    kind: kind.to_string(),
+                    fragments,
+                    text,
+                },
+            );
+        } else if id.starts_with('E') {
+            let mut parts = body.split_whitespace();
+            let trigger = parts.next().ok_or_else(|| bad("empty event"))?;
+            let (trigger, _) = trigger.split_once(':').ok_or_else(|| bad("bad trigger"))?;
+            let args = parts
+                .map(|a| {
+                    let (role, target) = a.split_once(':').ok_or_else(|| bad("bad argument"))?;
+                    // `Content2` is a second argument of role `Content`.
+                    Ok((
+                        role.trim_end_matches(|c: char| c.is_ascii_digit())
+                            .to_string(),
+                        target.to_string(),
+                    ))
+                })
+                .collect::<Result<_, String>>()?;
+            ann.events.push(Event {
+                id: id.to_string(),
+                trigger: trigger.to_string(),
+                args,
+            });
+        }
+    }
+    Ok(ann)
+}
+
+/// A gold attribution: content fragments, and the source span if there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldAttribution {
+    pub content: Vec<(usize, usize)>,
+    pub content_text: String,
+    pub source: Option<TextBound>,
+    /// The content holds a quotation mark.
+    pub quoted: bool,
+}
+
+fn has_quote_mark(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))
+}
+
+/// The attributions of a parsed file; an event without a Content argument is skipped.
+pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
+    let mut out = Vec::new();
+    for e in ann
+        .events
+        .iter()
+        .filter(|e| e.trigger.starts_with("Attribution"))
+    {
+        let mut content = Vec::new();
+        let mut texts = Vec::new();
+        let mut source = None;
+        for (role, target) in &e.args {
+            let Some(span) = ann.spans.get(target) else {
+                continue;
+            };
+            match role.as_str() {
+                "Content" => {
+                    content.extend(&span.fragments);
+                    texts.push(span.text.as_str());
+                }
+                "Source" => source = Some(span.clone()),
+                _ => {}
+            }
+        }
+        if content.is_empty() {
+            continue;
+        }
+        let content_text = texts.join(" ");
+        out.push(GoldAttribution {
+            quoted: has_quote_mark(&content_text),
+            content,
+            content_text,
+            source,
+        });
+    }
+    out
+}
+
+/// One PolNeAR article with the attributions of its chosen annotator file.
+#[derive(Debug, Clone)]
+pub struct GoldArticle {
+    /// The text file's stem: the `doc_id` the pipeline gives it.
+    pub name: String,
+    pub text: String,
+    pub ann_path: PathBuf,
+    pub attributions: Vec<GoldAttribution>,
+}
+
+/// Loads a PolNeAR split folder (`text/`, `attributions/`), sorted by name.
+pub fn load_polnear(split_dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
+    let text_dir = split_dir.join("text");
+    let ann_dir = split_dir.join("attributions");
+    let names = sorted_files(&text_dir, ".txt")?;
+    let name_set: BTreeSet<&str> = names.iter().map(String::as_str).collect();
+    // Article name -> its annotator files, in lexicographic order.
+    let mut ann_files: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for stem in sorted_files(&ann_dir, ".ann")? {
+        let name = if name_set.contains(stem.as_str()) {
+            name_set.get(stem.as_str())
+        } else {
+            stem.rsplit_once('_').and_then(|(n, _)| name_set.get(n))
+        };
+        if let Some(&name) = name {
+            ann_files.entry(name).or_default().push(stem);
+        }
+    }
+    let mut articles = Vec::new();
+    for name in &names {
+        let Some(stem) = ann_files.get(name.as_str()).and_then(|v| v.first()) else {
+            continue;
+        };
+        let ann_path = ann_dir.join(format!("{stem}.ann"));
+        let text_path = text_dir.join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
+        let raw = std::fs::read_to_string(&ann_path).map_err(|e| EvalError::io(&ann_path, e))?;
+        let ann = parse_ann(&raw).map_err(|r| EvalError::invalid(&ann_path, r))?;
+        articles.push(GoldArticle {
+            name: name.clone(),
+            text,
+            attributions: attributions(&ann),
+            ann_path,
+        });
+    }
+    Ok(articles)
+}
+
+/// Stems of the files in `dir` ending in `ext`, sorted.
+fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<String>, EvalError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| EvalError::io(dir, e))?;
+        if let Some(stem) = entry.file_name().to_str().and_then(|n| n.strip_suffix(ext)) {
+            out.push(stem.to_string());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Scores for one set of attributions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AttributionSet {
+    pub detection: Counts,
+    /// On matched quotes.
+    pub speaker: Accuracy,
+    pub quote_speaker: Counts,
+}
+
+/// The PolNeAR section of the report.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AttributionScores {
+    /// Attributions in the scored documents.
+    pub gold_attributions: usize,
+    pub gold_quoted: usize,
+    pub all: AttributionSet,
+    /// Content with a quotation mark, against predictions of kind direct or mixed.
+    pub quoted: AttributionSet,
+}
+
+/// A predicted quote of `quotes.csv`.
+struct PredQuote {
+    start: usize,
+    end: usize,
+    speaker: String,
+    speaker_span: Option<(usize, usize)>,
+    kind: String,
+}
+
+/// Whether the predicted speaker is the attribution's source (rules in the module docs).
+fn speaker_right(gold: &GoldAttribution, pred: &PredQuote) -> bool {
+    let Some(source) = &gold.source else {
+        return pred.speaker.trim().is_empty();
+    };
+    if let Some((s, e)) = pred.speaker_span {
+        if source.fragments.iter().any(|&(fs, fe)| s < fe && fs < e) {
+            return true;
+        }
+    }
+    let name = normalize_name(&pred.speaker);
+    if name.is_empty() {
+        return false;
+    }
+    let source_name = normalize_name(&source.text);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let source_words = words(&source_name);
+    name == source_name
+        || words(&name)
+            .last()
+            .is_some_and(|w| source_words.contains(w))
+}
+
+/// Scores `pred_dir/quotes.csv` against a PolNeAR split folder. Only articles the prediction
+/// covers are scored: those named in `quotes.csv` or in `documents.csv` when present.
+pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Report, EvalError> {
+    let articles = load_polnear(gold_dir)?;
+    let quotes = Table::read(&pred_dir.join("quotes.csv"))?;
+    let mut covered: BTreeSet<String> = quotes
+        .rows
+        .iter()
+        .map(|r| quotes.get(r, "doc_id").to_string())
+        .collect();
+    let documents = pred_dir.join("documents.csv");
+    if documents.is_file() {
+        let t = Table::read(&documents)?;
+        covered.extend(t.rows.iter().map(|r| t.get(r, "doc_id").to_string()));
+    }
+    let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
+    for (i, row) in quotes.rows.iter().enumerate() {
+        let offset = |col: &str| -> Result<usize, EvalError> {
+            let cell = quotes.get(row, col);
+            cell.parse().map_err(|_| {
+                EvalError::invalid(
+                    &quotes.path,
+                    format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
+                )
+            })
+        };
+        let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
+            (Ok(s), Ok(e)) => Some((s, e)),
+            _ => None,
+        };
+        by_doc
+            .entry(quotes.get(row, "doc_id"))
+            .or_default()
+            .push(PredQuote {
+                start: offset("start")?,
+                end: offset("end")?,
+                speaker: quotes.get(row, "speaker").to_string(),
+                speaker_span,
+                kind: quotes.get(row, "kind").to_lowercase(),
+            });
+    }
+    let mut report = Report::new("brat", opts.overlap_threshold);
+    let mut scores = AttributionScores::default();
+    for article in articles.iter().filter(|a| covered.contains(&a.name)) {
+        report.documents += 1;
+        let chars: Vec<char> = article.text.chars().collect();
+        let preds = by_doc
+            .get(article.name.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let all_gold: Vec<&GoldAttribution> = article.attributions.iter().collect();
+        let all_pred: Vec<&PredQuote> = preds.iter().collect();
+        scores.gold_attributions += all_gold.len();
+        score_set(
+            &all_gold,
+            &all_pred,
+            &chars,
+            opts,
+            &mut scores.all,
+            Some((&article.name, &mut report.details)),
+        );
+        let quoted_gold: Vec<&GoldAttribution> =
+            all_gold.iter().copied().filter(|g| g.quoted).collect();
+        let quoted_pred: Vec<&PredQuote> = all_pred
+            .iter()
+            .copied()
+            .filter(|p| p.kind == "direct" || p.kind == "mixed")
+            .collect();
+        scores.gold_quoted += quoted_gold.len();
+        score_set(
+            &quoted_gold,
+            &quoted_pred,
+            &chars,
+            opts,
+            &mut scores.quoted,
+            None,
+        );
+    }
+    report.attributions = Some(scores);
+    Ok(report)
+}
+
+fn score_set(
+    gold: &[&GoldAttribution],
+    pred: &[&PredQuote],
+    chars: &[char],
+    opts: &Options,
+    set: &mut AttributionSet,
+    verbose: Option<(&str, &mut Vec<String>)>,
+) {
+    let g_tokens: Vec<TokenSpan> = gold
+        .iter()
+        .map(|g| TokenSpan::from_fragments(chars, &g.content))
+        .collect();
+    let p_tokens: Vec<TokenSpan> = pred
+        .iter()
+        .map(|p| TokenSpan::from_fragments(chars, &[(p.start, p.end)]))
+        .collect();
+    let optional = vec![false; gold.len()];
+    let m = match_greedy(&optional, pred.len(), |gi, pi| {
+        let o = g_tokens[gi].overlap(&p_tokens[pi]);
+        (o > 0.0 && o >= opts.overlap_threshold).then_some(o)
+    });
+    let ok = |gi: usize, pi: usize| speaker_right(gold[gi], pred[pi]);
+    set.detection.add(m.counts(&optional));
+    set.quote_speaker.add(m.counts_where(&optional, ok));
+    for &(gi, pi, _) in &m.pairs {
+        set.speaker.record(ok(gi, pi));
+    }
+    let Some((doc, lines)) = verbose.filter(|_| opts.verbose) else {
+        return;
+    };
+    let source = |g: &GoldAttribution| {
+        g.source
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    for (gi, g) in gold.iter().enumerate() {
+        let (s, e) = (
+            g.content.iter().map(|f| f.0).min().unwrap_or(0),
+            g.content.iter().map(|f| f.1).max().unwrap_or(0),
+        );
+        match m.gold_match[gi] {
+            None => lines.push(format!(
+                "attributions\tMISS\t{doc}\t{s}-{e}\t{}\t{:?}",
+                source(g),
+                snippet(&g.content_text)
+            )),
+            Some(pi) if !ok(gi, pi) => lines.push(format!(
+                "attributions\tSPEAKER\t{doc}\t{s}-{e}\tgold {:?} pred {:?}\t{:?}",
+                source(g),
+                pred[pi].speaker,
+                snippet(&g.content_text)
+            )),
+            Some(_) => {}
+        }
+    }
+    for (pi, p) in pred.iter().enumerate() {
+        if m.pred_match[pi].is_none() {
+            let text: String = chars[p.start.min(chars.len())..p.end.min(chars.len())]
+                .iter()
+                .collect();
+            lines.push(format!(
+                "attributions\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}",
+                p.start,
+                p.end,
+                p.speaker,
+                snippet(&text)
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    // Code point offsets are checked by `offsets_in_the_fixture_are_code_points`.
+    const TEXT: &str =
+        "Critics said “the deal is bad.” The Post has learned that Clinton’s van left early, a source said.";
+    const ANN: &str = "T1\tSource 0 7\tCritics\n\
+        T2\tCue 8 12\tsaid\n\
+        T3\tContent 13 31\t“the deal is bad.”\n\
+        T4\tAttribution 8 12\tsaid\n\
+        E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n\
+        T5\tSource 32 40\tThe Post\n\
+        T6\tCue 41 52\thas learned\n\
+        T7\tContent 53 57;68 82\tthat van left early\n\
+        T8\tAttribution 41 52\thas learned\n\
+        E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n\
+        T9\tAttribution-no-source 84 92\ta source\n\
+        E3\tAttribution-no-source:T9\n\
+        T10\tDiscard 0 3\tCri\n\
+        #1\tAnnotatorNotes T1\tnote\n";
+
+    #[test]
+    fn offsets_in_the_fixture_are_code_points() {
+        let chars: Vec<char> = TEXT.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        assert_eq!(slice(13, 31), "“the deal is bad.”");
+        assert_eq!(slice(32, 40), "The Post");
+        assert_eq!(slice(84, 92), "a source");
+        assert_eq!(slice(53, 57) + " " + &slice(68, 82), "that van left early");
+    }
+
+    #[test]
+    fn parses_spans_events_and_discontinuous_content() {
+        let ann = parse_ann(ANN).unwrap();
+        assert_eq!(ann.spans["T7"].fragments, vec![(53, 57), (68, 82)]);
+        assert_eq!(ann.events.len(), 3);
+        assert_eq!(ann.events[2].trigger, "Attribution-no-source");
+        let a = attributions(&ann);
+        // E3 has no Content: skipped.
+        assert_eq!(a.len(), 2);
+        assert!(a[0].quoted && !a[1].quoted);
+        assert_eq!(a[0].source.as_ref().unwrap().text, "Critics");
+        assert_eq!(a[1].content, vec![(53, 57), (68, 82)]);
+        assert!(parse_ann("T1\tSource x 7\tCritics\n")
+            .unwrap_err()
+            .contains("line 1"));
+    }
+
+    #[test]
+    fn content2_joins_content() {
+        let ann = parse_ann(
+            "T1\tContent 0 3\tabc\nT2\tContent 10 12\t\"x\nT3\tCue 5 6\ts\nE1\tAttribution:T3 Content:T1 Content2:T2\n",
+        )
+        .unwrap();
+        let a = attributions(&ann);
+        assert_eq!(a[0].content, vec![(0, 3), (10, 12)]);
+        assert_eq!(a[0].content_text, "abc \"x");
+        assert!(a[0].quoted);
+    }
+
+    fn split_dir() -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        fs::create_dir_all(d.path().join("text")).unwrap();
+        fs::create_dir_all(d.path().join("attributions")).unwrap();
+        fs::write(d.path().join("text/art.txt"), TEXT).unwrap();
+        fs::write(d.path().join("attributions/art_b222.ann"), "").unwrap();
+        fs::write(d.path().join("attributions/art_a111.ann"), ANN).unwrap();
+        // An article with no annotator file is skipped.
+        fs::write(d.path().join("text/lonely.txt"), "Nothing.").unwrap();
+        d
+    }
+
+    #[test]
+    fn loads_first_annotator_and_skips_unannotated() {
+        let d = split_dir();
+        let arts = load_polnear(d.path()).unwrap();
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].name, "art");
+        assert!(arts[0].ann_path.ends_with("art_a111.ann"));
+        assert_eq!(arts[0].attributions.len(), 2);
+    }
+
+    #[test]
+    fn scores_quotes_and_speakers() {
+        let d = split_dir();
+        let pred = tempfile::tempdir().unwrap();
+        // q1: the direct quote, speaker by mention offsets. q2: "Clinton’s van left early"
+        // against the discontinuous gold "that" + "van left early": 3 shared words of the
+        // longer 5 = 0.6; speaker "New York Post", whose last word is in "The Post". q3: extra.
+        // Document "other" is not in the gold set.
+        fs::write(
+            pred.path().join("quotes.csv"),
+            "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+             art,q1,Critics,GROUP,Critics,0,7,said,8,12,direct,the deal is bad.,14,30,0.9\n\
+             art,q2,New York Post,ORG,The Post,,,has learned,41,52,indirect,Clinton’s van left early,58,82,0.8\n\
+             art,q3,Bukele,PERSON,,,,said,,,direct,a source,84,92,0.5\n\
+             other,q1,X,PERSON,,,,,,,direct,x,0,1,0.5\n",
+        )
+        .unwrap();
+        let opts = Options {
+            overlap_threshold: 0.5,
+            verbose: true,
+        };
+        let r = eval_brat(d.path(), pred.path(), &opts).unwrap();
+        assert_eq!(r.documents, 1);
+        let a = r.attributions.as_ref().unwrap();
+        assert_eq!((a.gold_attributions, a.gold_quoted), (2, 1));
+        assert_eq!(a.all.detection, Counts::new(2, 1, 0));
+        assert_eq!(
+            a.all.speaker,
+            Accuracy {
+                correct: 2,
+                total: 2
+            }
+        );
+        assert_eq!(a.all.quote_speaker, Counts::new(2, 1, 0));
+        // Quoted: gold E1 against direct preds q1 and q3.
+        assert_eq!(a.quoted.detection, Counts::new(1, 1, 0));
+        assert_eq!(
+            r.verbose_lines(),
+            vec!["attributions\tEXTRA\tart\t84-92\tBukele\t\"a source\""]
+        );
+        // With a wrong speaker name and no offsets the pair is a FP and a FN.
+        let wrong = GoldAttribution {
+            content: vec![(0, 1)],
+            content_text: String::new(),
+            source: Some(TextBound {
+                kind: "Source".into(),
+                fragments: vec![(0, 7)],
+                text: "Critics".into(),
+            }),
+            quoted: false,
+        };
+        let p = PredQuote {
+            start: 0,
+            end: 1,
+            speaker: "Bukele".into(),
+            speaker_span: Some((20, 26)),
+            kind: String::new(),
+        };
+        assert!(!speaker_right(&wrong, &p));
+    }
+
+    #[test]
+    fn polnear_dev_when_present() {
+        let dir = Path::new("/work/shared/data/polnear/dev");
+        if !dir.exists() {
+            return;
+        }
+        let arts = load_polnear(dir).unwrap();
+        assert_eq!(arts.len(), 84);
+        // Every content span's text matches the document text at code point offsets.
+        for art in &arts {
+            let chars: Vec<char> = art.text.chars().collect();
+            for a in &art.attributions {
+                let joined: Vec<String> = a
+                    .content
+                    .iter()
+                    .map(|&(s, e)| chars[s..e].iter().collect::<String>())
+                    .collect();
+                assert_eq!(joined.join(" "), a.content_text, "{}", art.name);
+            }
+        }
+    }
+}

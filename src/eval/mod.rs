@@ -1,0 +1,85 @@
+//! Evaluation: scores the pipeline's CSV tables against gold annotations and hands back a
+//! [`Report`] (Markdown for people, JSON for tools, and per-item lines for `--verbose`).
+//!
+//! Three gold formats:
+//! - `csv`: the hand-labelled gold set, the SCHEMA.md tables plus an `optional` column
+//!   ([`eval_csv`], scoring in [`tables`]);
+//! - `brat`: PolNeAR attribution standoff files, scored against `quotes.csv` ([`eval_brat`],
+//!   in [`brat`]);
+//! - `conll`: CoNLL-2003 IOB2 files for the NER model ([`read_conll`], [`score_conll`]).
+//!
+//! Matching rules shared by all of them live in [`metrics`]: greedy one-to-one matching that
+//! prefers required gold rows, and a quote overlap of shared word tokens over the token count
+//! of the longer span, accepted at [`Options::overlap_threshold`].
+//!
+//! Nothing here reads environment variables or CLI arguments: the binary builds [`Options`].
+
+pub mod brat;
+pub mod conll;
+pub mod metrics;
+pub mod report;
+pub mod tables;
+
+use std::path::{Path, PathBuf};
+
+pub use brat::eval_brat;
+pub use conll::{read_conll, score_conll, ConllSentence, EntityScores};
+pub use metrics::{Accuracy, Counts};
+pub use report::Report;
+pub use tables::eval_csv;
+
+/// How to score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// A predicted quote matches a gold one when shared word tokens divided by the token count
+    /// of the longer of the two reach this value.
+    pub overlap_threshold: f64,
+    /// Collect per-item lines (misses, extras, wrong speakers) for [`Report::verbose_lines`].
+    pub verbose: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            overlap_threshold: 0.5,
+            verbose: false,
+        }
+    }
+}
+
+/// Why scoring failed; every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: bad CSV: {source}", path.display())]
+    Csv {
+        path: PathBuf,
+        #[source]
+        source: csv::Error,
+    },
+    #[error("{}: {reason}", path.display())]
+    Invalid { path: PathBuf, reason: String },
+    #[error("{}: nothing to score: {reason}", path.display())]
+    Nothing { path: PathBuf, reason: String },
+}
+
+impl EvalError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn invalid(path: &Path, reason: impl Into<String>) -> Self {
+        EvalError::Invalid {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
+    }
+}

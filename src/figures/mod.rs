@@ -1,0 +1,174 @@
+//! Figures: numeric expressions that measure something — money, counts, percentages, rates,
+//! physical quantities and durations — with their qualifier and the noun they count.
+//!
+//! Owns: finding figure mentions in the sentences of an [`Analysed`] document and
+//! normalising each to a plain decimal value, a unit and a kind. Hands on: [`Figure`]s with
+//! byte spans into the document text, sorted and non-overlapping, for `export` to write as
+//! `figures.csv` rows ([`Figure::to_row`] converts offsets to code points).
+//!
+//! Stages, one file each:
+//! 1. `tokens` splits text into numbers, words and symbols with byte spans;
+//! 2. `numbers` reads digits, scale words/suffixes, spelled-out numbers and vague plurals
+//!    into exact decimals (`$80.7bn` -> `80700000000`, never via `f64`);
+//! 3. `units` is the lexicon of currencies (ISO codes), percent markers, measures and time units;
+//! 4. `qualifiers` reads `more than`, `up to`, `approximately`, `or more` ...;
+//! 5. `exclusions` rejects dates, years, times, ordinals, references, names and phone numbers;
+//! 6. `subject` finds the counted noun; 7. `rules` combines them into a mention.
+//!
+//! Decisions worth knowing:
+//! - **Ranges** (`20-30`, `20 to 30`, `between 20 and 30`, `$20-$30 million`) give one figure
+//!   whose value is the lower bound and whose span covers the whole range; a scale written
+//!   only on the upper bound applies to both (`20 to 30 million` -> `20000000`).
+//! - **Money per period** (`$20,000 per year`, `$5 a day`) stays kind `money` with the ISO code
+//!   as unit; the span includes `per year`. A count per base (`38 per 100,000`, `5 per day`)
+//!   is kind `rate` with unit `per 100,000` / `per day`; a measure per period is a rate with
+//!   unit `km per hour`.
+//! - **Vague plurals** (`hundreds`, `thousands of`, `several hundred`, `tens of thousands`)
+//!   have qualifier `vague` and the value of the unit they name (100, 1000, 100, 10000).
+//! - **`one`** alone is a figure only with a qualifier (`at least one`) or a time unit
+//!   (`one year`, `one-year`); `one of the`, `one relative`, `no one` and the idiom `one day`
+//!   are not. Other spelled numbers are counts (`three times`).
+//! - **Years**: four plain digits from 1000 to 2100 are years unless a unit, percent or
+//!   currency makes them an amount (`1500 km`, `$2025`).
+//! - Percentage points have unit `pp`; glued `m` (`6m`) is million, never metres.
+//! - Subjects are looked for after the figure (skipping `alleged`, `of the`, modifiers like
+//!   `MS-13`), then as `X of <figure>` before it (`debt of $31bn`); for quantities and
+//!   percentages only `of X` counts (`0.6 square metres of space`, `82% of its GDP`).
+
+mod exclusions;
+mod numbers;
+mod qualifiers;
+mod rules;
+mod subject;
+mod tokens;
+mod units;
+
+#[cfg(test)]
+mod tests;
+
+use crate::doc::Analysed;
+use crate::export::FigureRow;
+use crate::span::{CharMap, Span};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FigureKind {
+    Money,
+    Count,
+    Percent,
+    Rate,
+    Quantity,
+    Duration,
+}
+
+impl FigureKind {
+    /// The CSV name (`money`, `count`, `percent`, `rate`, `quantity`, `duration`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Count => "count",
+            FigureKind::Percent => "percent",
+            FigureKind::Rate => "rate",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Duration => "duration",
+        }
+    }
+}
+
+/// How the text bounds the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    LessThan,
+    UpTo,
+    AtLeast,
+    Vague,
+}
+
+impl Qualifier {
+    /// The CSV name (`exact`, `approx`, `more_than`, `less_than`, `up_to`, `at_least`, `vague`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::UpTo => "up_to",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// One figure mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Byte span of the whole mention, qualifier and unit included (`more than 250`,
+    /// `$6 million`, `38 per 100,000`).
+    pub span: Span,
+    /// Plain decimal, never scientific: `6000000`, `80700000000`, `0.6`.
+    pub value: String,
+    /// ISO code for money, `%` for percentages, `per 100,000` for rates, the normalised
+    /// measure (`km`, `acre`, `m2`) or time unit (`year`), empty for counts.
+    pub unit: String,
+    pub kind: FigureKind,
+    pub qualifier: Qualifier,
+    /// The noun counted or priced (`Venezuelans`, `deal`), empty when the text gives none.
+    pub subject: String,
+}
+
+impl Figure {
+    /// The `figures.csv` row for this figure of the document `text`.
+    pub fn to_row(&self, doc_id: &str, figure_id: &str, text: &str, map: &CharMap) -> FigureRow {
+        let (start, end) = map.chars(self.span);
+        FigureRow {
+            doc_id: doc_id.to_string(),
+            figure_id: figure_id.to_string(),
+            text: self.span.text(text).to_string(),
+            value: self.value.clone(),
+            unit: self.unit.clone(),
+            kind: self.kind.as_str().to_string(),
+            qualifier: self.qualifier.as_str().to_string(),
+            subject: self.subject.clone(),
+            start,
+            end,
+        }
+    }
+}
+
+/// All figures in the sentences of `doc` whose paragraph has `extract == true`, sorted by
+/// `span.start`, non-overlapping; spans are byte offsets into `doc.text`.
+pub fn extract(doc: &Analysed) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    for sentence in doc.extract_sentences() {
+        let offset = sentence.span.start;
+        for mut f in extract_text(sentence.span.text(&doc.text)) {
+            f.span = Span::new(f.span.start + offset, f.span.end + offset);
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    // Sentences never overlap in a well-formed document; keep the first figure if they do.
+    let mut kept: Vec<Figure> = Vec::with_capacity(out.len());
+    for f in out {
+        if kept.last().is_none_or(|k| !k.span.overlaps(f.span)) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// Figures in a single piece of text, spans relative to it, sorted and non-overlapping.
+///
+/// ```
+/// use newsmine::figures::{extract_text, FigureKind, Qualifier};
+/// let f = extract_text("the United States deported more than 250 Venezuelans");
+/// assert_eq!(f.len(), 1);
+/// assert_eq!((f[0].value.as_str(), f[0].kind, f[0].qualifier), ("250", FigureKind::Count, Qualifier::MoreThan));
+/// assert_eq!(f[0].subject, "Venezuelans");
+/// ```
+pub fn extract_text(text: &str) -> Vec<Figure> {
+    rules::scan(text)
+}

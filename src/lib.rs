@@ -1,0 +1,25 @@
+//! newsmine: who said what, which organizations and which figures, from news articles.
+//!
+//! The pipeline, in order:
+//! 1. [`corpus`] reads input folders, `.txt`, `.jsonl` and `.csv` files into documents;
+//! 2. [`lang`] detects the language (non-English documents are skipped);
+//! 3. [`segment`] splits paragraphs and sentences, marking boilerplate and repeated paragraphs;
+//! 4. [`ner`] finds entity mentions and resolves canonical names;
+//! 5. [`quotes`] finds direct, mixed and indirect quotes and their speakers;
+//! 6. [`figures`] finds money, counts, percentages, rates and quantities;
+//! 7. [`export`] writes the CSV tables of the output contract;
+//! 8. [`eval`] scores output against gold annotations.
+//!
+//! [`pipeline`] runs stages 1–7 over a batch in parallel.
+
+pub mod corpus;
+pub mod doc;
+pub mod eval;
+pub mod export;
+pub mod figures;
+pub mod lang;
+pub mod ner;
+pub mod pipeline;
+pub mod quotes;
+pub mod segment;
+pub mod span;

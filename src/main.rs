@@ -1,0 +1,181 @@
+//! The `newsmine` binary: parses arguments, builds a validated configuration, calls the
+//! library, and maps the outcome to an exit code. Nothing else lives here.
+//!
+//! Exit codes: 0 success; 1 a fatal error (unreadable input path, model or output folder);
+//! 2 bad usage; 3 the run finished but some documents failed (see `documents.csv`).
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use newsmine::ner::{BertRecognizer, NerError, Recognizer};
+use newsmine::{eval, ner, pipeline};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "newsmine", version, about = "Quotes, speakers, organizations and figures from news articles, as CSV")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GoldFormat {
+    /// The SCHEMA.md tables with an `optional` column (corpus/gold).
+    Csv,
+    /// brat standoff attributions, PolNeAR layout (text/, attributions/).
+    Brat,
+    /// A CoNLL-2003 IOB file; runs the NER model over its sentences.
+    Conll,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract quotes, speakers, entities, organizations and figures into CSV tables.
+    Extract {
+        /// Folders (read recursively) or .txt/.jsonl/.csv files.
+        #[arg(default_value = "seeds")]
+        inputs: Vec<PathBuf>,
+        /// Output folder for the tables.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Worker threads (each loads its own model, about 100 MB).
+        #[arg(long, default_value_t = default_threads())]
+        threads: usize,
+        /// NER model folder.
+        #[arg(long, default_value = "models/ner")]
+        model: PathBuf,
+        /// No progress bar and no summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Score predictions against gold annotations.
+    Eval {
+        /// Gold folder (csv, brat) or CoNLL file (conll).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Folder with newsmine's tables (csv, brat).
+        #[arg(long)]
+        pred: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "csv")]
+        gold_format: GoldFormat,
+        /// Token-overlap threshold for matching quotes.
+        #[arg(long, default_value_t = 0.5)]
+        overlap: f64,
+        /// List misses, extras and wrong speakers.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// NER model folder (conll).
+        #[arg(long, default_value = "models/ner")]
+        model: PathBuf,
+    },
+    /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
+    Train {
+        /// Pre-trained encoder folder (config.json, model.safetensors, tokenizer.json).
+        #[arg(long)]
+        encoder: PathBuf,
+        #[arg(long)]
+        train: PathBuf,
+        #[arg(long)]
+        valid: PathBuf,
+        #[arg(long, default_value = "models/ner")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 3)]
+        epochs: usize,
+        #[arg(long, default_value_t = 13)]
+        seed: u64,
+        /// Train on the first N sentences only (smoke runs).
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsmine: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { inputs, output, threads, model, quiet } => {
+            if threads == 0 {
+                bail!("--threads must be at least 1");
+            }
+            if !model.join("config.json").is_file() {
+                bail!("--model {}: not a model folder (no config.json)", model.display());
+            }
+            let cfg = pipeline::Config {
+                inputs,
+                output_dir: output.clone(),
+                threads,
+                progress: !quiet && std::io::stderr().is_terminal(),
+            };
+            let make = || -> Result<Box<dyn Recognizer + Send>, NerError> { Ok(Box::new(BertRecognizer::load(&model)?)) };
+            let s = pipeline::run(&cfg, make)?;
+            if !quiet {
+                eprintln!(
+                    "newsmine: {} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} figures -> {}",
+                    s.documents, s.ok, s.skipped, s.failed, s.seconds, s.entities, s.quotes, s.figures, output.display()
+                );
+            }
+            Ok(if s.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Command::Eval { gold, pred, gold_format, overlap, verbose, report, model } => {
+            let opts = eval::Options { overlap_threshold: overlap, verbose };
+            let (markdown, json, details) = match gold_format {
+                GoldFormat::Conll => {
+                    let tagger = BertRecognizer::load(&model).with_context(|| format!("--model {}", model.display()))?;
+                    let scores = ner::evaluate_conll(&tagger, &gold)?;
+                    let md = format!("# NER on {}\n\n{}", gold.display(), eval::report::entity_table(&scores));
+                    (md, serde_json::to_value(&scores)?, Vec::new())
+                }
+                GoldFormat::Csv | GoldFormat::Brat => {
+                    let pred = pred.context("--pred is required for csv and brat gold")?;
+                    let r = if matches!(gold_format, GoldFormat::Csv) {
+                        eval::eval_csv(&gold, &pred, &opts)?
+                    } else {
+                        eval::eval_brat(&gold, &pred, &opts)?
+                    };
+                    (r.to_markdown(), r.to_json(), r.verbose_lines())
+                }
+            };
+            print!("{markdown}");
+            if verbose {
+                for line in details {
+                    println!("{line}");
+                }
+            }
+            if let Some(path) = report {
+                std::fs::write(&path, &markdown).with_context(|| format!("--report {}", path.display()))?;
+                let json_path = path.with_extension("json");
+                std::fs::write(&json_path, serde_json::to_string_pretty(&json)? + "\n")
+                    .with_context(|| format!("--report {}", json_path.display()))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train { encoder, train, valid, out, epochs, seed, limit } => {
+            let mut cfg = ner::train::TrainConfig::new(encoder, train, valid, out);
+            cfg.epochs = epochs;
+            cfg.seed = seed;
+            cfg.limit = limit;
+            let log = ner::train::train(&cfg, |m| eprintln!("{m}"))?;
+            for e in log {
+                println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

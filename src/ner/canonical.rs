@@ -1,0 +1,162 @@
+//! Within-document canonical names: each mention is linked to the fullest name in the
+//! document that it abbreviates. Persons: a mention whose words all occur, in order, in a
+//! longer PERSON mention (`Bukele` -> `Nayib Bukele`, `Trump` -> `Donald J. Trump`).
+//! Organizations and others: an acronym matching the initials of a longer mention
+//! (`ACLU` -> `American Civil Liberties Union`, `IACHR` -> `Inter-American Commission on Human
+//! Rights`), or a shorter name contained in exactly one longer one.
+
+use crate::doc::EntityLabel;
+use crate::span::Span;
+
+/// Words of a name with possessives, NBSP and line breaks normalised away.
+pub fn name_words(surface: &str) -> Vec<String> {
+    let mut s = surface.replace(['\u{a0}', '\n'], " ");
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.to_string();
+            break;
+        }
+    }
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')')).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The display form of a name: its words joined by single spaces.
+pub fn clean_name(surface: &str) -> String {
+    name_words(surface).join(" ")
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l.eq_ignore_ascii_case(w)))
+}
+
+/// Initials of the capitalised words (and of hyphenated parts: `Inter-American` -> `IA`).
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|p| p.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Canonical names for mentions `(span, label)` of `text`, in the same order.
+pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<String> {
+    let names: Vec<Vec<String>> = mentions.iter().map(|(s, _)| name_words(s.text(text))).collect();
+    let mut out = Vec::with_capacity(mentions.len());
+    for (i, (_, label)) in mentions.iter().enumerate() {
+        let me = &names[i];
+        let mut best: Option<usize> = None;
+        let consider = |j: usize, best: &mut Option<usize>| {
+            let longer = names[j].len() > best.map_or(me.len(), |b| names[b].len());
+            if longer {
+                *best = Some(j);
+            }
+        };
+        match label {
+            EntityLabel::Person => {
+                for (j, (_, l)) in mentions.iter().enumerate() {
+                    if *l == EntityLabel::Person && names[j].len() > me.len() && is_subsequence(me, &names[j]) {
+                        consider(j, &mut best);
+                    }
+                }
+            }
+            _ => {
+                if me.len() == 1 && is_acronym(&me[0]) {
+                    let acronym: String = me[0].chars().filter(|c| *c != '.').collect();
+                    for (j, (_, l)) in mentions.iter().enumerate() {
+                        if l == label && names[j].len() > 1 && initials(&names[j]) == acronym {
+                            consider(j, &mut best);
+                        }
+                    }
+                }
+                if best.is_none() {
+                    let mut forms: Vec<&Vec<String>> = Vec::new();
+                    let mut first = None;
+                    for (j, (_, l)) in mentions.iter().enumerate() {
+                        let contains = names[j].len() > me.len()
+                            && names[j].windows(me.len().max(1)).any(|w| w.iter().zip(me).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+                        if l == label && contains && !forms.contains(&&names[j]) {
+                            forms.push(&names[j]);
+                            first.get_or_insert(j);
+                        }
+                    }
+                    // Only an unambiguous expansion (`Supreme Court` inside two courts stays as is).
+                    if forms.len() == 1 {
+                        best = first;
+                    }
+                }
+            }
+        }
+        out.push(best.map_or_else(|| me.join(" "), |b| names[b].join(" ")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, names: &[(&str, EntityLabel)]) -> Vec<String> {
+        let mut mentions = Vec::new();
+        let mut from = 0;
+        for (n, l) in names {
+            let at = from + text[from..].find(n).unwrap();
+            mentions.push((Span::new(at, at + n.len()), *l));
+            from = at + n.len();
+        }
+        canonical_names(text, &mentions)
+    }
+
+    #[test]
+    fn persons_link_to_fullest_name() {
+        use EntityLabel::*;
+        let text = "Salvadoran President Nayib Bukele met Trump. Bukele’s plan, said Pres. Donald J. Trump.";
+        assert_eq!(
+            run(text, &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Donald J. Trump", Person)]),
+            ["Nayib Bukele", "Donald J. Trump", "Nayib Bukele", "Donald J. Trump"]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_unique_expansions() {
+        use EntityLabel::*;
+        let text = "The American Civil Liberties Union sued. The ACLU said the Inter-American Commission on Human Rights (IACHR) agreed. Cristosal and NGO Cristosal.";
+        assert_eq!(
+            run(text, &[
+                ("American Civil Liberties Union", Org),
+                ("ACLU", Org),
+                ("Inter-American Commission on Human Rights", Org),
+                ("IACHR", Org),
+                ("Cristosal", Org),
+                ("NGO Cristosal", Org)
+            ]),
+            [
+                "American Civil Liberties Union",
+                "American Civil Liberties Union",
+                "Inter-American Commission on Human Rights",
+                "Inter-American Commission on Human Rights",
+                "NGO Cristosal",
+                "NGO Cristosal"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_short_name_stays() {
+        use EntityLabel::*;
+        let text = "the U.S. Supreme Court and El Salvador’s Supreme Court of Justice; the Supreme Court";
+        assert_eq!(
+            run(text, &[("U.S. Supreme Court", Org), ("Supreme Court of Justice", Org), ("Supreme Court", Org)])[2],
+            "Supreme Court"
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The cue lexicon: reporting verbs and the phrase `according to`.
+//!
+//! The verbs and their inflections live in `cues.tsv` (lemma, class, forms), compiled in with
+//! `include_str!` so the binary needs no data files. Finding a cue word is only a candidate;
+//! `indirect` decides from the words around it whether it really frames reported speech.
+
+use super::tokens::Tok;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a cue verb relates to what it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// Takes reported content: `said that …`, `“…,” she said`.
+    Speech,
+    /// Takes a noun object; a cue only for the quotation-marked words of its clause
+    /// (`praised Bukele as “…”`).
+    Evaluative,
+    /// Reports content only before `that` (`polls show that …`).
+    Belief,
+    /// `according to X`.
+    According,
+    /// A colon right before a quotation: `She addressed the supporters: “…”`.
+    Colon,
+}
+
+/// A cue found in a clause: token range `[first, last]` (inclusive) and its class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub first: usize,
+    pub last: usize,
+    pub class: CueClass,
+}
+
+const LEXICON: &str = include_str!("cues.tsv");
+
+fn lexicon() -> &'static HashMap<String, CueClass> {
+    static MAP: OnceLock<HashMap<String, CueClass>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [_lemma, class, forms] = fields[..] else { continue };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "evaluative" => CueClass::Evaluative,
+                "belief" => CueClass::Belief,
+                _ => continue,
+            };
+            for form in forms.split(',') {
+                map.entry(form.trim().to_string()).or_insert(class);
+            }
+        }
+        map
+    })
+}
+
+/// The class of a single lowercased word, if it is a cue form.
+pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
+    lexicon().get(lower).copied()
+}
+
+/// Every cue candidate among the unquoted tokens of a clause, in order.
+pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.quoted {
+            continue;
+        }
+        if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
+            out.push(Cue { first: i, last: i, class: CueClass::Colon });
+        } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            out.push(Cue { first: i, last: i + 1, class: CueClass::According });
+        } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0) {
+            // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
+            out.push(Cue { first: i, last: i, class });
+        }
+    }
+    // A colon frames a quotation only when no reporting verb before it does (`said: “…”`).
+    let mut seen_verb = false;
+    out.retain(|c| {
+        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief);
+        c.class != CueClass::Colon || !seen_verb
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+    use crate::span::Span;
+
+    #[test]
+    fn lexicon_loads_inflections_and_classes() {
+        assert_eq!(class_of("said"), Some(CueClass::Speech));
+        assert_eq!(class_of("told"), Some(CueClass::Speech));
+        assert_eq!(class_of("praised"), Some(CueClass::Evaluative));
+        assert_eq!(class_of("shows"), Some(CueClass::Belief));
+        assert_eq!(class_of("table"), None);
+    }
+
+    #[test]
+    fn finds_according_to_and_skips_quoted_words() {
+        let text = "According to NGO Cristosal, officials said.";
+        let toks = tokenize(text, Span::new(0, text.len()), &[]);
+        let cues = find(&toks);
+        assert_eq!(cues.len(), 2);
+        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueClass::According });
+        assert_eq!(toks[cues[1].first].span.text(text), "said");
+    }
+}

@@ -1,0 +1,87 @@
+//! Direct and mixed quotes: which quotation runs are quotations, and how a run sits in its frame.
+//!
+//! A run is a quotation candidate when it holds at least three words and is not a title
+//! (every long word capitalised, no closing punctuation): one- and two-word runs are scare
+//! quotes or quoted terms (`“facilitate”`, `"Prison Valley"`). Inside a cue frame, a run is
+//! **direct** when the frame's content is nothing but quotation runs (`“…,” said X`,
+//! `X said: “…”`) and **mixed** when unquoted words of the paraphrase surround it
+//! (`saying it will hold … in “very good jails …”`). Runs with no cue in their clause keep the
+//! previous quote's speaker when they open their clause right after it. Hands on decisions to
+//! `mod.rs`, which builds the [`super::Quote`]s.
+
+use super::marks::Run;
+use super::tokens::{word_count, Clause};
+use super::QuoteKind;
+use crate::span::Span;
+
+/// Whether a run is quoted speech rather than a scare quote, quoted term or title.
+pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
+    let content = run.content.text(text);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if word_count(text, run.content) < 3 {
+        return false;
+    }
+    let ends_sentence = content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':']);
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+    !(title_case && !ends_sentence && run.close.is_some())
+}
+
+/// Direct when `content` holds no unquoted words of the clause, mixed otherwise.
+pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> QuoteKind {
+    let unquoted = clause
+        .toks
+        .iter()
+        .any(|t| t.is_word && !t.quoted && content.contains(t.span) && !aside.is_some_and(|a| a.contains(t.span)));
+    if unquoted {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Direct
+    }
+}
+
+/// Whether `run` opens its clause (only punctuation before it), the shape of a follow-up
+/// quotation that keeps the previous speaker.
+pub(crate) fn opens_clause(clause: &Clause, run: &Run) -> bool {
+    run.continues || !clause.toks.iter().any(|t| t.is_word && !t.quoted && t.span.end <= run.open.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::{marks, tokens};
+
+    fn setup(text: &str) -> (Vec<Run>, Vec<Clause>) {
+        let para = [(0, Span::new(0, text.len()))];
+        let runs = marks::find_runs(text, &para);
+        let clauses = tokens::clauses(text, &para, &runs);
+        (runs, clauses)
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        let (runs, _) = setup("It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”");
+        let flags: Vec<bool> = runs.iter().map(|r| is_quotation("It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”", r)).collect();
+        assert_eq!(flags, vec![false, false, true]);
+    }
+
+    #[test]
+    fn direct_when_content_is_only_quoted() {
+        let text = "“We will appeal the ruling,” he said.";
+        let (runs, clauses) = setup(text);
+        let content = Span::new(0, runs[0].close.unwrap().end);
+        assert_eq!(kind_in(&clauses[0], content, None), QuoteKind::Direct);
+        assert!(opens_clause(&clauses[0], &runs[0]));
+    }
+
+    #[test]
+    fn mixed_when_paraphrase_surrounds_the_marks() {
+        let text = "CECOT has “conditions of torture under the regime,” he said.";
+        let (runs, clauses) = setup(text);
+        let content = Span::new(0, runs[0].close.unwrap().end);
+        assert_eq!(kind_in(&clauses[0], content, None), QuoteKind::Mixed);
+        assert!(!opens_clause(&clauses[0], &runs[0]));
+    }
+}

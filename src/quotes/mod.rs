@@ -1,0 +1,337 @@
+//! Quotes and speakers: who said what in an analysed document.
+//!
+//! Takes an [`Analysed`] document (paragraphs with their `extract` flag, NER entities with
+//! document-level `canonical` names) and hands on [`Quote`]s: direct, mixed and indirect
+//! quotations with their cue, the mention naming the speaker, the resolved speaker name, its type
+//! and descriptions. [`speakers_table`] aggregates quotes across documents into `speakers.csv`
+//! rows. The stages, in order:
+//!
+//! 1. [`marks`]: pair quotation marks into runs per paragraph (recovering from odd marks).
+//! 2. [`tokens`]: split paragraphs into quote-aware clauses and words.
+//! 3. [`cues`]: find reporting verbs and `according to` (lexicon in `cues.tsv`).
+//! 4. [`indirect`]: build each cue's frame: speaker phrase plus reported content.
+//! 5. [`direct`]: decide which runs are quotations and whether they are direct or mixed.
+//! 6. [`speaker`]: find and resolve speaker mentions to names, types and descriptions.
+//!
+//! Everything is rules over the text; NER entities help with names but are not required, so a
+//! document with no entities still gets its quotes (speakers then come from capitalised words).
+
+mod cues;
+mod direct;
+mod indirect;
+mod marks;
+mod speaker;
+mod tokens;
+
+use crate::doc::Analysed;
+use crate::export::SpeakerRow;
+use crate::span::Span;
+use speaker::{History, Resolved};
+use std::collections::BTreeMap;
+
+/// How a quotation is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// A whole statement in quotation marks.
+    Direct,
+    /// Quotation marks around part of a paraphrase.
+    Mixed,
+    /// Reported speech with no quotation marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The CSV name: `direct`, `mixed`, `indirect`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerType {
+    Person,
+    Org,
+    /// A plural or collective unnamed source (`Critics`, `Family members`).
+    Group,
+    Unknown,
+}
+
+impl SpeakerType {
+    /// The CSV name: `PERSON`, `ORG`, `GROUP`, `UNKNOWN`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SpeakerType::Person => "PERSON",
+            SpeakerType::Org => "ORG",
+            SpeakerType::Group => "GROUP",
+            SpeakerType::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// One quotation. All spans are byte spans into the document text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted content without outer quotation marks.
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    /// The words naming the source at this quote (`he`, `Ortega`, `Salvadoran lawyer Jaime Ortega`);
+    /// `None` for a follow-up quotation that keeps the previous speaker, or when no source is found.
+    pub speaker_mention: Option<Span>,
+    /// Canonical name, the describing phrase of an unnamed source, or `""` when none is found.
+    pub speaker: String,
+    pub speaker_type: SpeakerType,
+    /// Roles the text gives the speaker (`Secretary of State`, `a lawyer at Cristosal`).
+    pub descriptions: Vec<String>,
+    pub confidence: f32,
+}
+
+/// The paragraphs to extract from, as `(index, span)`, with spans clamped to the text and to
+/// character boundaries so that no later slice can panic.
+fn extract_paragraphs(doc: &Analysed) -> Vec<(usize, Span)> {
+    let text = &doc.text;
+    let fix = |b: usize| {
+        let mut b = b.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    if doc.paragraphs.is_empty() {
+        return vec![(0, Span::new(0, text.len()))];
+    }
+    doc.paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.extract)
+        .map(|(i, p)| {
+            let start = fix(p.span.start);
+            (i, Span::new(start, fix(p.span.end).max(start)))
+        })
+        .collect()
+}
+
+/// All quotes in `doc` (only from paragraphs with `extract == true`), sorted by `span.start`.
+///
+/// ```
+/// use newsmine::doc::{Analysed, Paragraph};
+/// use newsmine::quotes::{extract, QuoteKind};
+/// use newsmine::span::Span;
+/// let text = "“We will appeal the ruling,” Ortega said.".to_string();
+/// let doc = Analysed {
+///     paragraphs: vec![Paragraph { span: Span::new(0, text.len()), extract: true }],
+///     text,
+///     ..Default::default()
+/// };
+/// let quotes = extract(&doc);
+/// assert_eq!(quotes[0].span.text(&doc.text), "We will appeal the ruling,");
+/// assert_eq!(quotes[0].kind, QuoteKind::Direct);
+/// assert_eq!(quotes[0].speaker, "Ortega");
+/// ```
+pub fn extract(doc: &Analysed) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let paragraphs = extract_paragraphs(doc);
+    let runs = marks::find_runs(text, &paragraphs);
+    let quotable: Vec<bool> = runs.iter().map(|r| direct::is_quotation(text, r)).collect();
+    let clauses = tokens::clauses(text, &paragraphs, &runs);
+    let mut used = vec![false; runs.len()];
+    let mut history = History::default();
+    let mut out: Vec<Quote> = Vec::new();
+    // The speaker of the latest quote and its paragraph, for cue-less follow-up quotations.
+    let mut last: Option<(usize, Resolved)> = None;
+    // A paragraph-final `X said:` waiting for the quotation that opens the next paragraph.
+    let mut lead_in: Option<(Span, Span)> = None;
+
+    for clause in &clauses {
+        let frames: Vec<indirect::Frame> =
+            cues::find(&clause.toks).into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
+        let in_clause: Vec<usize> =
+            (0..runs.len()).filter(|&i| quotable[i] && clause.span.contains(runs[i].content)).collect();
+        // Each run goes to the nearest cue before it whose content covers it (`hailed the deal,
+        // saying … “…”` -> `saying`), so claims are made from the last frame backwards.
+        let mut claims: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
+        for (k, f) in frames.iter().enumerate().rev() {
+            for &i in &in_clause {
+                if !used[i] && runs[i].content.overlaps(f.content) && f.speaker.is_some() {
+                    used[i] = true;
+                    claims[k].push(i);
+                }
+            }
+        }
+        for (f, claimed) in frames.iter().zip(claims) {
+            let takes_content = f.class != cues::CueClass::Evaluative;
+            if claimed.is_empty() && (!takes_content || tokens::word_count(text, f.content) < 3) {
+                continue;
+            }
+            let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(f.content));
+            if claimed.is_empty() && (covers_claimed || out.iter().any(|q| q.span.overlaps(f.content) && q.kind != QuoteKind::Indirect)) {
+                continue;
+            }
+            let Some(found) = f.speaker else { continue };
+            let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
+            let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
+            history.push(mention.end, &resolved);
+            let named = !resolved.speaker.is_empty();
+            let mut push = |span: Span, kind: QuoteKind| {
+                let base = match kind {
+                    QuoteKind::Direct => 0.9,
+                    QuoteKind::Mixed => 0.75,
+                    QuoteKind::Indirect => 0.6,
+                };
+                out.push(Quote {
+                    span,
+                    kind,
+                    cue: Some(f.cue),
+                    speaker_mention: Some(mention),
+                    speaker: resolved.speaker.clone(),
+                    speaker_type: resolved.kind,
+                    descriptions: resolved.descriptions.clone(),
+                    confidence: if named { base } else { base - 0.3 },
+                });
+            };
+            if claimed.is_empty() {
+                // Around a parenthetical tag, the longer side is the reported clause.
+                let content = match f.aside {
+                    Some(a) if a.start - f.content.start >= f.content.end - a.end => Span::new(f.content.start, a.start),
+                    Some(a) => Span::new(a.end, f.content.end),
+                    None => f.content,
+                };
+                push(content.trim(text), QuoteKind::Indirect);
+            } else {
+                let kind = direct::kind_in(clause, f.content, f.aside);
+                for &i in &claimed {
+                    push(runs[i].content, kind);
+                }
+            }
+            last = Some((clause.paragraph, resolved));
+        }
+        // Quotations no cue claimed: follow-ups keep the latest speaker.
+        for &i in &in_clause {
+            if used[i] || !direct::opens_clause(clause, &runs[i]) {
+                continue;
+            }
+            let Some((para, prev)) = &last else { continue };
+            if clause.paragraph > *para + 1 || (clause.paragraph == *para + 1 && !runs[i].continues && !opens_paragraph(clause, &runs[i])) {
+                continue;
+            }
+            used[i] = true;
+            let (cue, mention) = match lead_in.take() {
+                Some((c, m)) if clause.paragraph == *para + 1 => (Some(c), Some(m)),
+                _ => (None, None),
+            };
+            out.push(Quote {
+                span: runs[i].content,
+                kind: QuoteKind::Direct,
+                cue,
+                speaker_mention: mention,
+                speaker: prev.speaker.clone(),
+                speaker_type: prev.kind,
+                descriptions: prev.descriptions.clone(),
+                confidence: 0.7,
+            });
+            last = Some((clause.paragraph, prev.clone()));
+        }
+        lead_in = None;
+        if let Some((cue, found)) = indirect::lead_in(clause) {
+            let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
+            let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
+            history.push(mention.end, &resolved);
+            last = Some((clause.paragraph, resolved));
+            lead_in = Some((cue, mention));
+        }
+    }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|b, a| a.span.overlaps(b.span));
+    out
+}
+
+/// A follow-up in the next paragraph must open its clause with the quotation mark itself.
+fn opens_paragraph(clause: &tokens::Clause, run: &marks::Run) -> bool {
+    clause.toks.first().is_some_and(|t| t.span == run.open)
+}
+
+/// Aggregates quotes across documents into `speakers.csv` rows.
+///
+/// Input rows are `(doc_id, quote, mention text)`, the mention text being the surface of
+/// `quote.speaker_mention` (or `""`). Quotes with an empty speaker are left out. One row per
+/// `speaker` string, so the same person is merged across documents by canonical name; its type
+/// is the most frequent type given (ties: first seen); `doc_ids`, `mentions` and
+/// `descriptions` are distinct values joined with `;` in first-seen order. Rows are sorted by
+/// speaker.
+///
+/// ```
+/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, SpeakerType};
+/// use newsmine::span::Span;
+/// let q = Quote { span: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
+///     speaker: "Jaime Ortega".into(), speaker_type: SpeakerType::Person,
+///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9 };
+/// let rows = speakers_table(&[("a".into(), q.clone(), "Ortega".into()), ("b".into(), q, "he".into())]);
+/// assert_eq!(rows[0].doc_ids, "a;b");
+/// assert_eq!(rows[0].mentions, "Ortega;he");
+/// assert_eq!(rows[0].quotes, 2);
+/// ```
+pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
+    struct Acc {
+        types: Vec<(SpeakerType, usize)>,
+        quotes: usize,
+        docs: Vec<String>,
+        mentions: Vec<String>,
+        descriptions: Vec<String>,
+    }
+    fn add(list: &mut Vec<String>, s: &str) {
+        if !s.is_empty() && !list.iter().any(|x| x == s) {
+            list.push(s.to_string());
+        }
+    }
+    let mut by: BTreeMap<&str, Acc> = BTreeMap::new();
+    for (doc_id, q, mention) in quotes {
+        if q.speaker.is_empty() {
+            continue;
+        }
+        let acc = by.entry(q.speaker.as_str()).or_insert_with(|| Acc {
+            types: Vec::new(),
+            quotes: 0,
+            docs: Vec::new(),
+            mentions: Vec::new(),
+            descriptions: Vec::new(),
+        });
+        acc.quotes += 1;
+        match acc.types.iter_mut().find(|(t, _)| *t == q.speaker_type) {
+            Some((_, n)) => *n += 1,
+            None => acc.types.push((q.speaker_type, 1)),
+        }
+        add(&mut acc.docs, doc_id);
+        add(&mut acc.mentions, mention);
+        for d in &q.descriptions {
+            add(&mut acc.descriptions, d);
+        }
+    }
+    by.into_iter()
+        .map(|(speaker, acc)| {
+            // Highest count wins; on a tie the type seen first.
+            let mut best = acc.types[0];
+            for &t in &acc.types[1..] {
+                if t.1 > best.1 {
+                    best = t;
+                }
+            }
+            SpeakerRow {
+                speaker: speaker.to_string(),
+                speaker_type: best.0.as_str().to_string(),
+                quotes: acc.quotes,
+                documents: acc.docs.len(),
+                doc_ids: acc.docs.join(";"),
+                mentions: acc.mentions.join(";"),
+                descriptions: acc.descriptions.join(";"),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,532 @@
+//! Speakers: finding the mention that names the source at a cue, and resolving it to a name.
+//!
+//! Finding walks the clause's tokens: the subject noun phrase left of the cue (skipping
+//! auxiliaries and adverbs, through `who`/`which` to the antecedent, around an appositive
+//! `X, a lawyer at Y, said`), or the phrase right of an inverted cue (`said Salvadoran lawyer
+//! Jaime Ortega`). Resolution turns a mention into the speaker string: the NER entity at the
+//! phrase's head (its `canonical` is already the fullest name), else the capitalised run at
+//! the head matched against fuller names in the document; pronouns take the most recent
+//! compatible speaker or person; unnamed sources keep their describing phrase. Titles and
+//! appositives become descriptions. Hands on [`Resolved`] to `mod.rs`, which records it in the
+//! [`History`] used by later pronouns and follow-up quotations.
+
+use super::cues::class_of;
+use super::tokens::Tok;
+use super::SpeakerType;
+use crate::doc::{Entity, EntityLabel};
+use crate::span::Span;
+
+/// Words that end a noun phrase.
+const FUNCTION: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "but", "or", "nor", "as", "while", "when", "if", "because", "since",
+    "although", "though", "after", "before", "in", "on", "at", "to", "for", "from", "by", "with", "without", "about",
+    "into", "over", "under", "during", "than", "then", "so", "also", "not", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
+    "might", "must", "there", "here", "where", "what", "how", "why", "yet", "however", "meanwhile", "still",
+    "and", "of", "it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "its", "their",
+    "his", "our", "my", "your", "this", "these", "those", "the", "a", "an", "now", "today", "yesterday", "even",
+    "just", "only", "all", "both", "per", "via", "against", "among", "between", "through", "until", "upon",
+    "whether", "once", "again", "very", "too", "more", "most", "less", "no", "not", "never", "ever", "said",
+    "says", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "next",
+    "earlier", "later", "like", "unlike", "despite", "amid", "instead", "rather", "what’s", "it’s", "that’s",
+];
+
+/// Determiners: included at the left edge of a phrase, and nothing beyond them.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "some", "many", "several", "most", "his", "her", "their", "its", "our", "my", "your",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "other", "another", "both", "all",
+    "few", "these", "those", "this", "that", "each", "any", "such", "no",
+];
+
+/// Words skipped between a subject and its cue (`has also said`, `once vowed`).
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "once", "previously", "later", "recently", "then", "repeatedly", "publicly",
+    "reportedly", "further", "again", "already", "often", "always", "never", "is", "was", "were", "are", "will",
+    "would", "could", "may", "might", "did", "does", "do", "not", "even", "still", "just", "long", "first",
+    "separately", "similarly", "privately", "simply", "flatly", "had", "been", "should", "must", "can",
+];
+
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// Lowercase heads naming a single person.
+const PERSON_NOUNS: &[&str] = &[
+    "official", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "president", "senator", "governor", "source", "aide", "adviser", "advisor", "director", "expert", "analyst",
+    "activist", "judge", "prosecutor", "witness", "resident", "man", "woman", "mother", "father", "son",
+    "daughter", "brother", "sister", "wife", "husband", "prisoner", "inmate", "detainee", "deportee", "migrant",
+    "candidate", "leader", "chief", "head", "secretary", "representative", "lawmaker", "mayor", "officer",
+    "researcher", "professor", "economist", "strategist", "ambassador", "envoy", "diplomat", "commander",
+    "journalist", "reporter", "editor", "author", "writer", "historian", "doctor", "nominee", "chairman",
+    "chairwoman", "member", "friend", "staffer", "operative", "pollster", "voter", "supporter", "critic",
+    "agent", "defender", "worker", "guard", "manager", "ceo", "founder", "coordinator", "counsel",
+];
+
+/// Lowercase heads naming an organization.
+const ORG_NOUNS: &[&str] = &[
+    "government", "ministry", "administration", "department", "office", "agency", "court", "organisation",
+    "organization", "company", "campaign", "police", "committee", "commission", "party", "court", "council",
+    "embassy", "firm", "newspaper", "network", "union", "army", "military", "state", "white", "house", "regime",
+    "congress", "senate", "authority", "service", "bureau", "institute", "foundation", "press",
+];
+
+/// Capitalised words that mark an organization name.
+const ORG_WORDS: &[&str] = &[
+    "department", "ministry", "office", "court", "commission", "committee", "council", "agency", "administration",
+    "news", "times", "post", "party", "association", "union", "institute", "foundation", "university", "bank",
+    "group", "corporation", "inc", "campaign", "police", "army", "government", "house", "senate", "congress",
+    "network", "watch", "international", "center", "centre", "organization", "organisation", "fund", "journal",
+    "press", "reuters", "cnn", "bbc", "ap", "nbc", "abc", "cbs", "fox", "msnbc", "gop", "fbi", "cia", "dhs", "ice",
+    "aclu", "un", "nato", "ngo", "board", "bureau", "service", "tribune", "herald", "magazine", "daily", "media",
+    "company", "co", "llc", "ltd", "coalition", "alliance", "federation", "society", "republicans", "democrats",
+];
+
+/// Title words that precede a name and belong to its description.
+const TITLES: &[&str] = &[
+    "president", "minister", "secretary", "senator", "sen.", "gov.", "governor", "rep.", "representative",
+    "judge", "justice", "attorney", "general", "director", "chief", "mayor", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "ambassador", "envoy", "pres.", "dr.", "mr.", "mrs.", "ms.", "prof.", "officer",
+    "commissioner", "leader", "king", "queen", "pope", "prime", "vice", "candidate", "nominee", "state", "lawyer",
+    "press", "speaker", "gen.", "lt.", "col.", "sgt.", "adviser", "advisor", "former", "district",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A lowercase word that can sit inside a noun phrase (`human rights attorney`).
+fn nounish(t: &Tok) -> bool {
+    t.is_word
+        && !t.cap
+        && !is_in(FUNCTION, &t.lower)
+        && class_of(&t.lower).is_none()
+        && !t.lower.ends_with("ing")
+        && (!t.lower.ends_with("ed") || t.lower.len() <= 4)
+        && (!t.lower.ends_with("ly") || is_in(PERSON_NOUNS, &t.lower))
+        && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+}
+
+fn name_word(t: &Tok) -> bool {
+    t.is_word && t.cap && !is_in(FUNCTION, &t.lower) && !is_in(DETERMINERS, &t.lower)
+}
+
+fn plural(lower: &str) -> bool {
+    (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
+        || matches!(lower, "people" | "police" | "men" | "women" | "children" | "staff")
+}
+
+/// A token that can head a speaker phrase.
+fn valid_head(t: &Tok) -> bool {
+    if t.quoted || !t.is_word {
+        return false;
+    }
+    if is_in(PRONOUNS, &t.lower) || name_word(t) {
+        return true;
+    }
+    nounish(t) && (is_in(PERSON_NOUNS, &t.lower) || is_in(ORG_NOUNS, &t.lower) || plural(&t.lower))
+}
+
+/// A speaker phrase found in a clause: token range and an optional appositive's token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub appositive: Option<(usize, usize)>,
+}
+
+/// The noun phrase ending at token `head`, walking left.
+pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
+    let h = &toks[head];
+    // Any common noun heads a phrase that opens with a determiner (`the gambling tycoon`).
+    let loose = !valid_head(h);
+    if loose && (!nounish(h) || h.lower.ends_with("ed")) {
+        return None;
+    }
+    if is_in(PRONOUNS, &h.lower) {
+        return Some((head, head));
+    }
+    let mut first = head;
+    let mut words = 1;
+    while first > 0 && words < 10 {
+        let t = &toks[first - 1];
+        if t.quoted {
+            break;
+        }
+        if t.is_possessive() {
+            if first >= 2 && toks[first - 2].is_word && !toks[first - 2].quoted {
+                first -= 1;
+                continue;
+            }
+            break;
+        }
+        if !t.is_word {
+            break;
+        }
+        if is_in(DETERMINERS, &t.lower) || t.lower.chars().all(|c| c.is_ascii_digit()) {
+            // `that` before a phrase is a complementizer far more often than a determiner.
+            if t.lower != "that" {
+                first -= 1;
+            }
+            break;
+        }
+        if name_word(t) {
+            first -= 1;
+            words += 1;
+            continue;
+        }
+        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
+            && first >= 2
+            && name_word(&toks[first - 2])
+            && toks[first].cap;
+        let joins_nouns = t.lower == "and" && first >= 2 && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
+        if joins_names || joins_nouns {
+            first -= 1;
+            continue;
+        }
+        if nounish(t) {
+            first -= 1;
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    // `in the past said` is an adverbial, not a subject.
+    let after_preposition = first > 0 && is_in(FUNCTION, &toks[first - 1].lower) && !toks[first - 1].is("and");
+    if loose && (!is_in(DETERMINERS, &toks[first].lower) || after_preposition) {
+        return None;
+    }
+    Some((first, head))
+}
+
+/// The noun phrase starting at token `start`, walking right.
+pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    while i < toks.len() && toks[i].is_word && is_in(DETERMINERS, &toks[i].lower) && !toks[i].is("that") {
+        i += 1;
+    }
+    let mut last: Option<usize> = None;
+    let mut words = 0;
+    while i < toks.len() && words < 10 {
+        let t = &toks[i];
+        if t.quoted {
+            break;
+        }
+        if t.is_possessive() && last == Some(i.wrapping_sub(1)) {
+            i += 1;
+            while i < toks.len() && is_in(DETERMINERS, &toks[i].lower) {
+                i += 1;
+            }
+            continue;
+        }
+        if !t.is_word {
+            break;
+        }
+        let connector = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&" | "and")
+            && last.is_some()
+            && toks.get(i + 1).is_some_and(|n| n.cap || (t.lower == "and" && nounish(n)));
+        if name_word(t) || nounish(t) || is_in(PRONOUNS, &t.lower) && last.is_none() {
+            last = Some(i);
+            words += 1;
+            if is_in(PRONOUNS, &t.lower) {
+                break;
+            }
+        } else if !connector {
+            break;
+        }
+        i += 1;
+    }
+    // Shrink to a valid head (`one relative in` -> `one relative`).
+    let mut last = last?;
+    while !valid_head(&toks[last]) {
+        if last <= start {
+            return None;
+        }
+        last -= 1;
+    }
+    Some((start, last))
+}
+
+/// `, a lawyer at Cristosal,`: the appositive right after token `after`, if any.
+pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usize)> {
+    let comma = after + 1;
+    if !toks.get(comma).is_some_and(|t| t.is(",")) {
+        return None;
+    }
+    let first = comma + 1;
+    let t = toks.get(first)?;
+    let starts_ok = t.is_word
+        && !t.quoted
+        && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "head" | "former") || (nounish(t) && !t.lower.ends_with("ed")));
+    if !starts_ok || t.is("who") {
+        return None;
+    }
+    let mut last = first;
+    let mut k = first;
+    while k < toks.len() && !toks[k].quoted && toks[k].is_word || toks.get(k).is_some_and(|t| t.is_possessive()) {
+        if class_of(&toks[k].lower).is_some() && k > first {
+            break;
+        }
+        last = k;
+        k += 1;
+        if k - first > 15 {
+            return None;
+        }
+    }
+    Some((first, last))
+}
+
+/// The subject of the cue starting at token `cue`: skips auxiliaries, follows `who`/`which`,
+/// and steps over an appositive between the name and the cue.
+pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
+    let mut j = cue;
+    let mut passive = false;
+    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && is_in(AUX, &toks[j - 1].lower) {
+        passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
+        j -= 1;
+    }
+    // `inmates are denied visitation`, `immigrants alleged to be`: the phrase is not a speaker.
+    let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
+    let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
+    if (participle && passive) || adjectival {
+        return None;
+    }
+    if j == 0 {
+        return None;
+    }
+    let t = &toks[j - 1];
+    if matches!(t.lower.as_str(), "who" | "which") {
+        let mut k = j - 1;
+        if k > 0 && toks[k - 1].is(",") {
+            k -= 1;
+        }
+        let (first, last) = np_left(toks, k.checked_sub(1)?)?;
+        return Some(Found { first, last, appositive: None });
+    }
+    if t.is(",") && j >= 3 {
+        // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
+        let close = j - 1;
+        let open = (close.saturating_sub(16)..close).rev().find(|&k| toks[k].is(","))?;
+        let inner = &toks[open + 1..close];
+        if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some() || t.is("who") || t.is("which")) {
+            return None;
+        }
+        let (first, last) = np_left(toks, open.checked_sub(1)?)?;
+        if !toks[last].cap {
+            return None;
+        }
+        return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
+    }
+    let (first, last) = np_left(toks, j - 1)?;
+    Some(Found { first, last, appositive: None })
+}
+
+/// A speaker resolved to its name, type and descriptions.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Resolved {
+    pub speaker: String,
+    pub kind: SpeakerType,
+    pub descriptions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Speakers seen so far in the document, in text order, for pronouns and follow-up quotes.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    entries: Vec<(usize, String, SpeakerType)>,
+    genders: Vec<(String, Gender)>,
+}
+
+impl History {
+    pub fn push(&mut self, at: usize, r: &Resolved) {
+        if !r.speaker.is_empty() {
+            self.entries.push((at, r.speaker.clone(), r.kind));
+        }
+    }
+
+    fn gender(&self, name: &str) -> Option<Gender> {
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+    }
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["a ", "an ", "the ", "his ", "her ", "their ", "its ", "A ", "An ", "The ", "His ", "Her ", "Their ", "Its "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest.trim();
+        }
+    }
+    s.trim()
+}
+
+fn clean_description(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches(['’', '\'', ',']).trim_end_matches("’s").trim_end_matches("'s").trim();
+    let s = strip_determiner(s);
+    // A bare determiner or a conjoined subject (`X and Salvadoran President`) describes no one.
+    let bare = (s.split_whitespace().count() == 1 && is_in(DETERMINERS, &s.to_lowercase()))
+        || s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+    (!s.is_empty() && !bare && !s.contains(" and ")).then(|| s.to_string())
+}
+
+/// Resolves the mention `toks[first..=last]` (with an optional appositive) at its place in `text`.
+pub(crate) fn resolve(
+    text: &str,
+    entities: &[Entity],
+    history: &mut History,
+    toks: &[Tok],
+    found: Found,
+) -> Resolved {
+    let span = Span::new(toks[found.first].span.start, toks[found.last].span.end);
+    let head = &toks[found.last];
+    let mut descriptions = Vec::new();
+    if let Some((a, b)) = found.appositive {
+        if let Some(d) = clean_description(&text[toks[a].span.start..toks[b].span.end]) {
+            descriptions.push(d);
+        }
+    }
+    if found.first == found.last && is_in(PRONOUNS, &head.lower) {
+        return resolve_pronoun(entities, history, &head.lower, span.start);
+    }
+    // The entity at the head of the phrase, if NER found one.
+    let entity = entities
+        .iter()
+        .filter(|e| e.span.overlaps(span) && e.span.end >= head.span.start && e.span.start <= head.span.start)
+        .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
+        .max_by_key(|e| (e.label == EntityLabel::Person, e.span.len()));
+    if let Some(e) = entity {
+        let kind = if e.label == EntityLabel::Person { SpeakerType::Person } else { SpeakerType::Org };
+        if e.span.start > span.start {
+            if let Some(d) = clean_description(&text[span.start..e.span.start]) {
+                descriptions.insert(0, d);
+            }
+        }
+        let speaker = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
+        return Resolved { speaker, kind, descriptions };
+    }
+    if name_word(head) {
+        // The capitalised run at the head, minus titles and possessors.
+        let mut name_first = found.last;
+        while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
+            name_first -= 1;
+        }
+        while name_first < found.last && (is_in(TITLES, &toks[name_first].lower) || joins(&toks[name_first])) {
+            name_first += 1;
+        }
+        // The last title word within the run ends the description (`El Salvador President Bukele`).
+        if let Some(t) = (name_first..found.last).rev().find(|&k| is_in(TITLES, &toks[k].lower)) {
+            name_first = t + 1;
+        }
+        let name_span = Span::new(toks[name_first].span.start, head.span.end);
+        if name_span.start > span.start {
+            if let Some(d) = clean_description(&text[span.start..name_span.start]) {
+                descriptions.insert(0, d);
+            }
+        }
+        let name = name_span.text(text);
+        // Only the part after a possessor names the speaker (`WOLA’s Ana María Méndez Dardón`).
+        let own_first = (found.first..=found.last).rev().find(|&k| toks[k].is_possessive()).map_or(found.first, |k| k + 1);
+        let is_org = toks[own_first..=found.last].iter().any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
+            || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
+        if is_org {
+            // The whole capitalised run names an organization (`U.S. State Department`).
+            let mut org_first = found.last;
+            while org_first > own_first && (name_word(&toks[org_first - 1]) || joins(&toks[org_first - 1])) {
+                org_first -= 1;
+            }
+            let org = &text[toks[org_first].span.start..head.span.end];
+            return Resolved { speaker: org.to_string(), kind: SpeakerType::Org, descriptions: Vec::new() };
+        }
+        // A lone capitalised common noun opening the clause (`Critics argue`) is no name.
+        let clause_initial = !toks[..found.first].iter().any(|t| t.is_word);
+        if found.first == found.last && clause_initial && plural(&head.lower) && fuller_name(text, entities, history, name).is_none() {
+            return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
+        }
+        let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
+        return Resolved { speaker, kind: SpeakerType::Person, descriptions };
+    }
+    // An unnamed source keeps its describing phrase.
+    let phrase = strip_determiner(span.text(text)).to_string();
+    let kind = if is_in(ORG_NOUNS, &head.lower) {
+        SpeakerType::Org
+    } else if plural(&head.lower) || toks[found.first..=found.last].iter().any(|t| t.is("and")) {
+        SpeakerType::Group
+    } else if is_in(PERSON_NOUNS, &head.lower) {
+        SpeakerType::Person
+    } else {
+        SpeakerType::Unknown
+    };
+    Resolved { speaker: phrase, kind, descriptions }
+}
+
+fn joins(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
+}
+
+/// The fullest person name in the document that ends with (or equals) `name`.
+fn fuller_name(text: &str, entities: &[Entity], history: &History, name: &str) -> Option<String> {
+    let last_word = name.split_whitespace().last()?;
+    let candidates = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .map(|e| if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() })
+        .chain(history.entries.iter().filter(|x| x.2 == SpeakerType::Person).map(|x| x.1.clone()));
+    candidates
+        .filter(|c| c.split_whitespace().last() == Some(last_word) && c.len() >= name.len())
+        .max_by_key(|c| c.len())
+}
+
+fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at: usize) -> Resolved {
+    let unresolved = |kind| Resolved { speaker: String::new(), kind, descriptions: Vec::new() };
+    match pronoun {
+        "he" | "she" | "i" => {
+            let want = match pronoun {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            let from_history = history
+                .entries
+                .iter()
+                .filter(|x| x.0 < at && x.2 == SpeakerType::Person)
+                .map(|x| (x.0, x.1.clone()));
+            let from_entities =
+                entities.iter().filter(|e| e.label == EntityLabel::Person && e.span.end <= at).map(|e| (e.span.end, e.canonical.clone()));
+            let mut cands: Vec<(usize, String)> = from_history.chain(from_entities).filter(|c| !c.1.is_empty()).collect();
+            cands.sort_by_key(|c| c.0);
+            let pick = cands
+                .iter()
+                .rev()
+                .find(|c| want.is_none() || history.gender(&c.1).is_none_or(|g| Some(g) == want))
+                .map(|c| c.1.clone());
+            match pick {
+                Some(name) => {
+                    if let Some(g) = want {
+                        history.genders.push((name.clone(), g));
+                    }
+                    Resolved { speaker: name, kind: SpeakerType::Person, descriptions: Vec::new() }
+                }
+                None => unresolved(SpeakerType::Person),
+            }
+        }
+        "they" | "we" => history
+            .entries
+            .iter()
+            .rev()
+            .find(|x| x.0 < at && matches!(x.2, SpeakerType::Group | SpeakerType::Org))
+            .map(|x| Resolved { speaker: x.1.clone(), kind: x.2, descriptions: Vec::new() })
+            .unwrap_or_else(|| unresolved(SpeakerType::Group)),
+        _ => history
+            .entries
+            .iter()
+            .rev()
+            .find(|x| x.0 < at && x.2 == SpeakerType::Org)
+            .map(|x| (x.1.clone(), x.2))
+            .or_else(|| {
+                entities.iter().rev().find(|e| e.label == EntityLabel::Org && e.span.end <= at).map(|e| (e.canonical.clone(), SpeakerType::Org))
+            })
+            .map(|(speaker, kind)| Resolved { speaker, kind, descriptions: Vec::new() })
+            .unwrap_or_else(|| unresolved(SpeakerType::Unknown)),
+    }
+}

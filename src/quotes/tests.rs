@@ -1,0 +1,644 @@
+//! Fixtures: one per extraction pattern, plus hard cases from the seed articles. Each builds an
+//! [`Analysed`] with one paragraph per line and the given NER entities, and asserts the quotes
+//! field by field.
+
+use super::*;
+use crate::doc::{Entity, EntityLabel, Paragraph};
+use proptest::prelude::*;
+
+/// A document with one paragraph per line and entities `(surface, label, canonical)` placed at
+/// every occurrence of the surface.
+fn doc(text: &str, entities: &[(&str, EntityLabel, &str)]) -> Analysed {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        paragraphs.push(Paragraph { span: Span::new(start, start + line.len()), extract: true });
+        start += line.len() + 1;
+    }
+    let mut ents = Vec::new();
+    for &(surface, label, canonical) in entities {
+        for (b, _) in text.match_indices(surface) {
+            ents.push(Entity { span: Span::new(b, b + surface.len()), label, score: 0.9, canonical: canonical.to_string() });
+        }
+    }
+    ents.sort_by_key(|e| e.span.start);
+    Analysed { text: text.to_string(), paragraphs, sentences: Vec::new(), entities: ents }
+}
+
+/// The surface fields of a quote, for compact assertions.
+#[derive(Debug, PartialEq)]
+struct View<'a> {
+    quote: &'a str,
+    kind: QuoteKind,
+    cue: Option<&'a str>,
+    mention: Option<&'a str>,
+    speaker: &'a str,
+    speaker_type: SpeakerType,
+}
+
+fn view<'a>(d: &'a Analysed, q: &'a Quote) -> View<'a> {
+    View {
+        quote: q.span.text(&d.text),
+        kind: q.kind,
+        cue: q.cue.map(|c| c.text(&d.text)),
+        mention: q.speaker_mention.map(|m| m.text(&d.text)),
+        speaker: &q.speaker,
+        speaker_type: q.speaker_type,
+    }
+}
+
+use EntityLabel::{Org, Person};
+use QuoteKind::{Direct, Indirect, Mixed};
+
+#[test]
+fn direct_inverted_cue_with_title_and_appositive() {
+    let d = doc(
+        "“From no point of view should any person be treated in this manner,” said Salvadoran lawyer Jaime Ortega, head of a law firm handling the Venezuelans’ case.",
+        &[("Jaime Ortega", Person, "Jaime Ortega")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "From no point of view should any person be treated in this manner,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Salvadoran lawyer Jaime Ortega"),
+            speaker: "Jaime Ortega",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert_eq!(q[0].descriptions, vec!["Salvadoran lawyer", "head of a law firm handling the Venezuelans’ case"]);
+    assert!(q[0].confidence > 0.8);
+}
+
+#[test]
+fn direct_after_cue_and_colon_resolves_surname() {
+    let d = doc(
+        "Jaime Ortega handles the case.\nOrtega said: “We will present a habeas corpus petition this week.”",
+        &[("Jaime Ortega", Person, "Jaime Ortega"), ("Ortega said", Person, "Jaime Ortega")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "We will present a habeas corpus petition this week.",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Ortega"),
+            speaker: "Jaime Ortega",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn direct_subject_cue_after_quote_in_a_statement() {
+    // Without NER the surname is resolved against the fuller name earlier in the text.
+    let d = doc(
+        "Press Secretary Karoline Leavitt rejected the claims.\n“A single judge in a single city cannot direct the movements of an aircraft carrier,” Leavitt said in a statement.",
+        &[],
+    );
+    let q = extract(&d);
+    let last = q.last().unwrap();
+    assert_eq!(
+        view(&d, last),
+        View {
+            quote: "A single judge in a single city cannot direct the movements of an aircraft carrier,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Leavitt"),
+            speaker: "Leavitt",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    let with_ner = doc(&d.text, &[("Karoline Leavitt", Person, "Karoline Leavitt"), ("Leavitt said", Person, "Karoline Leavitt")]);
+    assert_eq!(extract(&with_ner).last().unwrap().speaker, "Karoline Leavitt");
+}
+
+#[test]
+fn direct_straight_marks_comma_outside_title_premodifier() {
+    let d = doc(
+        "\"As always, we continue advancing in the fight against organized crime. All in a single action\", El Salvador President Bukele stated.",
+        &[("El Salvador", EntityLabel::Loc, "El Salvador"), ("Bukele", Person, "Nayib Bukele")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "As always, we continue advancing in the fight against organized crime. All in a single action",
+            kind: Direct,
+            cue: Some("stated"),
+            mention: Some("El Salvador President Bukele"),
+            speaker: "Nayib Bukele",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert_eq!(q[0].descriptions, vec!["El Salvador President"]);
+}
+
+#[test]
+fn direct_guillemets_unnamed_person() {
+    let d = doc("«We will win this battle against the gangs,» the minister said.", &[]);
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "We will win this battle against the gangs,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("the minister"),
+            speaker: "minister",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn direct_quote_spanning_sentences_and_split_by_cue() {
+    let d = doc(
+        "“The cells are full. Nobody can visit. Nobody can call,” said David Morales, a lawyer at Cristosal. “It is a prison system of terror.”",
+        &[("David Morales", Person, "David Morales")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].span.text(&d.text), "The cells are full. Nobody can visit. Nobody can call,");
+    assert_eq!(q[0].kind, Direct);
+    assert_eq!(q[0].speaker, "David Morales");
+    assert_eq!(q[0].descriptions, vec!["lawyer at Cristosal"]);
+    // The follow-up sentence has no cue and keeps the speaker.
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "It is a prison system of terror.",
+            kind: Direct,
+            cue: None,
+            mention: None,
+            speaker: "David Morales",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_reopened_in_next_paragraph() {
+    let d = doc(
+        "“We have documented every case,” said David Morales. “The families have no news of their relatives.\n“They cannot visit and they cannot call.”",
+        &[("David Morales", Person, "David Morales")],
+    );
+    let q = extract(&d);
+    let got: Vec<(&str, &str, QuoteKind)> = q.iter().map(|x| (x.span.text(&d.text), x.speaker.as_str(), x.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("We have documented every case,", "David Morales", Direct),
+            ("The families have no news of their relatives.", "David Morales", Direct),
+            ("They cannot visit and they cannot call.", "David Morales", Direct),
+        ]
+    );
+}
+
+#[test]
+fn follow_up_quote_keeps_previous_speaker_seed_001() {
+    let d = doc(
+        "The U.S. reportedly retains other Salvadorans in custody who might incriminate Bukele. “The U.S. government is running its foreign policy, as always, to benefit themselves,” said Salvadoran human rights attorney Ivania Cruz. “They are not going to hand over everything Bukele wants.”",
+        &[("Ivania Cruz", Person, "Ivania Cruz"), ("Bukele", Person, "Nayib Bukele")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("Salvadoran human rights attorney Ivania Cruz"));
+    assert_eq!(q[0].descriptions, vec!["Salvadoran human rights attorney"]);
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "They are not going to hand over everything Bukele wants.",
+            kind: Direct,
+            cue: None,
+            mention: None,
+            speaker: "Ivania Cruz",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn mixed_quotes_in_paraphrase_seed_000() {
+    let d = doc(
+        "Secretary of State Marco Rubio has praised Bukele as “not only the strongest security leader in our region, he’s also a great friend of the U.S.”\nRubio hailed the $6 million deal for El Salvador to house migrants, saying it will hold accused gang members in “very good jails at a fair price that will also save our taxpayer dollars.”",
+        &[("Marco Rubio", Person, "Marco Rubio"), ("Rubio hailed", Person, "Marco Rubio"), ("Bukele", Person, "Nayib Bukele")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "not only the strongest security leader in our region, he’s also a great friend of the U.S.",
+            kind: Mixed,
+            cue: Some("praised"),
+            mention: Some("Secretary of State Marco Rubio"),
+            speaker: "Marco Rubio",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert_eq!(q[0].descriptions, vec!["Secretary of State"]);
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "very good jails at a fair price that will also save our taxpayer dollars.",
+            kind: Mixed,
+            cue: Some("saying"),
+            mention: Some("Rubio"),
+            speaker: "Marco Rubio",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn mixed_with_pronoun_resolved_to_previous_speaker() {
+    let d = doc(
+        "“People being deported are being sent to a prison system of terror,” said David Morales, a lawyer at Cristosal.\nCECOT has “conditions of torture under which hundreds of Salvadorans have died under the regime,” he said.",
+        &[("David Morales", Person, "David Morales")],
+    );
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "conditions of torture under which hundreds of Salvadorans have died under the regime,",
+            kind: Mixed,
+            cue: Some("said"),
+            mention: Some("he"),
+            speaker: "David Morales",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn indirect_subject_cue_that_clause() {
+    let d = doc("A U.S. official said in a court filing that many of those 137 have no U.S. convictions but nevertheless posed serious threats.", &[]);
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "many of those 137 have no U.S. convictions but nevertheless posed serious threats",
+            kind: Indirect,
+            cue: Some("said"),
+            mention: Some("A U.S. official"),
+            speaker: "U.S. official",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn indirect_content_before_subject_and_cue() {
+    let d = doc(
+        "Jaime Ortega leads the defense.\nA habeas corpus lawsuit has been presented to El Salvador’s Supreme Court in defense of 30 imprisoned Venezuelan citizens, Ortega said.",
+        &[("Jaime Ortega", Person, "Jaime Ortega"), ("Ortega said", Person, "Jaime Ortega")],
+    );
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "A habeas corpus lawsuit has been presented to El Salvador’s Supreme Court in defense of 30 imprisoned Venezuelan citizens",
+            kind: Indirect,
+            cue: Some("said"),
+            mention: Some("Ortega"),
+            speaker: "Jaime Ortega",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn indirect_unnamed_group_argue() {
+    let d = doc("Critics argue that deportees should be sent back to Venezuela rather than to a country where they have no legal ties.", &[]);
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "deportees should be sent back to Venezuela rather than to a country where they have no legal ties",
+            kind: Indirect,
+            cue: Some("argue"),
+            mention: Some("Critics"),
+            speaker: "Critics",
+            speaker_type: SpeakerType::Group,
+        }
+    );
+}
+
+#[test]
+fn indirect_according_to_org() {
+    let d = doc(
+        "According to NGO Cristosal, the facility prohibits visitation, outdoor access and rehabilitation programmes.",
+        &[("Cristosal", Org, "Cristosal")],
+    );
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "the facility prohibits visitation, outdoor access and rehabilitation programmes",
+            kind: Indirect,
+            cue: Some("According to"),
+            mention: Some("NGO Cristosal"),
+            speaker: "Cristosal",
+            speaker_type: SpeakerType::Org,
+        }
+    );
+}
+
+#[test]
+fn indirect_told_object_that() {
+    let d = doc("One political prisoner told an El Faro journalist that he paid $30,000 for a four-day hospital stay.", &[]);
+    let q = extract(&d);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "he paid $30,000 for a four-day hospital stay",
+            kind: Indirect,
+            cue: Some("told"),
+            mention: Some("One political prisoner"),
+            speaker: "One political prisoner",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn indirect_other_reporting_verbs() {
+    for verb in ["claimed", "warned", "noted", "announced", "vowed", "insisted", "denied", "stated"] {
+        let text = format!("The ministry {verb} that the prison would remain closed to visitors.");
+        let d = doc(&text, &[]);
+        let q = extract(&d);
+        assert_eq!(q.len(), 1, "{verb}");
+        assert_eq!(view(&d, &q[0]).cue, Some(verb));
+        assert_eq!(view(&d, &q[0]).quote, "the prison would remain closed to visitors");
+        assert_eq!(q[0].speaker, "ministry");
+        assert_eq!(q[0].speaker_type, SpeakerType::Org);
+    }
+}
+
+#[test]
+fn scare_quotes_titles_and_headlines_are_not_quotes() {
+    let d = doc(
+        "Salvadoran President’s Dark Secret Allegedly Behind Deal to Hold Deported Migrants in “Mega” Prison\nThe U.S. Supreme Court ordered the administration to “facilitate” the return of Kilmar Abrego Garcia.\nComparisons have been drawn to America’s \"Prison Valley\" in Fremont County.\nHe hosted “Saturday Night Live” twice.",
+        &[],
+    );
+    assert_eq!(extract(&d), Vec::<Quote>::new());
+}
+
+#[test]
+fn apostrophes_are_not_quotation_marks() {
+    let d = doc("Bukele’s prisons don’t hold the ’90s gangs, the Venezuelans’ lawyers said in court filings on Monday.", &[]);
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, Indirect);
+    assert_eq!(q[0].span.text(&d.text), "Bukele’s prisons don’t hold the ’90s gangs");
+    assert_eq!(q[0].speaker, "Venezuelans’ lawyers");
+}
+
+#[test]
+fn unbalanced_mark_is_recovered_at_paragraph_boundary() {
+    let d = doc(
+        "He called the ruling a “disaster for the country and left.\nOrtega said \"we will appeal the decision next week.",
+        &[],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "we will appeal the decision next week.",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Ortega"),
+            speaker: "Ortega",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn seed_004_claimed_one_relative_and_condemned_as() {
+    let d = doc(
+        "\"Many turned themselves in to US authorities because they could no longer sustain their economic situation there, but they are not criminals,\" claimed one relative in social media posts described by BBC, urging individual case reviews.\nVenezuela's government condemned the deportations as \"criminalising migration\" and invoking \"the darkest episodes of human history, from slavery to the horror of Nazi concentration camps\".",
+        &[("BBC", Org, "BBC"), ("Venezuela", EntityLabel::Loc, "Venezuela")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        view(&d, &q[0]),
+        View {
+            quote: "Many turned themselves in to US authorities because they could no longer sustain their economic situation there, but they are not criminals,",
+            kind: Direct,
+            cue: Some("claimed"),
+            mention: Some("one relative"),
+            speaker: "one relative",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "the darkest episodes of human history, from slavery to the horror of Nazi concentration camps",
+            kind: Mixed,
+            cue: Some("condemned"),
+            mention: Some("Venezuela's government"),
+            speaker: "Venezuela's government",
+            speaker_type: SpeakerType::Org,
+        }
+    );
+}
+
+#[test]
+fn seed_001_possessive_affiliation_with_and_without_ner() {
+    let text = "“One of the worries that Bukele had is what these gang leaders could say in U.S. courts,” said Washington Office on Latin America’s Ana María Méndez Dardón.";
+    let with = doc(text, &[("Washington Office on Latin America", Org, "Washington Office on Latin America"), ("Ana María Méndez Dardón", Person, "Ana María Méndez Dardón")]);
+    for d in [with, doc(text, &[])] {
+        let q = extract(&d);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, "Ana María Méndez Dardón");
+        assert_eq!(q[0].speaker_type, SpeakerType::Person);
+        assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("Washington Office on Latin America’s Ana María Méndez Dardón"));
+        assert_eq!(q[0].descriptions, vec!["Washington Office on Latin America"]);
+    }
+}
+
+#[test]
+fn seed_003_passive_and_adjectival_cues_are_not_quotes() {
+    let d = doc(
+        "Hundreds of immigrants alleged to be members of the gang have been deported.\nThe prison, where inmates are denied visitation and recreation, is a key part of the strategy.",
+        &[],
+    );
+    assert_eq!(extract(&d), Vec::<Quote>::new());
+}
+
+#[test]
+fn pronoun_they_takes_previous_group() {
+    let d = doc(
+        "Family members say those deported have no gang affiliation.\nThey said the men were taken without any hearing at all.",
+        &[],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker, "Family members");
+    assert_eq!(q[0].speaker_type, SpeakerType::Group);
+    assert_eq!(q[1].speaker_mention.map(|m| m.text(&d.text)), Some("They"));
+    assert_eq!(q[1].speaker, "Family members");
+}
+
+#[test]
+fn non_extract_paragraphs_are_skipped() {
+    let mut d = doc("“Sign up for our newsletter today, it is free,” the editors said.\n“We will appeal the decision,” Ortega said.", &[]);
+    d.paragraphs[0].extract = false;
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Ortega");
+}
+
+#[test]
+fn multibyte_text_keeps_spans_on_boundaries() {
+    let d = doc("“Café owners are worried about the prices — again,”\u{a0}said José Pérez.", &[]);
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].span.text(&d.text), "Café owners are worried about the prices — again,");
+    assert_eq!(q[0].speaker, "José Pérez");
+}
+
+#[test]
+fn speakers_table_merges_across_documents() {
+    let q = |speaker: &str, t: SpeakerType, desc: &[&str]| Quote {
+        span: Span::new(0, 1),
+        kind: Direct,
+        cue: None,
+        speaker_mention: None,
+        speaker: speaker.to_string(),
+        speaker_type: t,
+        descriptions: desc.iter().map(|s| s.to_string()).collect(),
+        confidence: 0.9,
+    };
+    let rows = speakers_table(&[
+        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
+        ("doc1".into(), q("Critics", SpeakerType::Group, &[]), "Critics".into()),
+        ("doc1".into(), q("Nayib Bukele", SpeakerType::Person, &["El Salvador President"]), "he".into()),
+        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
+        ("doc3".into(), q("", SpeakerType::Unknown, &[]), "".into()),
+    ]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].speaker, "Critics");
+    assert_eq!(rows[0].speaker_type, "GROUP");
+    let b = &rows[1];
+    assert_eq!((b.speaker.as_str(), b.speaker_type.as_str(), b.quotes, b.documents), ("Nayib Bukele", "PERSON", 3, 2));
+    assert_eq!(b.doc_ids, "doc2;doc1");
+    assert_eq!(b.mentions, "Bukele;he");
+    assert_eq!(b.descriptions, "President;El Salvador President");
+}
+
+#[test]
+fn kinds_and_types_convert_once() {
+    assert_eq!([Direct.as_str(), Mixed.as_str(), Indirect.as_str()], ["direct", "mixed", "indirect"]);
+    assert_eq!(
+        [SpeakerType::Person, SpeakerType::Org, SpeakerType::Group, SpeakerType::Unknown].map(|t| t.as_str()),
+        ["PERSON", "ORG", "GROUP", "UNKNOWN"]
+    );
+}
+
+fn plain_doc(text: &str) -> Analysed {
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let span = Span::new(start, start + line.len());
+        paragraphs.push(Paragraph { span, extract: true });
+        sentences.push(crate::doc::Sentence { span, paragraph: paragraphs.len() - 1 });
+        start += line.len() + 1;
+    }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities: Vec::new() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn no_input_panics(text in "\\PC*") {
+        let d = plain_doc(&text);
+        for q in extract(&d) {
+            prop_assert!(q.span.end <= text.len() && text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        }
+    }
+
+    #[test]
+    fn no_quote_heavy_input_panics(text in "([“”\"'‘’«»„ \u{a0}\n.,:;—éA-Za-z]|said|told|he|according to| ){0,80}") {
+        let d = plain_doc(&text);
+        let quotes = extract(&d);
+        for w in quotes.windows(2) {
+            prop_assert!(w[0].span.start <= w[1].span.start);
+        }
+        for q in &quotes {
+            prop_assert!(!q.span.text(&text).is_empty());
+            if let Some(m) = q.speaker_mention {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn paragraph_final_colon_introduces_next_paragraph_quote() {
+    let d = doc("Cruz called them on it:\n“The questions asked in this debate illustrate why the American people don’t trust the media.”", &[]);
+    let q = extract(&d);
+    assert_eq!(
+        q.iter().map(|x| view(&d, x)).collect::<Vec<_>>(),
+        vec![View {
+            quote: "The questions asked in this debate illustrate why the American people don’t trust the media.",
+            kind: Direct,
+            cue: Some("called"),
+            mention: Some("Cruz"),
+            speaker: "Cruz",
+            speaker_type: SpeakerType::Person,
+        }]
+    );
+}
+
+#[test]
+fn parenthetical_tag_and_appositive_with_age() {
+    let d = doc(
+        "“We each have our own opinion, but we are friends,” Jim Bennett, 57, told a voter passing by.\nFor black voters in the South, he said, their “political experience told them that this was a risk.”",
+        &[],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(view(&d, &q[0]).mention, Some("Jim Bennett"));
+    assert_eq!(q[0].descriptions, Vec::<String>::new());
+    assert_eq!(
+        view(&d, &q[1]),
+        View {
+            quote: "political experience told them that this was a risk.",
+            kind: Mixed,
+            cue: Some("said"),
+            mention: Some("he"),
+            speaker: "Jim Bennett",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
+fn split_quotation_around_its_tag_shares_the_cue() {
+    let d = doc("Jim Bennett came early. “We each have our own opinion,” he said, “but we are friends.”", &[("Jim Bennett", Person, "Jim Bennett")]);
+    let q = extract(&d);
+    let got: Vec<(&str, QuoteKind, Option<&str>, &str)> =
+        q.iter().map(|x| (x.span.text(&d.text), x.kind, x.cue.map(|c| c.text(&d.text)), x.speaker.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("We each have our own opinion,", Direct, Some("said"), "Jim Bennett"),
+            ("but we are friends.", Direct, Some("said"), "Jim Bennett"),
+        ]
+    );
+    assert_eq!(q[0].cue, q[1].cue);
+}
