@@ -10,8 +10,9 @@
 //! 7. [`export`] writes the CSV tables of the output contract;
 //! 8. [`eval`] scores output against gold annotations.
 //!
-//! [`pipeline`] runs stages 1–7 over a batch in parallel.
+//! [`pipeline`] runs stages 1–7 over a batch in parallel; [`bench`] measures it.
 
+pub mod bench;
 pub mod corpus;
 pub mod doc;
 pub mod eval;

@@ -72,6 +72,23 @@ enum Command {
         #[arg(long, default_value = "models/ner")]
         model: PathBuf,
     },
+    /// Measure throughput and peak memory of the whole pipeline.
+    Bench {
+        /// Folders or files to process.
+        #[arg(default_value = "seeds")]
+        inputs: Vec<PathBuf>,
+        /// Thread counts to measure, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "1,2")]
+        threads: Vec<usize>,
+        /// Runs per thread count (the fastest is kept).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        #[arg(long, default_value = "models/ner")]
+        model: PathBuf,
+        /// Write the Markdown table to FILE as well.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
     /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
     Train {
         /// Pre-trained encoder folder (config.json, model.safetensors, tokenizer.json).
@@ -163,6 +180,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let json_path = path.with_extension("json");
                 std::fs::write(&json_path, serde_json::to_string_pretty(&json)? + "\n")
                     .with_context(|| format!("--report {}", json_path.display()))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { inputs, threads, repeat, model, report } => {
+            if threads.contains(&0) {
+                bail!("--threads values must be at least 1");
+            }
+            let scratch = std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
+            let make = || -> Result<Box<dyn Recognizer + Send>, NerError> { Ok(Box::new(BertRecognizer::load(&model)?)) };
+            let rows = newsmine::bench::bench(&inputs, scratch.clone(), &threads, repeat, make)?;
+            let _ = std::fs::remove_dir_all(&scratch);
+            let md = newsmine::bench::to_markdown(&rows);
+            print!("{md}");
+            if let Some(path) = report {
+                std::fs::write(&path, &md).with_context(|| format!("--report {}", path.display()))?;
             }
             Ok(ExitCode::SUCCESS)
         }

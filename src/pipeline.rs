@@ -70,12 +70,14 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
     let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
     let mentions = recognizer.recognize(text, &spans);
-    let pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.span, m.label)).collect();
+    let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.span, m.label)).collect();
+    canonical::relabel(text, &mut pairs);
     let names = canonical::canonical_names(text, &pairs);
     let entities = mentions
         .into_iter()
+        .zip(pairs)
         .zip(names)
-        .map(|(m, canonical)| Entity { span: m.span, label: m.label, score: m.score, canonical })
+        .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.score, canonical })
         .collect();
     Analysed { text: text.to_string(), paragraphs, sentences, entities }
 }

@@ -8,7 +8,9 @@
 //!   (`Content 315 448;463 553`, fragments in any order, text joined by a space);
 //! - `E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1` ties an attribution together; the
 //!   trigger may be `Attribution-no-source` (no `Source`), and a second content fragment may
-//!   come as `Content2:T22`.
+//!   come as `Content2:T22`;
+//! - a span text holding a newline runs on in lines of its own; lines whose first field is not
+//!   a `T`/`E` id with a number (`T12`) are skipped, like notes and relations.
 //!
 //! Offsets are Unicode **code points**, like ours: on the dev split every one of the 9,095
 //! text-bound spans equals `text[start:end]` counted in code points, while 4,187 differ when
@@ -20,8 +22,24 @@
 //! Source text, or the name's last word is a word of the Source text (`Hillary Clinton` for
 //! `Clinton’s campaign`: PolNeAR marks the mention, not a resolved name). For an attribution
 //! without a source the speaker is right only when the prediction names none. The `quoted`
-//! subset is the attributions whose Content holds a quotation mark (`"` `“` `”` `«` `»`),
+//! subset is the attributions whose Content holds a quotation mark (`"` `“` `”` `«` `»`, or `''`),
 //! scored against predictions of kind `direct` or `mixed`.
+//!
+//! Folding rows into attribution units: PolNeAR's unit is one attribution per source and cue,
+//! so `“A,” he said, “B.”` followed by a cue-less `“C.”` is one gold attribution, while
+//! `quotes.csv` has one row per quoted passage (as ANNOTATION.md asks). Before matching, the
+//! rows of one document, in `start` order, are folded into units ([`fold_units`]):
+//! - a row whose cue offsets (`cue_start`, `cue_end`) equal those of an earlier row joins that
+//!   row's unit (both passages of a split quotation carry the same `said`);
+//! - a row with no cue offsets joins the unit of the row directly before it when both name the
+//!   same non-empty speaker (compared with [`normalize_name`]) and the row starts in the same
+//!   paragraph (a line of the text) as that row or in the next non-blank one.
+//!
+//! A unit spans from its first row's `start` to its last row's `end` (the hull, so the words of
+//! `he said` between two parts count as predicted words); it is `direct` when any row is
+//! `direct` or `mixed`, else `indirect`; its speaker and mention are those of its first row that
+//! has mention offsets (else of its first row). The folded scores are the PolNeAR numbers
+//! (`all`, `quoted`); the scores of the rows as written are kept under `rows`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -66,6 +84,12 @@ pub fn parse_ann(content: &str) -> Result<AnnFile, String> {
         let mut cols = line.splitn(3, '\t');
         let id = cols.next().unwrap_or("");
         let body = cols.next().unwrap_or("");
+        // A span text holding a newline runs on in lines of its own (`The number of people…`
+        // in PolNeAR train); only `T12`/`E3`-style ids start an annotation.
+        let numbered = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit());
+        if !numbered {
+            continue;
+        }
         if id.starts_with('T') {
             let (kind, offsets) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
             let mut fragments = Vec::new();
@@ -127,8 +151,10 @@ pub struct GoldAttribution {
     pub quoted: bool,
 }
 
+/// A double quotation mark, or two apostrophes standing for one (`''Quiet,'' he said`, as the
+/// New York Times copy in PolNeAR writes them).
 fn has_quote_mark(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))
+    s.chars().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»')) || s.contains("''")
 }
 
 /// The attributions of a parsed file; an event without a Content argument is skipped.
@@ -246,18 +272,111 @@ pub struct AttributionScores {
     /// Attributions in the scored documents.
     pub gold_attributions: usize,
     pub gold_quoted: usize,
+    /// Rows of `quotes.csv` in the scored documents, and the units they fold into.
+    pub predicted_rows: usize,
+    pub predicted_units: usize,
+    /// Folded into attribution units (module docs): the PolNeAR numbers.
     pub all: AttributionSet,
-    /// Content with a quotation mark, against predictions of kind direct or mixed.
+    /// Content with a quotation mark, against units of kind direct or mixed (folded).
+    pub quoted: AttributionSet,
+    /// The same two sets scored on the rows as written, one per quoted passage (unfolded).
+    pub rows: RowScores,
+}
+
+/// Scores of the unfolded rows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct RowScores {
+    pub all: AttributionSet,
     pub quoted: AttributionSet,
 }
 
-/// A predicted quote of `quotes.csv`.
-struct PredQuote {
-    start: usize,
-    end: usize,
-    speaker: String,
-    speaker_span: Option<(usize, usize)>,
-    kind: String,
+/// A predicted quote of `quotes.csv`, or a unit of folded rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PredQuote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: String,
+    pub speaker_span: Option<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    /// Lowercased `kind` column.
+    pub kind: String,
+}
+
+impl PredQuote {
+    fn quoted(&self) -> bool {
+        self.kind == "direct" || self.kind == "mixed"
+    }
+}
+
+/// Folds the rows of one document into attribution units (rule in the module docs). `text` is
+/// the document's characters, for paragraph numbers; the result is in `start` order.
+pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
+    // Paragraph number of a code point offset: non-blank lines started at or before it.
+    let mut line_starts = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in text.iter().chain(std::iter::once(&'\n')).enumerate() {
+        if *c == '\n' {
+            if text[line_start..i.min(text.len())]
+                .iter()
+                .any(|c| !c.is_whitespace())
+            {
+                line_starts.push(line_start);
+            }
+            line_start = i + 1;
+        }
+    }
+    let paragraph = |at: usize| line_starts.partition_point(|&s| s <= at);
+    let mut order: Vec<&PredQuote> = rows.iter().collect();
+    order.sort_by_key(|r| (r.start, r.end));
+    // Per unit: its rows in order.
+    let mut units: Vec<Vec<&PredQuote>> = Vec::new();
+    let mut unit_of_prev: Option<usize> = None;
+    for (k, row) in order.iter().enumerate() {
+        let joins = match row.cue {
+            Some(cue) => units
+                .iter()
+                .position(|u| u.iter().any(|r| r.cue == Some(cue))),
+            None => unit_of_prev.filter(|_| {
+                let prev = order[k - 1];
+                let name = normalize_name(&row.speaker);
+                !name.is_empty()
+                    && name == normalize_name(&prev.speaker)
+                    && paragraph(row.start) <= paragraph(prev.start) + 1
+            }),
+        };
+        let u = match joins {
+            Some(u) => {
+                units[u].push(row);
+                u
+            }
+            None => {
+                units.push(vec![row]);
+                units.len() - 1
+            }
+        };
+        unit_of_prev = Some(u);
+    }
+    let mut out: Vec<PredQuote> = units
+        .into_iter()
+        .map(|u| {
+            let head = u.iter().find(|r| r.speaker_span.is_some()).unwrap_or(&u[0]);
+            PredQuote {
+                start: u[0].start,
+                end: u.iter().map(|r| r.end).max().unwrap_or(u[0].end),
+                speaker: head.speaker.clone(),
+                speaker_span: head.speaker_span,
+                cue: head.cue,
+                kind: if u.iter().any(|r| r.quoted()) {
+                    "direct"
+                } else {
+                    "indirect"
+                }
+                .to_string(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|r| (r.start, r.end));
+    out
 }
 
 /// Whether the predicted speaker is the attribution's source (rules in the module docs).
@@ -318,6 +437,10 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
             (Ok(s), Ok(e)) => Some((s, e)),
             _ => None,
         };
+        let cue = match (offset("cue_start"), offset("cue_end")) {
+            (Ok(s), Ok(e)) => Some((s, e)),
+            _ => None,
+        };
         by_doc
             .entry(quotes.get(row, "doc_id"))
             .or_default()
@@ -326,6 +449,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
                 end: offset("end")?,
                 speaker: quotes.get(row, "speaker").to_string(),
                 speaker_span,
+                cue,
                 kind: quotes.get(row, "kind").to_lowercase(),
             });
     }
@@ -334,37 +458,30 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     for article in articles.iter().filter(|a| covered.contains(&a.name)) {
         report.documents += 1;
         let chars: Vec<char> = article.text.chars().collect();
-        let preds = by_doc
+        let rows = by_doc
             .get(article.name.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
+        let units = fold_units(rows, &chars);
+        scores.predicted_rows += rows.len();
+        scores.predicted_units += units.len();
         let all_gold: Vec<&GoldAttribution> = article.attributions.iter().collect();
-        let all_pred: Vec<&PredQuote> = preds.iter().collect();
-        scores.gold_attributions += all_gold.len();
-        score_set(
-            &all_gold,
-            &all_pred,
-            &chars,
-            opts,
-            &mut scores.all,
-            Some((&article.name, &mut report.details)),
-        );
         let quoted_gold: Vec<&GoldAttribution> =
             all_gold.iter().copied().filter(|g| g.quoted).collect();
-        let quoted_pred: Vec<&PredQuote> = all_pred
-            .iter()
-            .copied()
-            .filter(|p| p.kind == "direct" || p.kind == "mixed")
-            .collect();
+        scores.gold_attributions += all_gold.len();
         scores.gold_quoted += quoted_gold.len();
-        score_set(
-            &quoted_gold,
-            &quoted_pred,
-            &chars,
-            opts,
-            &mut scores.quoted,
-            None,
-        );
+        // Folded units first (the PolNeAR numbers, with the verbose lines), then the rows.
+        let mut details = Some((article.name.as_str(), &mut report.details));
+        for (preds, all, quoted) in [
+            (&units[..], &mut scores.all, &mut scores.quoted),
+            (rows, &mut scores.rows.all, &mut scores.rows.quoted),
+        ] {
+            let all_pred: Vec<&PredQuote> = preds.iter().collect();
+            let quoted_pred: Vec<&PredQuote> =
+                all_pred.iter().copied().filter(|p| p.quoted()).collect();
+            score_set(&all_gold, &all_pred, &chars, opts, all, details.take());
+            score_set(&quoted_gold, &quoted_pred, &chars, opts, quoted, None);
+        }
     }
     report.attributions = Some(scores);
     Ok(report)
@@ -485,11 +602,16 @@ mod tests {
         // E3 has no Content: skipped.
         assert_eq!(a.len(), 2);
         assert!(a[0].quoted && !a[1].quoted);
+        assert!(has_quote_mark("''Quiet,''") && !has_quote_mark("Clinton's"));
         assert_eq!(a[0].source.as_ref().unwrap().text, "Critics");
         assert_eq!(a[1].content, vec![(53, 57), (68, 82)]);
         assert!(parse_ann("T1\tSource x 7\tCritics\n")
             .unwrap_err()
             .contains("line 1"));
+        // A span text with a newline continues on a line that is not an annotation.
+        let ann = parse_ann("T1\tContent 0 4;6 9\t3.\n\nThe run\nT2\tCue 10 12\tsaid\n").unwrap();
+        assert_eq!(ann.spans.len(), 2);
+        assert_eq!(ann.spans["T1"].fragments, vec![(0, 4), (6, 9)]);
     }
 
     #[test]
@@ -582,9 +704,128 @@ mod tests {
             end: 1,
             speaker: "Bukele".into(),
             speaker_span: Some((20, 26)),
+            cue: None,
             kind: String::new(),
         };
         assert!(!speaker_right(&wrong, &p));
+    }
+
+    /// A row with code point offsets of `needle` (first occurrence at or after `from`).
+    fn row(
+        text: &str,
+        needle: &str,
+        from: usize,
+        speaker: &str,
+        cue: Option<(usize, usize)>,
+        kind: &str,
+    ) -> PredQuote {
+        let chars: Vec<char> = text.chars().collect();
+        let n: Vec<char> = needle.chars().collect();
+        let start = (from..chars.len())
+            .find(|&i| chars[i..].starts_with(&n))
+            .unwrap();
+        PredQuote {
+            start,
+            end: start + n.len(),
+            speaker: speaker.into(),
+            speaker_span: None,
+            cue,
+            kind: kind.into(),
+        }
+    }
+
+    #[test]
+    fn folds_rows_into_attribution_units() {
+        // Lines (paragraphs): 0 `“We will…` | 1 `“It is over.”` | blank | 2 `“Never.”` |
+        // 3 `Filler.` | 4 `“Again.”`.
+        let text = "“We will win,” Ortega said, “and soon.” Critics said it would fail.\n“It is over.”\n\n“Never.”\nFiller.\n“Again.”";
+        let said = (22, 26);
+        let said2 = (48, 52);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[said.0..said.1].iter().collect::<String>(), "said");
+        assert_eq!(chars[said2.0..said2.1].iter().collect::<String>(), "said");
+        let mut r1 = row(text, "We will win,", 0, "Ortega", Some(said), "direct");
+        r1.speaker_span = Some((15, 21));
+        let r2 = row(text, "and soon.", 0, "", Some(said), "direct");
+        let r3 = row(text, "it would fail", 0, "Critics", Some(said2), "indirect");
+        let r4 = row(text, "It is over.", 0, "critics", None, "direct");
+        let r5 = row(text, "Never.", 0, "Ortega", None, "direct");
+        let r6 = row(text, "Again.", 0, "Ortega", None, "direct");
+        assert_eq!((r1.start, r2.end, r3.start, r4.end), (1, 38, 53, 80));
+        // Given out of order: the fold sorts by start.
+        let units = fold_units(&[r6.clone(), r4, r2, r1, r3, r5.clone()], &chars);
+        let spans: Vec<(usize, usize, &str, &str)> = units
+            .iter()
+            .map(|u| (u.start, u.end, u.speaker.as_str(), u.kind.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                // r1 + r2 share the cue; speaker from r1, which has mention offsets.
+                (1, 38, "Ortega", "direct"),
+                // r3 + cue-less r4 (same speaker, next paragraph): direct as a part is.
+                (53, 80, "Critics", "direct"),
+                // r5: a different speaker from r4. r6: two paragraphs after r5.
+                (r5.start, r5.end, "Ortega", "direct"),
+                (r6.start, r6.end, "Ortega", "direct"),
+            ]
+        );
+        assert_eq!(units[0].speaker_span, Some((15, 21)));
+    }
+
+    #[test]
+    fn scores_folded_units_and_rows() {
+        // Gold: one attribution whose content is both parts of a split quotation (10 words).
+        // Rows: the two parts, 5 words each, sharing the cue `said` (37-41).
+        // Folded unit 1-62 has 12 words (with `Ortega said`): 10/12 -> TP.
+        // Rows: part one 5/10 = 0.5 -> TP, part two unmatched -> FP.
+        let text = "“We will win the vote,” Ortega said, “and then we will govern.”";
+        let d = tempfile::tempdir().unwrap();
+        fs::create_dir_all(d.path().join("text")).unwrap();
+        fs::create_dir_all(d.path().join("attributions")).unwrap();
+        fs::write(d.path().join("text/a.txt"), text).unwrap();
+        fs::write(
+            d.path().join("attributions/a.ann"),
+            "T1\tSource 24 30\tOrtega\nT2\tCue 31 35\tsaid\n\
+             T3\tContent 0 23;37 63\t“We will win the vote,” “and then we will govern.”\n\
+             E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        )
+        .unwrap();
+        let pred = tempfile::tempdir().unwrap();
+        fs::write(
+            pred.path().join("quotes.csv"),
+            "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+             a,q1,Ortega,PERSON,Ortega,24,30,said,31,35,direct,\"We will win the vote,\",1,22,0.9\n\
+             a,q2,Ortega,PERSON,Ortega,24,30,said,31,35,direct,and then we will govern.,38,62,0.9\n",
+        )
+        .unwrap();
+        let r = eval_brat(d.path(), pred.path(), &Options::default()).unwrap();
+        let a = r.attributions.as_ref().unwrap();
+        assert_eq!((a.predicted_rows, a.predicted_units), (2, 1));
+        assert_eq!(a.all.detection, Counts::new(1, 0, 0));
+        assert_eq!(a.all.quote_speaker, Counts::new(1, 0, 0));
+        assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
+        assert_eq!(a.rows.all.detection, Counts::new(1, 1, 0));
+        assert_eq!(a.rows.quoted.quote_speaker, Counts::new(1, 1, 0));
+        let md = r.to_markdown();
+        assert!(
+            md.contains("2 predicted quote rows folded into 1 attribution units"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| all: quote + speaker | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| rows all: detection | 0.500 | 1.000 | 0.667 | 1 | 1 | 0 |"),
+            "{md}"
+        );
+        let j = r.to_json();
+        assert_eq!(j["attributions"]["all"]["detection"]["f1"], 1.0);
+        assert_eq!(
+            j["attributions"]["rows"]["all"]["detection"]["precision"],
+            0.5
+        );
     }
 
     #[test]

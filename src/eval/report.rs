@@ -114,8 +114,10 @@ impl Report {
         }
         if let Some(a) = &self.attributions {
             md += &format!(
-                "\n## Attributions (PolNeAR)\n\n{} gold attributions, {} with quotation marks in their content.\n\n",
-                a.gold_attributions, a.gold_quoted
+                "\n## Attributions (PolNeAR)\n\n{} gold attributions, {} with quotation marks in their content. \
+                 {} predicted quote rows folded into {} attribution units (one per source and cue).\n\n\
+                 ### Folded into attribution units (the PolNeAR numbers)\n\n",
+                a.gold_attributions, a.gold_quoted, a.predicted_rows, a.predicted_units
             );
             md += &counts_table(&[
                 ("all: detection", a.all.detection),
@@ -128,6 +130,13 @@ impl Report {
                 accuracy(a.all.speaker),
                 accuracy(a.quoted.speaker)
             );
+            md += "\n### Rows as written (unfolded, one per quoted passage)\n\n";
+            md += &counts_table(&[
+                ("rows all: detection", a.rows.all.detection),
+                ("rows all: quote + speaker", a.rows.all.quote_speaker),
+                ("rows quoted: detection", a.rows.quoted.detection),
+                ("rows quoted: quote + speaker", a.rows.quoted.quote_speaker),
+            ]);
         }
         md
     }

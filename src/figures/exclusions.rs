@@ -124,7 +124,11 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
         }
     }
     // Identifiers: long digit runs (`783491630540001280`, timestamps) and the emergency number.
-    if !has_currency && t.text.bytes().all(|b| b.is_ascii_digit()) && (t.text.len() > 9 || t.text == "911") {
+    // The emergency number only where it is called (`911 thousand`, `911%` are figures).
+    let emergency = t.text == "911"
+        && (prev.is_some_and(|p| matches!(p.text.to_lowercase().as_str(), "call" | "calls" | "called" | "calling" | "dial" | "dialed" | "dialled"))
+            || next.is_some_and(|n| matches!(n.text.to_lowercase().as_str(), "call" | "calls" | "caller" | "callers" | "dispatcher" | "dispatchers" | "operator" | "operators")));
+    if !has_currency && t.text.bytes().all(|b| b.is_ascii_digit()) && (t.text.len() > 9 || emergency) {
         return Some(skip_chain());
     }
     // Heights written with feet and inch marks: `6'3"`.

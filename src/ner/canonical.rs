@@ -3,7 +3,11 @@
 //! longer PERSON mention (`Bukele` -> `Nayib Bukele`, `Trump` -> `Donald J. Trump`).
 //! Organizations and others: an acronym matching the initials of a longer mention
 //! (`ACLU` -> `American Civil Liberties Union`, `IACHR` -> `Inter-American Commission on Human
-//! Rights`), or a shorter name contained in exactly one longer one.
+//! Rights`), an acronym in brackets right after a name (`Terrorism Confinement Centre (CECOT)`),
+//! or a shorter name contained in exactly one longer one, unless a possessive marks it as
+//! another body (`El Salvador’s Supreme Court` is not the `U.S. Supreme Court`). Generic
+//! descriptors before an organization's name are dropped (`NGO Cristosal` -> `Cristosal`).
+//! [`relabel`] fixes a label the model gets wrong by CoNLL habit: gangs are organizations.
 
 use crate::doc::EntityLabel;
 use crate::span::Span;
@@ -21,6 +25,53 @@ pub fn name_words(surface: &str) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')')).to_string())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Words that describe rather than name an organization when they lead its mention.
+const ORG_DESCRIPTORS: &[&str] = &["NGO", "the", "The", "non-profit", "nonprofit", "watchdog"];
+
+/// Name words of a mention; organizations lose leading descriptors.
+fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
+    let mut words = name_words(surface);
+    if label == EntityLabel::Org {
+        while words.len() > 1 && ORG_DESCRIPTORS.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+    }
+    words
+}
+
+/// Mentions followed by one of these words name a criminal organization (`MS-13 gang`).
+const GANG_WORDS: &[&str] = &["gang", "gangs", "cartel", "cartels", "militia"];
+
+/// Corrects labels by context: a MISC or PERSON mention directly followed by `gang`,
+/// `cartel` or `militia` is an organization.
+pub fn relabel(text: &str, mentions: &mut [(Span, EntityLabel)]) {
+    for (span, label) in mentions.iter_mut() {
+        if matches!(label, EntityLabel::Misc | EntityLabel::Person) {
+            let next: String = text[span.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            if GANG_WORDS.contains(&next.to_lowercase().as_str()) {
+                *label = EntityLabel::Org;
+            }
+        }
+    }
+}
+
+/// Is the mention directly preceded by a possessive (`El Salvador’s Supreme Court`)?
+fn after_possessive(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    before.ends_with("’s") || before.ends_with("'s") || before.ends_with("s’")
+}
+
+/// If `span` is directly followed by `(` + another mention + `)`, that mention's index.
+fn bracketed_after(text: &str, span: Span, mentions: &[(Span, EntityLabel)]) -> Option<usize> {
+    let rest = &text[span.end..];
+    let open = rest.len() - rest.trim_start().len();
+    if !rest[open..].starts_with('(') {
+        return None;
+    }
+    let at = span.end + open + 1;
+    mentions.iter().position(|(s, _)| s.start == at && text[s.end..].starts_with(')'))
 }
 
 /// The display form of a name: its words joined by single spaces.
@@ -50,9 +101,18 @@ fn is_acronym(word: &str) -> bool {
 
 /// Canonical names for mentions `(span, label)` of `text`, in the same order.
 pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<String> {
-    let names: Vec<Vec<String>> = mentions.iter().map(|(s, _)| name_words(s.text(text))).collect();
+    let names: Vec<Vec<String>> = mentions.iter().map(|(s, l)| mention_words(s.text(text), *l)).collect();
+    // `Full Name (ACRONYM)`: the acronym's expansion, whatever its initials.
+    let mut expansion: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (i, (span, _)) in mentions.iter().enumerate() {
+        if let Some(j) = bracketed_after(text, *span, mentions) {
+            if names[j].len() == 1 && is_acronym(&names[j][0]) && names[i].len() > 1 {
+                expansion[j] = Some(i);
+            }
+        }
+    }
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, (_, label)) in mentions.iter().enumerate() {
+    for (i, (span, label)) in mentions.iter().enumerate() {
         let me = &names[i];
         let mut best: Option<usize> = None;
         let consider = |j: usize, best: &mut Option<usize>| {
@@ -71,6 +131,13 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
             }
             _ => {
                 if me.len() == 1 && is_acronym(&me[0]) {
+                    // The same acronym expanded in brackets anywhere in the document.
+                    let same = |j: usize| names[j] == *me;
+                    if let Some(k) = (0..mentions.len()).find(|&j| same(j) && expansion[j].is_some()) {
+                        best = expansion[k];
+                    }
+                }
+                if best.is_none() && me.len() == 1 && is_acronym(&me[0]) {
                     let acronym: String = me[0].chars().filter(|c| *c != '.').collect();
                     for (j, (_, l)) in mentions.iter().enumerate() {
                         if l == label && names[j].len() > 1 && initials(&names[j]) == acronym {
@@ -78,7 +145,7 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
                         }
                     }
                 }
-                if best.is_none() {
+                if best.is_none() && !after_possessive(text, *span) {
                     let mut forms: Vec<&Vec<String>> = Vec::new();
                     let mut first = None;
                     for (j, (_, l)) in mentions.iter().enumerate() {
@@ -144,10 +211,29 @@ mod tests {
                 "American Civil Liberties Union",
                 "Inter-American Commission on Human Rights",
                 "Inter-American Commission on Human Rights",
-                "NGO Cristosal",
-                "NGO Cristosal"
+                "Cristosal",
+                "Cristosal"
             ]
         );
+    }
+
+    #[test]
+    fn bracketed_acronym_links_whatever_its_letters() {
+        use EntityLabel::*;
+        let text = "the Terrorism Confinement Centre (CECOT) is big. CECOT holds 40,000.";
+        assert_eq!(
+            run(text, &[("Terrorism Confinement Centre", Org), ("CECOT", Org), ("CECOT", Org)]),
+            ["Terrorism Confinement Centre", "Terrorism Confinement Centre", "Terrorism Confinement Centre"]
+        );
+    }
+
+    #[test]
+    fn gangs_become_organizations() {
+        let text = "23 MS-13 gang members and Tren de Aragua";
+        let at = text.find("MS-13").unwrap();
+        let mut m = vec![(Span::new(at, at + 5), EntityLabel::Misc)];
+        relabel(text, &mut m);
+        assert_eq!(m[0].1, EntityLabel::Org);
     }
 
     #[test]
@@ -158,5 +244,7 @@ mod tests {
             run(text, &[("U.S. Supreme Court", Org), ("Supreme Court of Justice", Org), ("Supreme Court", Org)])[2],
             "Supreme Court"
         );
+        let text = "the U.S. Supreme Court ruled; El Salvador’s Supreme Court did not";
+        assert_eq!(run(text, &[("U.S. Supreme Court", Org), ("Supreme Court", Org)])[1], "Supreme Court");
     }
 }

@@ -91,6 +91,8 @@ impl NerModel {
             .vs
             .load(&weights)
             .map_err(|e| NerError::Model { path: weights.clone(), reason: e.to_string() })?;
+        // Loading adopts the file's precision; fp16 matrix products are very slow on CPU.
+        model.vs.float();
         Ok(model)
     }
 
@@ -124,10 +126,11 @@ impl NerModel {
             .save(&tok_path, true)
             .map_err(|e| NerError::Model { path: tok_path.clone(), reason: e.to_string() })?;
         let weights = dir.join("model.safetensors");
-        self.vs.half();
-        let saved = self.vs.save(&weights);
-        self.vs.float();
-        saved.map_err(|e| NerError::Model { path: weights, reason: e.to_string() })
+        // fp16 copies halve the file; the live weights stay fp32 so training can go on.
+        let mut named: Vec<(String, Tensor)> =
+            self.vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        Tensor::write_safetensors(&named, &weights).map_err(|e| NerError::Model { path: weights, reason: e.to_string() })
     }
 
     /// Word pieces, shapes and first-piece positions of one sentence's words.

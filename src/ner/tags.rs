@@ -110,8 +110,11 @@ mod tests {
 
     #[test]
     fn viterbi_repairs_orphan_inside_tag() {
-        // Greedy would give O, I-PER; the constrained path must start the mention with B-PER.
-        let probs = [lp(0, 1), lp(2, 1)];
+        // Greedy would give O, I-PER; the constrained path must start the mention with B-PER
+        // (O, B-PER scores -0.6; B-PER, I-PER would score -0.5 - 10.0 from the first row).
+        let mut first = lp(0, 3);
+        first[1] = -10.0;
+        let probs = [first, lp(2, 1)];
         let path = viterbi(&probs);
         assert_eq!(path.iter().map(|&t| TAGS[t]).collect::<Vec<_>>(), ["O", "B-PER"]);
     }

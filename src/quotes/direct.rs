@@ -18,10 +18,14 @@ use crate::span::Span;
 pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
     let content = run.content.text(text);
     let words: Vec<&str> = content.split_whitespace().collect();
-    if word_count(text, run.content) < 3 {
-        return false;
-    }
     let ends_sentence = content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':']);
+    if word_count(text, run.content) < 3 {
+        // One or two words are a term or scare quote, unless they are a whole statement that
+        // opens a sentence (`“We’re anxious,” said another user`).
+        let before = text[..run.open.start].trim_end_matches([' ', '\t']);
+        let opens_sentence = before.is_empty() || before.ends_with(['\n', '.', '!', '?']);
+        return opens_sentence && ends_sentence && !content.trim_end().ends_with(':');
+    }
     let title_case = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)

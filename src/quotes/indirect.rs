@@ -28,16 +28,18 @@ pub(crate) struct Frame {
     pub aside: Option<Span>,
 }
 
+/// Words that open a cue's circumstances (`said on Monday`, `said in a statement`).
+const OPENERS: &[&str] = &[
+    "in", "on", "at", "to", "during", "last", "this", "earlier", "later", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "of", "by", "via", "from", "with",
+    "out", "afterward", "afterwards", "recently", "previously", "privately", "publicly", "then", "again",
+    "too", "also", "repeatedly", "separately", "through", "over", "under", "about", "told", "adding",
+];
+
 /// Whether the words after a clause-final cue, up to the next comma, are only its
 /// circumstances (`said on Monday`, `said in a statement`, `tells Breitbart News`), not content.
 fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
     const BREAKS: &[&str] = &[",", ".", "!", "?", ";", "after", "when", "as", "because", "while", "before", "since", "but", "and", "amid", "despite"];
-    const OPENERS: &[&str] = &[
-        "in", "on", "at", "to", "during", "last", "this", "earlier", "later", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "yesterday", "today", "of", "by", "via", "from", "with",
-        "out", "afterward", "afterwards", "recently", "previously", "privately", "publicly", "then", "again",
-        "too", "also", "repeatedly", "separately", "through", "over", "under", "about", "told", "adding",
-    ];
     let rest: Vec<&Tok> =
         toks[from..].iter().take_while(|t| !BREAKS.contains(&t.lower.as_str())).filter(|t| t.is_word || t.quoted).collect();
     // `said, “…”` / `said: “…”`: the quotation after the cue is the content.
@@ -73,14 +75,46 @@ fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
     (from..toks.len().min(from + 12)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| toks[k].is("that"))
 }
 
+/// Where reported content after a cue ends: before `, but` opening a clause with a subject of
+/// its own, which is the writer's (`Cook said Carter stopped the practice, but Cook did not say
+/// when`). `, but only …`, `; …`, `, while …` and dashes stay: the seed gold keeps them in the
+/// reported clause. Kept whole when nothing of three words precedes the cut, or when quoted
+/// words follow it (they may be the mixed quote the cue frames).
+fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
+    let subject = |t: &Tok| {
+        t.is_word && (t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "the" | "his" | "her" | "their"))
+    };
+    let cut = (from..end).find(|&k| {
+        !toks[k].quoted && toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject)
+    });
+    match cut {
+        Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= 3 && !toks[c..end].iter().any(|t| t.quoted) => c,
+        _ => end,
+    }
+}
+
 /// The content start after a cue ending at token `last`.
 fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) -> Option<usize> {
     let from = last + 1;
-    if let Some(k) = that_after(toks, from) {
+    // Only circumstances or a hearer may sit between the cue and `that`; otherwise the `that`
+    // is a relative pronoun inside the content (`reported it obtained 72 emails that Carter sent`).
+    let bridged = |k: usize| {
+        k == from || tell_like || toks.get(from).is_some_and(|t| OPENERS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
+    };
+    if let Some(k) = that_after(toks, from).filter(|&k| bridged(k)) {
         return Some(k + 1);
     }
     if class == CueClass::Belief {
-        return None;
+        // `They think the progress is real`: a mental verb takes its clause without `that` too;
+        // `think about`, `believe in`, `think so` take none. Findings (`polls show …`) still need
+        // `that`: their noun objects are facts, not reported content.
+        let mental = matches!(toks[last].lower.as_str(), "think" | "thinks" | "believe" | "believes" | "believed");
+        let clause_follows = toks.get(from).is_some_and(|t| {
+            t.is_word && !t.quoted && !OPENERS.contains(&t.lower.as_str()) && !matches!(t.lower.as_str(), "so" | "it" | "that" | "this" | "him" | "her" | "them" | "me" | "us" | "you")
+        });
+        if !(mental && clause_follows) {
+            return None;
+        }
     }
     let mut k = from;
     if tell_like {
@@ -115,12 +149,18 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         return make(Some(Found { first, last, appositive: None }), cue.last + 1, end);
     }
     if cue.class == CueClass::According {
-        let (first, last) = np_right(toks, cue.last + 1)?;
+        let (first, last) = super::speaker::np_right_source(toks, cue.last + 1)?;
         let speaker = Some(Found { first, last, appositive: None });
         let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
+        let comma = (last + 1..end).find(|&k| toks[k].is(","));
         if before_words <= 1 {
-            let comma = (last + 1..end).find(|&k| toks[k].is(","))?;
-            return make(speaker, comma + 1, end);
+            return make(speaker, comma? + 1, end);
+        }
+        let words_after = |c: usize| toks[c..].iter().filter(|t| t.is_word || t.quoted).count();
+        if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= 3) {
+            // `But the next day, according to Roffman, Trump made further demands`: an aside.
+            let aside = Span::new(toks[cue.first - 1].span.start, toks[c].span.end);
+            return make(speaker, 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
         return make(speaker, 0, cue.first);
     }
@@ -131,7 +171,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         if cue.class != CueClass::Belief && before_words >= 3 && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
             // `For black voters, he said, their “…”`: the tag sits inside the content.
             let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
-            if let Some(te) = tail_end.filter(|&te| toks[te].is(",")) {
+            // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
+            let circumstance = |te: usize| short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word);
+            if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te)) {
                 if toks[te + 1..].iter().filter(|t| t.is_word || t.quoted).count() >= 3 {
                     let aside = Span::new(toks[start - 1].span.start, toks[te].span.end);
                     return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
@@ -145,11 +187,25 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
             return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
-        return make(Some(subject), k, end);
+        return make(Some(subject), k, cut_coordinated(toks, k, end));
     }
-    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && toks[cue.first - 1].is(",") {
-        // `Rubio hailed the deal, saying …`: the participle's subject opens the clause.
-        let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "meanwhile"))?;
+    let coordinated = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "and" | "but") && !toks[cue.first].lower.ends_with("ing");
+    if coordinated && cue.class != CueClass::Evaluative {
+        // `Carson did not mention his rivals, but told his supporters that …`: a second
+        // predicate of the clause's subject.
+        let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
+        let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < cue.first - 1)?;
+        let k = content_start(toks, cue.last, cue.class, tell_like)?;
+        return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
+    }
+    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by")) {
+        // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
+        // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
+        let mut lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "meanwhile"))?;
+        if OPENERS.contains(&toks[lead].lower.as_str()) {
+            let comma = (lead..cue.first - 1).find(|&k| toks[k].is(","))?;
+            lead = (comma + 1..cue.first).find(|&k| toks[k].is_word)?;
+        }
         let speaker = super::speaker::np_right(toks, lead)
             .filter(|&(_, l)| l < cue.first)
             .map(|(first, last)| Found { first, last, appositive: None });
@@ -157,13 +213,27 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         return make(speaker, k, end);
     }
     if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueClass::Speech && !toks[cue.first].lower.ends_with("ing") {
-        // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`
+        // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
+        // whose object is the hearer (`…, Peter Cook, told the Times that …`).
+        if tell_like {
+            return None;
+        }
         let (first, last) = np_right(toks, cue.last + 1)?;
         if toks[first].is_word && PRONOUNS.contains(&toks[first].lower.as_str()) && first != last {
             return None;
         }
         let appositive = appositive_after(toks, last);
-        return make(Some(Found { first, last, appositive }), 0, cue.first - 1);
+        let found = Found { first, last, appositive };
+        // `“A,” said an Iowa Democrat, “B.”`: the statement goes on after the tag.
+        let j = appositive.map_or(last, |a| a.1) + 1;
+        let resumes = toks.get(j).is_some_and(|t| t.is(","))
+            && toks.get(j + 1).is_some_and(|t| !t.is_word)
+            && toks.get(j + 2).is_some_and(|t| t.quoted);
+        if resumes {
+            let aside = Span::new(toks[cue.first - 1].span.start, toks[j].span.end);
+            return make(Some(found), 0, end).map(|f| Frame { aside: Some(aside), ..f });
+        }
+        return make(Some(found), 0, cue.first - 1);
     }
     None
 }
@@ -216,6 +286,49 @@ mod tests {
             frames("A U.S. official said in a court filing that many of those 137 have no U.S. convictions."),
             vec![triple("said", "A U.S. official", "many of those 137 have no U.S. convictions")]
         );
+    }
+
+    #[test]
+    fn content_stops_at_the_writers_own_clause() {
+        assert_eq!(
+            frames("Cook said Carter stopped the practice, but Cook did not say when.")[0],
+            triple("said", "Cook", "Carter stopped the practice")
+        );
+        assert_eq!(
+            frames("Chase said it would come up with her matches, but only in a lighthearted manner.")[0].2,
+            "it would come up with her matches, but only in a lighthearted manner"
+        );
+        assert_eq!(
+            frames("Violet said she saw bodies - two sisters and a brother; a family.")[0].2,
+            "she saw bodies - two sisters and a brother; a family"
+        );
+        // Quoted words after the cut stay in the content.
+        assert_eq!(
+            frames("Cook said Carter stopped, but called it “a mistake of mine.”")[0].2,
+            "Carter stopped, but called it “a mistake of mine."
+        );
+    }
+
+    #[test]
+    fn relative_that_does_not_open_the_content() {
+        assert_eq!(
+            frames("The New York Times reported it obtained 72 emails that Carter sent.")[0],
+            triple("reported", "The New York Times", "it obtained 72 emails that Carter sent")
+        );
+        assert_eq!(
+            frames("Carter’s press secretary, Peter Cook, told the Times that Carter erred.")[0],
+            triple("told", "Peter Cook", "Carter erred")
+        );
+    }
+
+    #[test]
+    fn mental_verbs_take_a_clause_without_that() {
+        assert_eq!(
+            frames("They think the progress on climate change is real."),
+            vec![triple("think", "They", "the progress on climate change is real")]
+        );
+        assert_eq!(frames("They think about the progress on climate change."), vec![]);
+        assert_eq!(frames("Government footage shows detainees packed closely together."), vec![]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Quotation-mark pairing: turns the marks of each extracted paragraph into quotation runs.
 //!
-//! Handles straight (`"`), curly (`“ ”`), low (`„`) and guillemet (`« »`) double marks, and
+//! Handles straight (`"`), curly (`“ ”`), low (`„`), guillemet (`« »`) and doubled-apostrophe
+//! (`''`, wire copy) double marks, and
 //! single marks (`‘ ’`, `'`) only outside double runs and only when they flank words, because
 //! `’` is far more often an apostrophe (`’s`, `don’t`, `’90s`). A mark's role comes from its
 //! glyph and from what flanks it, so mis-typed marks still pair. A run never crosses a paragraph
@@ -51,13 +52,21 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
         let mut open: Option<Span> = None;
         let mut para_runs: Vec<Run> = Vec::new();
         let first_mark = chars.iter().find(|(_, c)| !c.is_whitespace()).map(|&(b, _)| b);
+        let mut skip = false;
         for k in 0..chars.len() {
             let (b, c) = chars[k];
-            if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            if std::mem::take(&mut skip) {
                 continue;
             }
-            let mark = Span::new(b, b + c.len_utf8());
-            let ctx = flank(k.checked_sub(1).map(|p| chars[p].1), chars.get(k + 1).map(|x| x.1));
+            // Two apostrophes stand for a double mark in some wire copy (`''Quiet,'' he said`).
+            let doubled = c == '\'' && chars.get(k + 1).is_some_and(|x| x.1 == '\'');
+            if !doubled && !matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+                continue;
+            }
+            let width = if doubled { 2 } else { 1 };
+            skip = doubled;
+            let mark = Span::new(b, b + c.len_utf8() * width);
+            let ctx = flank(k.checked_sub(1).map(|p| chars[p].1), chars.get(k + width).map(|x| x.1));
             let glyph = match c {
                 '“' | '„' | '«' => Role::Open,
                 '”' | '»' => Role::Close,
@@ -120,7 +129,8 @@ fn single_runs(text: &str, chars: &[(usize, char)], pi: usize, doubles: &[Run]) 
     let mut open: Option<Span> = None;
     for k in 0..chars.len() {
         let (b, c) = chars[k];
-        if !matches!(c, '‘' | '’' | '\'') {
+        let doubled = |j: usize| c == '\'' && chars.get(j).is_some_and(|x| x.1 == '\'');
+        if !matches!(c, '‘' | '’' | '\'') || doubled(k + 1) || (k > 0 && doubled(k - 1)) {
             continue;
         }
         if doubles.iter().any(|r| r.open.start <= b && r.close.map_or(r.content.end, |s| s.end) > b) {
@@ -164,6 +174,15 @@ mod tests {
     #[test]
     fn pairs_curly_straight_and_guillemets() {
         assert_eq!(runs_of("He said “a b c” and \"d e\" and «f g»."), vec!["a b c", "d e", "f g"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        let text = "''It is over,'' he said. ''Quiet.'' Rock and roll.";
+        assert_eq!(runs_of(text), vec!["It is over,", "Quiet."]);
+        let runs = find_runs(text, &paragraphs(text));
+        assert_eq!(runs[0].open, Span::new(0, 2));
+        assert_eq!(runs[0].close, Some(Span::new(13, 15)));
     }
 
     #[test]

@@ -69,6 +69,12 @@ const ORG_NOUNS: &[&str] = &[
     "congress", "senate", "authority", "service", "bureau", "institute", "foundation", "press",
 ];
 
+/// Sentence adverbs set off by commas between a subject and its verb.
+const ASIDE_ADVERBS: &[&str] = &[
+    "however", "though", "too", "also", "meanwhile", "instead", "nonetheless", "nevertheless", "moreover",
+    "separately", "likewise", "similarly", "indeed", "then", "later", "earlier", "previously",
+];
+
 /// Capitalised words that mark an organization name.
 const ORG_WORDS: &[&str] = &[
     "department", "ministry", "office", "court", "commission", "committee", "council", "agency", "administration",
@@ -111,7 +117,7 @@ fn name_word(t: &Tok) -> bool {
 
 fn plural(lower: &str) -> bool {
     (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
-        || matches!(lower, "people" | "police" | "men" | "women" | "children" | "staff")
+        || matches!(lower, "people" | "police" | "men" | "women" | "children" | "staff" | "percent" | "majority")
 }
 
 /// A token that can head a speaker phrase.
@@ -195,6 +201,30 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((first, head))
+}
+
+/// The source after `according to`: a speaker phrase, or else any noun phrase, since documents,
+/// polls and counts are sources there (`according to a new poll`, `according to the summary`).
+pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
+    if let Some(np) = np_right(toks, start) {
+        return Some(np);
+    }
+    let mut i = start;
+    while i < toks.len() && toks[i].is_word && is_in(DETERMINERS, &toks[i].lower) && !toks[i].is("that") {
+        i += 1;
+    }
+    let mut last = None;
+    while i < toks.len() && i < start + 12 && !toks[i].quoted {
+        let t = &toks[i];
+        if t.is_possessive() && last.is_some() {
+        } else if name_word(t) || nounish(t) {
+            last = Some(i);
+        } else if !(t.is("of") && last.is_some()) {
+            break;
+        }
+        i += 1;
+    }
+    last.map(|l| (start, l))
 }
 
 /// The noun phrase starting at token `start`, walking right.
@@ -302,17 +332,55 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         return Some(Found { first, last, appositive: None });
     }
     if t.is(",") && j >= 3 {
+        // `Small, who attended the rally on Wednesday, said`: a relative clause between the
+        // subject and its cue, however long, as long as the sentence goes on.
+        let close = j - 1;
+        let relative = (close.saturating_sub(40)..close)
+            .rev()
+            .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":"))
+            .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose") && k >= 2 && toks[k - 1].is(","));
+        if let Some(w) = relative {
+            if let Some((first, last)) = np_left(toks, w - 2) {
+                return Some(Found { first, last, appositive: None });
+            }
+        }
+    }
+    if t.is(",") && j >= 3 {
         // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
         let close = j - 1;
-        let open = (close.saturating_sub(16)..close).rev().find(|&k| toks[k].is(","))?;
+        let open = (close.saturating_sub(30)..close).rev().find(|&k| toks[k].is(","))?;
         let inner = &toks[open + 1..close];
         if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some() || t.is("who") || t.is("which")) {
             return None;
         }
+        // `Jillian Chase, 27, a Tinder user in New York, said`: a second aside before the first.
+        let earlier = (open.saturating_sub(6)..open).rev().find(|&k| toks[k].is(","));
+        if let Some(e) = earlier.filter(|&e| e > 0 && toks[e + 1..open].iter().all(|t| t.is_word && !t.quoted)) {
+            if let Some((first, last)) = np_left(toks, e - 1).filter(|&(_, l)| toks[l].cap) {
+                return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
+            }
+        }
         let (first, last) = np_left(toks, open.checked_sub(1)?)?;
+        if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
+            // `The two lawmakers, however, argue that …`
+            return Some(Found { first, last, appositive: None });
+        }
         if !toks[last].cap {
+            // `Carter’s press secretary, Peter Cook, told`: a role, then the name.
+            let name = inner.iter().all(|t| t.is_word && t.cap || t.is("."));
+            return name.then_some(Found { first: open + 1, last: close - 1, appositive: None });
+        }
+        return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
+    }
+    if matches!(t.lower.as_str(), "—" | "–") && j >= 3 {
+        // `Gingrich — mentioned by Newsmax as Trump’s likely running mate — told`: a dashed aside
+        // (its words may look like cues: they are participles describing the subject).
+        let close = j - 1;
+        let open = (close.saturating_sub(30)..close).rev().find(|&k| toks[k].lower == t.lower)?;
+        if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | ";")) {
             return None;
         }
+        let (first, last) = np_left(toks, open - 1)?;
         return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
     }
     let (first, last) = np_left(toks, j - 1)?;

@@ -642,3 +642,149 @@ fn split_quotation_around_its_tag_shares_the_cue() {
     );
     assert_eq!(q[0].cue, q[1].cue);
 }
+
+#[test]
+fn according_to_a_document_and_as_an_aside() {
+    let d = doc(
+        "Clinton and Sanders are deadlocked in California, according to a new poll.\nBut the next day, according to Roffman, Trump made further demands of the firm.",
+        &[("Roffman", Person, "Marvin Roffman")],
+    );
+    let q = extract(&d);
+    let views: Vec<(&str, &str, Option<&str>)> =
+        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("Clinton and Sanders are deadlocked in California", "new poll", Some("a new poll")),
+            // Around the aside the longer side is the reported clause.
+            ("Trump made further demands of the firm", "Marvin Roffman", Some("Roffman")),
+        ]
+    );
+}
+
+#[test]
+fn inverted_tag_inside_a_split_quotation() {
+    let d = doc("“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", &[]);
+    let q = extract(&d);
+    let views: Vec<(&str, &str, Option<&str>)> =
+        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("She is too far behind,", "Iowa Democrat", Some("said")),
+            ("and Iowa was not a decisive win.", "Iowa Democrat", Some("said")),
+        ]
+    );
+    assert_eq!(q[0].cue, q[1].cue);
+}
+
+#[test]
+fn name_age_and_role_before_the_cue() {
+    let d = doc(
+        "Jillian Chase, 27, a Tinder user in New York, said the election would come up with her matches.\nAbout 9 percent said they had no preference at all.",
+        &[("Jillian Chase", Person, "Jillian Chase")],
+    );
+    let q = extract(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker, "Jillian Chase");
+    assert_eq!(q[0].span.text(&d.text), "the election would come up with her matches");
+    assert_eq!(q[1].speaker_mention.map(|m| m.text(&d.text)), Some("9 percent"));
+    assert_eq!(q[1].speaker_type, SpeakerType::Group);
+}
+
+#[test]
+fn relative_clause_between_subject_and_cue() {
+    let d = doc(
+        "Wasserman Schultz, who is reviled by progressives and was booed at the convention, said the platform is an open process.\nThe official, who spoke on the condition of anonymity, said that investigators are looking at the system.",
+        &[("Wasserman Schultz", Person, "Debbie Wasserman Schultz")],
+    );
+    let q = extract(&d);
+    let views: Vec<(&str, &str, Option<&str>)> =
+        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("the platform is an open process", "Debbie Wasserman Schultz", Some("Wasserman Schultz")),
+            ("investigators are looking at the system", "official", Some("The official")),
+        ]
+    );
+}
+
+#[test]
+fn circumstance_after_a_mid_sentence_tag_is_not_content() {
+    let d = doc("He was unable to find a single taker, he said, on condition of anonymity to speak freely.", &[]);
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].span.text(&d.text), "He was unable to find a single taker");
+    assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("he"));
+}
+
+#[test]
+fn second_predicate_and_dashed_aside() {
+    let d = doc(
+        "Carson did not mention any of his opponents by name, but told his supporters that the nation is in horrible trouble.\nGingrich — mentioned by Newsmax as the leading choice for running mate — told Bill O’Reilly that you have to look at it very seriously.",
+        &[("Carson", Person, "Ben Carson"), ("Gingrich", Person, "Newt Gingrich")],
+    );
+    let q = extract(&d);
+    let views: Vec<(&str, &str)> = q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str())).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("the nation is in horrible trouble", "Ben Carson"),
+            ("you have to look at it very seriously", "Newt Gingrich"),
+        ]
+    );
+}
+
+#[test]
+fn tag_after_an_exclamation_or_question() {
+    let d = doc(
+        "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, tweeted on Friday.\n“Is this the end?” she asked.",
+        &[("Murphy", Person, "Mike Murphy")],
+    );
+    let q = extract(&d);
+    let views: Vec<(&str, &str, Option<&str>)> =
+        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("Not us but can’t argue with it!", "Mike Murphy", Some("tweeted")),
+            ("Is this the end?", "Mike Murphy", Some("asked")),
+        ]
+    );
+}
+
+#[test]
+fn two_word_statement_opening_a_sentence() {
+    let d = doc("“We’re anxious,” said another Twitter user, Johanna Bayer.\nShe called the plan “a disgrace,” and left.", &[]);
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].span.text(&d.text), "We’re anxious,");
+    assert_eq!(q[0].kind, Direct);
+}
+
+#[test]
+fn sentence_adverb_between_subject_and_cue() {
+    let d = doc("The two lawmakers, however, argue that there is precedent for prosecution in this case.", &[]);
+    let q = extract(&d);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("two lawmakers"));
+    assert_eq!(q[0].span.text(&d.text), "there is precedent for prosecution in this case");
+}
+
+#[test]
+fn participle_after_an_opening_phrase_or_by() {
+    let d = doc(
+        "In May, a U.S. District Court judge sided with the Democrats, saying the law violated the Constitution.\nDonald Trump picked up from his daughter by saying he is ready to go to work for the country.",
+        &[("Donald Trump", Person, "Donald Trump")],
+    );
+    let q = extract(&d);
+    let views: Vec<(&str, Option<&str>)> = q.iter().map(|q| (q.span.text(&d.text), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    assert_eq!(
+        views,
+        vec![
+            ("the law violated the Constitution", Some("a U.S. District Court judge")),
+            ("he is ready to go to work for the country", Some("Donald Trump")),
+        ]
+    );
+}

@@ -125,6 +125,15 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "mt", "ft", "capt", "adm", "maj", "supt", "messrs", "atty",
 ];
 
+/// Whether the words after a quotation ending in `!` or `?` are its speech tag: a reporting
+/// verb among the first few words, before any sentence stop (`Murphy, the head of X, tweeted`).
+fn tag_follows(rest: &[Tok]) -> bool {
+    rest.iter()
+        .take(14)
+        .take_while(|t| !t.quoted && !matches!(t.lower.as_str(), "." | "!" | "?" | ";"))
+        .any(|t| t.is_word && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech))
+}
+
 /// Splits each paragraph into clauses; quotation runs are never cut.
 pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) -> Vec<Clause> {
     let mut out = Vec::new();
@@ -147,6 +156,10 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
             let Some(next) = toks.get(last + 1) else { continue };
             let next_starts = next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit());
             if !next_starts {
+                continue;
+            }
+            if closes_sentence && toks[k - 1].lower != "." && tag_follows(&toks[last + 1..]) {
+                // `“Not us!” Murphy tweeted on Friday.`: the tag belongs to the quotation.
                 continue;
             }
             if t.lower == "." && k > 0 {
