@@ -81,8 +81,11 @@ fn is_boilerplate(key: &str) -> bool {
     key.split_whitespace().count() <= 40 && BOILERPLATE.iter().any(|b| key.contains(b))
 }
 
+/// Abbreviations that can also end a sentence (`Acme Inc.`); words keep their period.
+pub const MAY_END_SENTENCE: &[&str] = &["Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "etc", "Dept", "Univ"];
+
 /// Abbreviations after which a period does not end a sentence.
-const NEVER_FINAL: &[&str] = &[
+pub const NEVER_FINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Rev",
     "Hon", "Atty", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs",
     "Mt", "Ft", "Supt", "Insp", "Det", "Cmdr", "Adm", "Maj", "Brig", "Amb",

@@ -44,11 +44,19 @@ fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
 /// Mentions followed by one of these words name a criminal organization (`MS-13 gang`).
 const GANG_WORDS: &[&str] = &["gang", "gangs", "cartel", "cartels", "militia"];
 
+/// A single capitalised word that reads as a nationality (`Venezuelan`, `Salvadoran`, `Chinese`).
+fn is_demonym(surface: &str) -> bool {
+    let word = surface.trim();
+    !word.contains(char::is_whitespace)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ese", "ish", "i", "ic"].iter().any(|s| word.ends_with(s))
+}
+
 /// Corrects labels by context: a MISC or PERSON mention directly followed by `gang`,
-/// `cartel` or `militia` is an organization.
+/// `cartel` or `militia` is an organization, unless it is a nationality (`Venezuelan gang`).
 pub fn relabel(text: &str, mentions: &mut [(Span, EntityLabel)]) {
     for (span, label) in mentions.iter_mut() {
-        if matches!(label, EntityLabel::Misc | EntityLabel::Person) {
+        if matches!(label, EntityLabel::Misc | EntityLabel::Person) && !is_demonym(span.text(text)) {
             let next: String = text[span.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
             if GANG_WORDS.contains(&next.to_lowercase().as_str()) {
                 *label = EntityLabel::Org;
@@ -229,11 +237,12 @@ mod tests {
 
     #[test]
     fn gangs_become_organizations() {
-        let text = "23 MS-13 gang members and Tren de Aragua";
+        let text = "23 MS-13 gang members and the Venezuelan gang";
         let at = text.find("MS-13").unwrap();
-        let mut m = vec![(Span::new(at, at + 5), EntityLabel::Misc)];
+        let ven = text.find("Venezuelan").unwrap();
+        let mut m = vec![(Span::new(at, at + 5), EntityLabel::Misc), (Span::new(ven, ven + 10), EntityLabel::Misc)];
         relabel(text, &mut m);
-        assert_eq!(m[0].1, EntityLabel::Org);
+        assert_eq!((m[0].1, m[1].1), (EntityLabel::Org, EntityLabel::Misc));
     }
 
     #[test]

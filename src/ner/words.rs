@@ -3,6 +3,7 @@
 //! (`6,000`, `80.7`) kept whole, hyphenated words kept whole. Each word carries its byte span,
 //! so entity spans map back to the original text untouched.
 
+use crate::segment::{MAY_END_SENTENCE, NEVER_FINAL};
 use crate::span::Span;
 
 /// The casing shape of a piece of text: the signal an uncased encoder loses.
@@ -75,12 +76,7 @@ fn keeps_final_period(word: &str) -> bool {
     if core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
         return true;
     }
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "St",
-        "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-        "Sept", "Oct", "Nov", "Dec", "vs", "etc", "Mt", "Ft", "Rev", "Hon", "Gov", "Atty", "Dept", "Univ",
-    ];
-    ABBREVIATIONS.contains(&core) || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+    NEVER_FINAL.contains(&core) || MAY_END_SENTENCE.contains(&core) || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
 }
 
 /// Splits `text[span]` into words; spans are absolute byte offsets into `text`.
