@@ -44,6 +44,7 @@ const AUX: &[&str] = &[
     "reportedly", "further", "again", "already", "often", "always", "never", "is", "was", "were", "are", "will",
     "would", "could", "may", "might", "did", "does", "do", "not", "even", "still", "just", "long", "first",
     "separately", "similarly", "privately", "simply", "flatly", "had", "been", "should", "must", "can",
+    "however",
 ];
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -111,7 +112,7 @@ fn nounish(t: &Tok) -> bool {
         && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
-fn name_word(t: &Tok) -> bool {
+pub(crate) fn name_word(t: &Tok) -> bool {
     t.is_word && t.cap && !is_in(FUNCTION, &t.lower) && !is_in(DETERMINERS, &t.lower)
 }
 
@@ -323,6 +324,16 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         return None;
     }
     let t = &toks[j - 1];
+    if t.is(")") && j >= 3 {
+        // `Sen. Bernie Sanders (I-Vt.) said`: a party tag or short aside after the name.
+        let close = j - 1;
+        let open = (close.saturating_sub(8)..close).rev().find(|&k| toks[k].is("("))?;
+        if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted) {
+            return None;
+        }
+        let (first, last) = np_left(toks, open - 1)?;
+        return Some(Found { first, last, appositive: None });
+    }
     if matches!(t.lower.as_str(), "who" | "which") {
         let mut k = j - 1;
         if k > 0 && toks[k - 1].is(",") {
@@ -338,7 +349,7 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let relative = (close.saturating_sub(40)..close)
             .rev()
             .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":"))
-            .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose") && k >= 2 && toks[k - 1].is(","));
+            .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose" | "which") && k >= 2 && toks[k - 1].is(","));
         if let Some(w) = relative {
             if let Some((first, last)) = np_left(toks, w - 2) {
                 return Some(Found { first, last, appositive: None });
@@ -348,10 +359,17 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     if t.is(",") && j >= 3 {
         // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
         let close = j - 1;
-        let open = (close.saturating_sub(30)..close).rev().find(|&k| toks[k].is(","))?;
+        let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(","))?;
         let inner = &toks[open + 1..close];
-        if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some() || t.is("who") || t.is("which")) {
+        if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some()) {
             return None;
+        }
+        if inner.iter().any(|t| t.is("who") || t.is("which")) {
+            // `Mike Morrell, a veteran of the CIA who retired in 2013, said`: a described name;
+            // the relative clause must sit inside a role phrase, not open the aside.
+            let role = inner.first().is_some_and(|t| is_in(DETERMINERS, &t.lower) || nounish(t) || is_in(TITLES, &t.lower));
+            let (first, last) = np_left(toks, open.checked_sub(1)?).filter(|&(_, l)| toks[l].cap && role)?;
+            return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
         }
         // `Jillian Chase, 27, a Tinder user in New York, said`: a second aside before the first.
         let earlier = (open.saturating_sub(6)..open).rev().find(|&k| toks[k].is(","));
@@ -383,7 +401,37 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let (first, last) = np_left(toks, open - 1)?;
         return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
     }
-    let (first, last) = np_left(toks, j - 1)?;
+    if let Some((first, last)) = np_left(toks, j - 1) {
+        return Some(Found { first, last, appositive: None });
+    }
+    // `Six in 10 say`, `About four in 10 said`: a share of poll respondents.
+    let number = |t: &Tok| {
+        t.lower.chars().all(|c| c.is_ascii_digit())
+            || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+    };
+    if j >= 3 && number(&toks[j - 1]) && toks[j - 2].is("in") && number(&toks[j - 3]) {
+        let first = j - 3 - usize::from(j >= 4 && matches!(toks[j - 4].lower.as_str(), "about" | "nearly" | "almost" | "roughly"));
+        return Some(Found { first, last: j - 1, appositive: None });
+    }
+    // `Jeb Bush in a Medium post said`: a short prepositional phrase after a name.
+    let prep = (j.saturating_sub(7)..j - 1)
+        .rev()
+        .take_while(|&k| toks[k].is_word && !toks[k].quoted)
+        .find(|&k| matches!(toks[k].lower.as_str(), "in" | "on" | "at" | "during" | "via" | "through"));
+    if let Some(found) = prep.and_then(|p| np_left(toks, p.checked_sub(1)?)).filter(|&(_, l)| toks[l].cap) {
+        return Some(Found { first: found.0, last: found.1, appositive: None });
+    }
+    // `a White House official who spoke anonymously said`, `Hawkins and others who want to ban
+    // abortion said`: a restrictive relative clause between the subject and its cue.
+    // A participle with `by` after it describes the phrase (`an emergency declared by Bukele`).
+    if toks.get(cue + 1).is_some_and(|t| t.is("by")) {
+        return None;
+    }
+    let who = (j.saturating_sub(25)..j - 1)
+        .rev()
+        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":") && class_of(&toks[k].lower).is_none())
+        .find(|&k| toks[k].is("who"))?;
+    let (first, last) = np_left(toks, who.checked_sub(1)?)?;
     Some(Found { first, last, appositive: None })
 }
 
