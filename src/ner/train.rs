@@ -39,7 +39,7 @@ impl TrainConfig {
             train_file,
             valid_file,
             out_dir,
-            epochs: 4,
+            epochs: 3,
             batch_size: 32,
             encoder_lr: 1e-4,
             head_lr: 1e-3,
