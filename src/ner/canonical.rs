@@ -30,9 +30,19 @@ pub fn name_words(surface: &str) -> Vec<String> {
 /// Words that describe rather than name an organization when they lead its mention.
 const ORG_DESCRIPTORS: &[&str] = &["NGO", "the", "The", "non-profit", "nonprofit", "watchdog"];
 
-/// Name words of a mention; organizations lose leading descriptors.
+/// Name words of a mention; persons lose leading titles (`Pres.`, `Mr.`), organizations
+/// leading descriptors.
 fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
     let mut words = name_words(surface);
+    if label == EntityLabel::Person {
+        let is_title = |w: &str| {
+            w.strip_suffix('.').is_some_and(|t| crate::segment::NEVER_FINAL.contains(&t))
+                || matches!(w, "President" | "Mr" | "Mrs" | "Ms" | "Dr")
+        };
+        while words.len() > 1 && is_title(&words[0]) {
+            words.remove(0);
+        }
+    }
     if label == EntityLabel::Org {
         while words.len() > 1 && ORG_DESCRIPTORS.contains(&words[0].as_str()) {
             words.remove(0);
@@ -196,7 +206,7 @@ mod tests {
         use EntityLabel::*;
         let text = "Salvadoran President Nayib Bukele met Trump. Bukele’s plan, said Pres. Donald J. Trump.";
         assert_eq!(
-            run(text, &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Donald J. Trump", Person)]),
+            run(text, &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Pres. Donald J. Trump", Person)]),
             ["Nayib Bukele", "Donald J. Trump", "Nayib Bukele", "Donald J. Trump"]
         );
     }

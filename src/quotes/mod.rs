@@ -375,18 +375,20 @@ pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
             list.push(s.to_string());
         }
     }
-    let mut by: BTreeMap<&str, Acc> = BTreeMap::new();
+    // Keyed case-insensitively so `Critics` and `critics` are one speaker; the first spelling
+    // seen is the one shown.
+    let mut by: BTreeMap<String, (String, Acc)> = BTreeMap::new();
     for (doc_id, q, mention) in quotes {
         if q.speaker.is_empty() {
             continue;
         }
-        let acc = by.entry(q.speaker.as_str()).or_insert_with(|| Acc {
+        let (_, acc) = by.entry(q.speaker.to_lowercase()).or_insert_with(|| (q.speaker.clone(), Acc {
             types: Vec::new(),
             quotes: 0,
             docs: Vec::new(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
-        });
+        }));
         acc.quotes += 1;
         match acc.types.iter_mut().find(|(t, _)| *t == q.speaker_type) {
             Some((_, n)) => *n += 1,
@@ -398,7 +400,7 @@ pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
             add(&mut acc.descriptions, d);
         }
     }
-    by.into_iter()
+    by.into_values()
         .map(|(speaker, acc)| {
             // Highest count wins; on a tie the type seen first.
             let mut best = acc.types[0];
@@ -408,7 +410,7 @@ pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
                 }
             }
             SpeakerRow {
-                speaker: speaker.to_string(),
+                speaker,
                 speaker_type: best.0.as_str().to_string(),
                 quotes: acc.quotes,
                 documents: acc.docs.len(),

@@ -527,9 +527,11 @@ fn speakers_table_merges_across_documents() {
         ("doc1".into(), q("Nayib Bukele", SpeakerType::Person, &["El Salvador President"]), "he".into()),
         ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
         ("doc3".into(), q("", SpeakerType::Unknown, &[]), "".into()),
+        ("doc3".into(), q("critics", SpeakerType::Group, &[]), "critics".into()),
     ]);
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0].speaker, "Critics");
+    // Case-insensitive merge; the first spelling is shown.
+    assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
     assert_eq!(rows[0].speaker_type, "GROUP");
     let b = &rows[1];
     assert_eq!((b.speaker.as_str(), b.speaker_type.as_str(), b.quotes, b.documents), ("Nayib Bukele", "PERSON", 3, 2));
