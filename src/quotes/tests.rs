@@ -652,8 +652,7 @@ fn according_to_a_document_and_as_an_aside() {
         &[("Roffman", Person, "Marvin Roffman")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, &str, Option<&str>)> =
-        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    let views = with_mentions(&d, &q);
     assert_eq!(
         views,
         vec![
@@ -668,8 +667,7 @@ fn according_to_a_document_and_as_an_aside() {
 fn inverted_tag_inside_a_split_quotation() {
     let d = doc("“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", &[]);
     let q = extract(&d);
-    let views: Vec<(&str, &str, Option<&str>)> =
-        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect();
+    let views = with_cues(&d, &q);
     assert_eq!(
         views,
         vec![
@@ -701,8 +699,7 @@ fn relative_clause_between_subject_and_cue() {
         &[("Wasserman Schultz", Person, "Debbie Wasserman Schultz")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, &str, Option<&str>)> =
-        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    let views = with_mentions(&d, &q);
     assert_eq!(
         views,
         vec![
@@ -745,8 +742,7 @@ fn tag_after_an_exclamation_or_question() {
         &[("Murphy", Person, "Mike Murphy")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, &str, Option<&str>)> =
-        q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect();
+    let views = with_cues(&d, &q);
     assert_eq!(
         views,
         vec![
@@ -910,4 +906,14 @@ fn share_of_respondents_and_fronted_said() {
             t("The thought that an error on our part is connected to this is very painful to us.", Direct, Some("Comey")),
         ]
     );
+}
+
+/// `(quote, speaker, speaker mention)` of each quote, for field-by-field comparison.
+fn with_mentions<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
+    q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect()
+}
+
+/// `(quote, speaker, cue)` of each quote.
+fn with_cues<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
+    q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect()
 }
