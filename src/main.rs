@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use newsmine::ner::{BertRecognizer, NerError, Recognizer};
 use newsmine::{eval, ner, pipeline};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -110,6 +110,11 @@ enum Command {
     },
 }
 
+/// Makes one model per worker from the folder given with `--model`.
+fn recognizers(model: &Path) -> impl Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync + '_ {
+    move || Ok(Box::new(BertRecognizer::load(model)?))
+}
+
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -140,8 +145,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threads,
                 progress: !quiet && std::io::stderr().is_terminal(),
             };
-            let make = || -> Result<Box<dyn Recognizer + Send>, NerError> { Ok(Box::new(BertRecognizer::load(&model)?)) };
-            let s = pipeline::run(&cfg, make)?;
+            let s = pipeline::run(&cfg, recognizers(&model))?;
             if !quiet {
                 eprintln!(
                     "newsmine: {} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} figures -> {}",
@@ -188,8 +192,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 bail!("--threads values must be at least 1");
             }
             let scratch = std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
-            let make = || -> Result<Box<dyn Recognizer + Send>, NerError> { Ok(Box::new(BertRecognizer::load(&model)?)) };
-            let rows = newsmine::bench::bench(&inputs, scratch.clone(), &threads, repeat, make)?;
+            let rows = newsmine::bench::bench(&inputs, scratch.clone(), &threads, repeat, recognizers(&model))?;
             let _ = std::fs::remove_dir_all(&scratch);
             let md = newsmine::bench::to_markdown(&rows);
             print!("{md}");

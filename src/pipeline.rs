@@ -82,22 +82,29 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     Analysed { text: text.to_string(), paragraphs, sentences, entities }
 }
 
-/// Runs every stage on one document.
-pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
-    let mut row = DocumentRow {
+/// The `documents.csv` row of a document before any stage has run.
+fn document_row(doc: &Document) -> DocumentRow {
+    DocumentRow {
         doc_id: doc.doc_id.clone(),
         source: doc.source.clone(),
         title: doc.title.clone().unwrap_or_default(),
         ..Default::default()
-    };
+    }
+}
+
+/// The output of a document that failed: its row with the reason, nothing else.
+fn failed(doc: &Document, error: String) -> DocOutput {
+    let document = DocumentRow { status: "failed".into(), error, ..document_row(doc) };
+    DocOutput { document, ..Default::default() }
+}
+
+/// Runs every stage on one document.
+pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     let text = match &doc.body {
         Ok(t) => t,
-        Err(e) => {
-            row.status = "failed".into();
-            row.error = e.to_string();
-            return DocOutput { document: row, ..Default::default() };
-        }
+        Err(e) => return failed(doc, e.to_string()),
     };
+    let mut row = document_row(doc);
     let map = CharMap::new(text);
     row.chars = map.len_chars();
     if text.trim().is_empty() {
@@ -151,15 +158,7 @@ fn process_guarded(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".into());
-            let document = DocumentRow {
-                doc_id: doc.doc_id.clone(),
-                source: doc.source.clone(),
-                title: doc.title.clone().unwrap_or_default(),
-                status: "failed".into(),
-                error: format!("internal error: {reason}"),
-                ..Default::default()
-            };
-            DocOutput { document, ..Default::default() }
+            failed(doc, format!("internal error: {reason}"))
         }
     }
 }
@@ -234,14 +233,7 @@ where
                         Ok(r) => r,
                         Err(e) => {
                             bar.inc(1);
-                            let document = DocumentRow {
-                                doc_id: doc.doc_id.clone(),
-                                source: doc.source.clone(),
-                                status: "failed".into(),
-                                error: format!("NER model: {e}"),
-                                ..Default::default()
-                            };
-                            return DocOutput { document, ..Default::default() };
+                            return failed(doc, format!("NER model: {e}"));
                         }
                     },
                 };

@@ -145,6 +145,16 @@ fn opens_sentence(c: char) -> bool {
     c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–')
 }
 
+/// Letter-dot abbreviations without their final period: `U.S`, `U.N`, `a.m`.
+pub fn is_dotted_abbreviation(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// A single capital initial without its period (`J` in `Donald J. Trump`).
+pub fn is_initial(word: &str) -> bool {
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+}
+
 /// Is the period at `pos` the end of an abbreviation rather than of the sentence?
 fn abbreviation_before(s: &str, pos: usize, c: char, chars: &[(usize, char)], next: usize) -> bool {
     if c != '.' {
@@ -158,12 +168,11 @@ fn abbreviation_before(s: &str, pos: usize, c: char, chars: &[(usize, char)], ne
     if NEVER_FINAL.contains(&word) {
         return true;
     }
-    // A single capital initial (`Donald J. Trump`).
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    if is_initial(word) {
         return true;
     }
     // Dotted abbreviations (`U.S.`, `a.m.`) end a sentence only before a typical opener.
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
+    if is_dotted_abbreviation(word) {
         let rest = &s[chars[next].0..];
         let next_word: String = rest.chars().take_while(|ch| ch.is_alphanumeric()).collect();
         return !SENTENCE_STARTERS.contains(&next_word.as_str());

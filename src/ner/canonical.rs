@@ -149,17 +149,15 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
             }
             _ => {
                 if me.len() == 1 && is_acronym(&me[0]) {
-                    // The same acronym expanded in brackets anywhere in the document.
-                    let same = |j: usize| names[j] == *me;
-                    if let Some(k) = (0..mentions.len()).find(|&j| same(j) && expansion[j].is_some()) {
-                        best = expansion[k];
-                    }
-                }
-                if best.is_none() && me.len() == 1 && is_acronym(&me[0]) {
-                    let acronym: String = me[0].chars().filter(|c| *c != '.').collect();
-                    for (j, (_, l)) in mentions.iter().enumerate() {
-                        if l == label && names[j].len() > 1 && initials(&names[j]) == acronym {
-                            consider(j, &mut best);
+                    // The same acronym expanded in brackets anywhere in the document, else a
+                    // longer name whose initials spell it.
+                    best = (0..mentions.len()).filter(|&j| names[j] == *me).find_map(|j| expansion[j]);
+                    if best.is_none() {
+                        let acronym: String = me[0].chars().filter(|c| *c != '.').collect();
+                        for (j, (_, l)) in mentions.iter().enumerate() {
+                            if l == label && names[j].len() > 1 && initials(&names[j]) == acronym {
+                                consider(j, &mut best);
+                            }
                         }
                     }
                 }

@@ -3,7 +3,7 @@
 //! (`6,000`, `80.7`) kept whole, hyphenated words kept whole. Each word carries its byte span,
 //! so entity spans map back to the original text untouched.
 
-use crate::segment::{MAY_END_SENTENCE, NEVER_FINAL};
+use crate::segment::{is_dotted_abbreviation, is_initial, MAY_END_SENTENCE, NEVER_FINAL};
 use crate::span::Span;
 
 /// The casing shape of a piece of text: the signal an uncased encoder loses.
@@ -72,11 +72,7 @@ fn keeps_final_period(word: &str) -> bool {
     if core.is_empty() {
         return false;
     }
-    // Letter-dot sequences: U.S, U.N, a.m
-    if core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)) {
-        return true;
-    }
-    NEVER_FINAL.contains(&core) || MAY_END_SENTENCE.contains(&core) || (core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+    is_dotted_abbreviation(core) || is_initial(core) || NEVER_FINAL.contains(&core) || MAY_END_SENTENCE.contains(&core)
 }
 
 /// Splits `text[span]` into words; spans are absolute byte offsets into `text`.
