@@ -52,6 +52,11 @@ pub struct QuoteRow {
     pub start: usize,
     pub end: usize,
     pub confidence: String,
+    /// The whole reported clause (the paraphrase around a mixed quote; else the quote itself),
+    /// with its offsets: what PolNeAR-style gold calls the content.
+    pub clause: String,
+    pub clause_start: usize,
+    pub clause_end: usize,
 }
 
 /// `speakers.csv`: one row per speaker across the corpus.
@@ -175,6 +180,9 @@ pub fn quote_row(doc_id: &str, n: usize, text: &str, map: &CharMap, q: &crate::q
         start,
         end,
         confidence: score(q.confidence),
+        clause: q.clause.text(text).to_string(),
+        clause_start: map.chars(q.clause).0,
+        clause_end: map.chars(q.clause).1,
     }
 }
 

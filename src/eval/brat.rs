@@ -300,11 +300,15 @@ pub struct PredQuote {
     pub cue: Option<(usize, usize)>,
     /// Lowercased `kind` column.
     pub kind: String,
+    /// Whether the scored span holds a quotation mark (an indirect clause with quoted words).
+    pub marked: bool,
 }
 
 impl PredQuote {
+    /// In the `quoted` subset: direct or mixed, or a clause holding quotation marks, the same
+    /// test the gold side gets.
     fn quoted(&self) -> bool {
-        self.kind == "direct" || self.kind == "mixed"
+        self.kind == "direct" || self.kind == "mixed" || self.marked
     }
 }
 
@@ -372,6 +376,7 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
                     "indirect"
                 }
                 .to_string(),
+                marked: u.iter().any(|r| r.marked),
             }
         })
         .collect();
@@ -441,16 +446,23 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
             (Ok(s), Ok(e)) => Some((s, e)),
             _ => None,
         };
+        // PolNeAR's content is the whole reported clause: the `clause` columns where the
+        // table has them (a mixed quote's paraphrase), else the quote itself.
+        let (start, end) = match (offset("clause_start"), offset("clause_end")) {
+            (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
+            _ => (offset("start")?, offset("end")?),
+        };
         by_doc
             .entry(quotes.get(row, "doc_id"))
             .or_default()
             .push(PredQuote {
-                start: offset("start")?,
-                end: offset("end")?,
+                start,
+                end,
                 speaker: quotes.get(row, "speaker").to_string(),
                 speaker_span,
                 cue,
                 kind: quotes.get(row, "kind").to_lowercase(),
+                marked: false,
             });
     }
     let mut report = Report::new("brat", opts.overlap_threshold);
@@ -458,10 +470,15 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     for article in articles.iter().filter(|a| covered.contains(&a.name)) {
         report.documents += 1;
         let chars: Vec<char> = article.text.chars().collect();
-        let rows = by_doc
+        let mut rows: Vec<PredQuote> = by_doc
             .get(article.name.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .cloned()
+            .unwrap_or_default();
+        for r in &mut rows {
+            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())].iter().collect();
+            r.marked = has_quote_mark(&span);
+        }
+        let rows = &rows[..];
         let units = fold_units(rows, &chars);
         scores.predicted_rows += rows.len();
         scores.predicted_units += units.len();
@@ -706,6 +723,7 @@ mod tests {
             speaker_span: Some((20, 26)),
             cue: None,
             kind: String::new(),
+            marked: false,
         };
         assert!(!speaker_right(&wrong, &p));
     }
@@ -731,6 +749,7 @@ mod tests {
             speaker_span: None,
             cue,
             kind: kind.into(),
+            marked: false,
         }
     }
 

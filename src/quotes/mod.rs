@@ -84,6 +84,9 @@ impl SpeakerType {
 pub struct Quote {
     /// The quoted content without outer quotation marks.
     pub span: Span,
+    /// The whole reported clause the quote sits in: the paraphrase around a mixed quote (what
+    /// PolNeAR annotates as content), else the same as `span`.
+    pub clause: Span,
     pub kind: QuoteKind,
     pub cue: Option<Span>,
     /// The words naming the source at this quote (`he`, `Ortega`, `Salvadoran lawyer Jaime Ortega`);
@@ -213,7 +216,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(mention.end, &resolved);
             let named = !resolved.speaker.is_empty();
-            let mut push = |span: Span, kind: QuoteKind| {
+            let mut push = |span: Span, clause: Span, kind: QuoteKind| {
                 let base = match kind {
                     QuoteKind::Direct => 0.9,
                     QuoteKind::Mixed => 0.75,
@@ -221,6 +224,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 };
                 out.push(Quote {
                     span,
+                    clause,
                     kind,
                     cue: Some(f.cue),
                     speaker_mention: Some(mention),
@@ -237,15 +241,17 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     Some(a) => Span::new(a.end, f.content.end),
                     None => f.content,
                 };
-                push(content.trim(text), QuoteKind::Indirect);
+                let content = content.trim(text);
+                push(content, content, QuoteKind::Indirect);
             } else {
                 let kind = direct::kind_in(clause, f.content, f.aside);
-                match object {
-                    Some(span) => push(span, QuoteKind::Mixed),
-                    None => {
-                        for &i in &claimed {
-                            push(runs[i].content, kind);
-                        }
+                // A direct quotation is its own clause; a mixed one sits in the frame's content.
+                let around = object.unwrap_or(f.content).trim(text);
+                for &i in &claimed {
+                    let span = runs[i].content;
+                    match (object, kind) {
+                        (Some(_), _) | (None, QuoteKind::Mixed) => push(span, around.cover(span), QuoteKind::Mixed),
+                        _ => push(span, span, kind),
                     }
                 }
             }
@@ -267,6 +273,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             };
             out.push(Quote {
                 span: runs[i].content,
+                clause: runs[i].content,
                 kind: QuoteKind::Direct,
                 cue,
                 speaker_mention: mention,
@@ -301,6 +308,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             };
             out.push(Quote {
                 span,
+                clause: span,
                 kind,
                 cue: Some(cue),
                 speaker_mention: Some(mention),
@@ -314,6 +322,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         if let Some((cue, content)) = indirect::passive_question(clause).filter(|q| !out.iter().any(|o| o.span.overlaps(q.1))) {
             out.push(Quote {
                 span: content,
+                clause: content,
                 kind: QuoteKind::Indirect,
                 cue: Some(cue),
                 speaker_mention: None,
@@ -354,7 +363,7 @@ fn opens_paragraph(clause: &tokens::Clause, run: &marks::Run) -> bool {
 /// ```
 /// use newsmine::quotes::{speakers_table, Quote, QuoteKind, SpeakerType};
 /// use newsmine::span::Span;
-/// let q = Quote { span: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
+/// let q = Quote { span: Span::new(0, 1), clause: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
 ///     speaker: "Jaime Ortega".into(), speaker_type: SpeakerType::Person,
 ///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9 };
 /// let rows = speakers_table(&[("a".into(), q.clone(), "Ortega".into()), ("b".into(), q, "he".into())]);

@@ -513,6 +513,7 @@ fn multibyte_text_keeps_spans_on_boundaries() {
 fn speakers_table_merges_across_documents() {
     let q = |speaker: &str, t: SpeakerType, desc: &[&str]| Quote {
         span: Span::new(0, 1),
+        clause: Span::new(0, 1),
         kind: Direct,
         cue: None,
         speaker_mention: None,
