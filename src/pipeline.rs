@@ -69,15 +69,17 @@ pub struct DocOutput {
 pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
     let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
-    let mentions = recognizer.recognize(text, &spans);
-    let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.span, m.label)).collect();
+    let mut mentions: Vec<(Span, EntityLabel, f32)> =
+        recognizer.recognize(text, &spans).into_iter().map(|m| (m.span, m.label, m.score)).collect();
+    canonical::join_split_names(text, &mut mentions);
+    let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
     let names = canonical::canonical_names(text, &pairs);
     let entities = mentions
         .into_iter()
         .zip(pairs)
         .zip(names)
-        .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.score, canonical })
+        .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
     Analysed { text: text.to_string(), paragraphs, sentences, entities }
 }

@@ -62,6 +62,27 @@ fn is_demonym(surface: &str) -> bool {
         && ["an", "ese", "ish", "i", "ic"].iter().any(|s| word.ends_with(s))
 }
 
+/// Joins PERSON mentions split by the tagger (`Ana` + `María Méndez Dardón`): two person
+/// mentions with only a single space between them are one name. Keeps the lower score.
+pub fn join_split_names(text: &str, mentions: &mut Vec<(Span, EntityLabel, f32)>) {
+    let mut out: Vec<(Span, EntityLabel, f32)> = Vec::with_capacity(mentions.len());
+    for &(span, label, score) in mentions.iter() {
+        match out.last_mut() {
+            Some(prev)
+                if prev.1 == EntityLabel::Person
+                    && label == EntityLabel::Person
+                    && prev.0.end < span.start
+                    && &text[prev.0.end..span.start] == " " =>
+            {
+                prev.0 = Span::new(prev.0.start, span.end);
+                prev.2 = prev.2.min(score);
+            }
+            _ => out.push((span, label, score)),
+        }
+    }
+    *mentions = out;
+}
+
 /// Corrects labels by context: a MISC or PERSON mention directly followed by `gang`,
 /// `cartel` or `militia` is an organization, unless it is a nationality (`Venezuelan gang`).
 pub fn relabel(text: &str, mentions: &mut [(Span, EntityLabel)]) {
@@ -187,6 +208,30 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_person_names_are_joined() {
+        let text = "said WOLA’s Ana María Méndez Dardón and Bukele Trump";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let mut m = vec![
+            (at("WOLA"), EntityLabel::Org, 0.9),
+            (at("Ana"), EntityLabel::Person, 0.99),
+            (at("María Méndez Dardón"), EntityLabel::Person, 0.95),
+            (at("Bukele"), EntityLabel::Person, 0.9),
+        ];
+        join_split_names(text, &mut m);
+        let names: Vec<&str> = m.iter().map(|x| x.0.text(text)).collect();
+        assert_eq!(names, vec!["WOLA", "Ana María Méndez Dardón", "Bukele"]);
+        assert_eq!(m[1].2, 0.95);
+        // Separated by more than one space or by punctuation: two mentions.
+        let text = "Bukele, Trump";
+        let mut m = vec![(Span::new(0, 6), EntityLabel::Person, 0.9), (Span::new(8, 13), EntityLabel::Person, 0.9)];
+        join_split_names(text, &mut m);
+        assert_eq!(m.len(), 2);
+    }
 
     fn run(text: &str, names: &[(&str, EntityLabel)]) -> Vec<String> {
         let mut mentions = Vec::new();

@@ -60,6 +60,17 @@ pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
     lexicon().get(lower).copied()
 }
 
+/// A cue form after a determiner or possessive is a noun (`a talk show`, `his tweets`, `the
+/// claim`); `that` is left out, being a complementizer far more often (`said that claims …`).
+fn after_determiner(toks: &[Tok], i: usize) -> bool {
+    i > 0 && {
+        let p = &toks[i - 1];
+        !p.quoted
+            && (matches!(p.lower.as_str(), "’s" | "'s")
+                || matches!(p.lower.as_str(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "talk" | "no"))
+    }
+}
+
 /// Every cue candidate among the unquoted tokens of a clause, in order.
 pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -71,7 +82,7 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
             out.push(Cue { first: i, last: i, class: CueClass::Colon });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             out.push(Cue { first: i, last: i + 1, class: CueClass::According });
-        } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0) {
+        } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
             // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
             out.push(Cue { first: i, last: i, class });
         }

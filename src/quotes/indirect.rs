@@ -56,6 +56,27 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
         && (tell_like || OPENERS.contains(&first.lower.as_str()) || first.lower.ends_with("ly"))
 }
 
+/// Words opening a subordinate clause (`As relatives deny …, battles are fought`).
+const SUBORDINATORS: &[&str] =
+    &["as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once", "unless"];
+
+fn is_in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Whether the words after a tag (`…,” Melanie said to the nominee, …` ending at comma `te`)
+/// go on with the statement. A relative clause, a participle or `not` describes the speaker
+/// (`, who began his speech by …`, `, not even needing to mention …`), and after a quotation
+/// only another quotation resumes it (`“A,” he said, “B.”`).
+fn continues_statement(toks: &[Tok], subject: usize, te: usize) -> bool {
+    let Some(next) = toks[te + 1..].iter().find(|t| t.is_word || t.quoted) else { return false };
+    let describes = !next.quoted
+        && (matches!(next.lower.as_str(), "who" | "whose" | "which" | "where" | "when" | "while" | "not" | "as" | "after" | "before")
+            || next.lower.ends_with("ing"));
+    let after_quotation = toks[..subject].iter().rev().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
+    !describes && (!after_quotation || toks[te + 1..].iter().any(|t| t.quoted))
+}
+
 /// The span of `toks[a..b]` with surrounding punctuation and marks dropped; `None` if no words.
 fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
     let slice = toks.get(a..b)?;
@@ -94,7 +115,21 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     // own.
     let writer_aside = |k: usize| {
         toks[k].is(",")
-            && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "which" | "compared" | "notably"))
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(n.lower.as_str(), "which" | "compared" | "notably" | "whose")
+                    || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
+            })
+    };
+    // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
+    // relative clause; `…, while other voters said they …`: a new attribution of its own.
+    let next_attribution = |k: usize| {
+        toks[k].is(",")
+            && !toks[k + 1..].first().is_some_and(|t| t.quoted)
+            && (toks.get(k + 1).is_some_and(|n| !n.quoted && !n.lower.ends_with("ing") && super::cues::class_of(&n.lower) == Some(CueClass::Speech))
+                || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but"))
+                    && (k + 3..end.min(k + 10)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
+                        super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+                    })))
     };
     let second_cue = |k: usize| {
         toks[k].is("and")
@@ -102,11 +137,24 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                 !n.quoted && n.lower.ends_with("ed") && super::cues::class_of(&n.lower) == Some(CueClass::Speech)
             })
     };
+    // `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation
+    // mark, a subordinate clause is the writer's.
+    let after_quotation = |k: usize| {
+        k > from
+            && toks[k - 1].quoted
+            && !toks[k].is_word
+            && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'")
+            && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
+                matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
+            })
+    };
     let cut = (from..end).find(|&k| {
         !toks[k].quoted
             && ((toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
                 || writer_aside(k)
-                || second_cue(k))
+                || second_cue(k)
+                || after_quotation(k)
+                || next_attribution(k))
     });
     match cut {
         Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= 3 && !toks[c..end].iter().any(|t| t.quoted) => c,
@@ -142,6 +190,14 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
     if tell_like {
         if let Some((_, l)) = np_right(toks, k) {
             k = l + 1;
+        }
+    }
+    // `saying during the debate last week, “That makes me smart”`: circumstances, then the
+    // quotation.
+    if toks.get(k).is_some_and(|t| !t.quoted && OPENERS.contains(&t.lower.as_str())) {
+        let comma = (k + 1..toks.len().min(k + 12)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(",") || toks[c].is(":"));
+        if let Some(c) = comma.filter(|&c| toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word)) {
+            k = c;
         }
     }
     // `said: “…”`, `said, “…”`
@@ -195,7 +251,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
             // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
             let circumstance = |te: usize| short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word);
-            if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te)) {
+            if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te) && continues_statement(toks, start, te)) {
                 if toks[te + 1..].iter().filter(|t| t.is_word || t.quoted).count() >= 3 {
                     let aside = Span::new(toks[start - 1].span.start, toks[te].span.end);
                     return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
@@ -209,6 +265,17 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
             return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
+        // `As relatives deny they have gang ties, battles are …`, `Family members, many of whom
+        // say …, are fearful`: a cue inside a subordinate or relative clause reports up to the
+        // comma that closes that clause.
+        let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| is_in_list(SUBORDINATORS, &t.lower))
+            && !toks[..cue.first].iter().any(|t| t.is(",") && !t.quoted);
+        let relative = toks[subject.last + 1..cue.first].iter().any(|t| matches!(t.lower.as_str(), "who" | "whom"))
+            || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));
+        let end = match (subordinate || relative).then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted)).flatten() {
+            Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= 3 => c,
+            _ => end,
+        };
         return make(Some(subject), k, cut_coordinated(toks, k, end));
     }
     let coordinated = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "and" | "but") && !toks[cue.first].lower.ends_with("ing");
@@ -224,7 +291,8 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
         // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
         let mut lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "meanwhile"))?;
-        if OPENERS.contains(&toks[lead].lower.as_str()) {
+        let opener = |w: &str| OPENERS.contains(&w) || SUBORDINATORS.contains(&w) || matches!(w, "for" | "despite" | "amid" | "following");
+        if opener(toks[lead].lower.as_str()) {
             let comma = (lead..cue.first - 1).find(|&k| toks[k].is(","))?;
             lead = (comma + 1..cue.first).find(|&k| toks[k].is_word)?;
         }
@@ -232,7 +300,15 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             .filter(|&(_, l)| l < cue.first)
             .map(|(first, last)| Found { first, last, appositive: None });
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        return make(speaker, k, end);
+        // `…, saying the men belonged to Tren de Aragua but provided few details`: a second
+        // predicate of the clause's subject ends what the participle reports.
+        let predicate = (k + 3..end).find(|&c| {
+            !toks[c].quoted
+                && matches!(toks[c].lower.as_str(), "but" | "and")
+                && toks.get(c + 1).is_some_and(|n| n.is_word && !n.quoted && n.lower.ends_with("ed") && n.lower.len() > 4)
+                && !toks[c..end].iter().any(|t| t.quoted)
+        });
+        return make(speaker, k, cut_coordinated(toks, k, predicate.unwrap_or(end)));
     }
     if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueClass::Speech && !toks[cue.first].lower.ends_with("ing") {
         // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
@@ -265,7 +341,32 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let opens = toks.get(j).is_some_and(|t| t.is(",") || t.is(":")) && toks.get(j + 2).is_some_and(|t| t.quoted);
         return opens.then(|| make(Some(Found { first, last, appositive }), j + 1, end)).flatten();
     }
-    None
+    lead_subject_frame(toks, cue, tell_like).and_then(|(found, k)| make(Some(found), k, cut_coordinated(toks, k, end)))
+}
+
+/// The last resort for a speech cue whose content plainly follows (`that …`, `, “…”`): the
+/// clause's opening noun phrase speaks when only unquoted words without another cue lie
+/// between it and the cue (`Ms. Sherry smiled and said, “…”`, `The email went on to say, “…”`,
+/// `Cory James, 22, of Flint, Mich., said he …`). Returns the phrase and the content start.
+fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found, usize)> {
+    if cue.class != CueClass::Speech || toks[cue.first].lower.ends_with("ing") && toks.get(cue.first.wrapping_sub(1)).is_some_and(|t| t.is(",")) {
+        return None;
+    }
+    let k = content_start(toks, cue.last, cue.class, tell_like)?;
+    let plain = k > 0 && (toks[k - 1].is("that") || (matches!(toks[k - 1].lower.as_str(), "," | ":") && toks.get(k + 1).is_some_and(|t| t.quoted)));
+    if !plain {
+        return None;
+    }
+    let opener = |w: &str| OPENERS.contains(&w) || SUBORDINATORS.contains(&w) || matches!(w, "for" | "despite" | "amid" | "following");
+    let mut lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then" | "meanwhile" | "however"))?;
+    if opener(toks[lead].lower.as_str()) {
+        let comma = (lead..cue.first).find(|&c| toks[c].is(","))?;
+        lead = (comma + 1..cue.first).find(|&c| toks[c].is_word)?;
+    }
+    let (first, last) = np_right(toks, lead).filter(|&(_, l)| l < cue.first)?;
+    let between = &toks[last + 1..cue.first];
+    let clean = !between.iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":") || (t.is_word && super::cues::class_of(&t.lower).is_some()));
+    (clean && toks[first].is_word).then_some((Found { first, last, appositive: None }, k))
 }
 
 /// `Cruz called them on it:` closing a paragraph introduces the quotation that opens the next

@@ -159,8 +159,15 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let mut clause_paragraph: Option<usize> = None;
 
     for clause in &clauses {
-        let frames: Vec<indirect::Frame> =
+        let mut frames: Vec<indirect::Frame> =
             cues::find(&clause.toks).into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
+        // `“…,” he said, adding that “…”`: a participle with no subject of its own (the clause
+        // opens with the quotation) takes the speaker of the cue before it.
+        for k in 1..frames.len() {
+            if frames[k].speaker.is_none() && frames[k].cue.text(text).ends_with("ing") {
+                frames[k].speaker = frames[k - 1].speaker;
+            }
+        }
         let in_clause: Vec<usize> =
             (0..runs.len()).filter(|&i| quotable[i] && clause.span.contains(runs[i].content)).collect();
         // Each run goes to the nearest cue before it whose content covers it (`hailed the deal,

@@ -39,6 +39,10 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Words skipped between a subject and its cue (`has also said`, `once vowed`).
+/// Abbreviated titles written with a period (`Mr.`, `Sen.`).
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "pres", "capt", "adm", "maj", "atty", "supt"];
+
 const AUX: &[&str] = &[
     "has", "have", "had", "also", "once", "previously", "later", "recently", "then", "repeatedly", "publicly",
     "reportedly", "further", "again", "already", "often", "always", "never", "is", "was", "were", "are", "will",
@@ -165,6 +169,13 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             }
             break;
         }
+        // `Mr. Obama`, `Sen. Warren`: the title's period belongs to the name.
+        let title_dot = t.is(".") && first >= 2 && toks[first - 2].is_word && !toks[first - 2].quoted && is_in(HONORIFICS, &toks[first - 2].lower);
+        if title_dot {
+            first -= 2;
+            words += 1;
+            continue;
+        }
         if !t.is_word {
             break;
         }
@@ -172,6 +183,16 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             // `that` before a phrase is a complementizer far more often than a determiner.
             if t.lower != "that" {
                 first -= 1;
+            }
+            // `relatives of many deportees`, `one of the officials`: the phrase goes on left of `of`.
+            let of_phrase = first >= 2
+                && toks[first - 1].is("of")
+                && !toks[first - 2].quoted
+                && (nounish(&toks[first - 2]) || matches!(toks[first - 2].lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none"));
+            if of_phrase && t.lower != "that" {
+                first -= 2;
+                words += 1;
+                continue;
             }
             break;
         }
@@ -207,8 +228,16 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
 /// The source after `according to`: a speaker phrase, or else any noun phrase, since documents,
 /// polls and counts are sources there (`according to a new poll`, `according to the summary`).
 pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
-    if let Some(np) = np_right(toks, start) {
-        return Some(np);
+    if let Some((first, last)) = np_right(toks, start) {
+        // `reports by the Associated Press`, `a statement from the ministry`: a document named by
+        // who wrote it; the writer heads the phrase.
+        let writer = toks.get(last + 1).filter(|t| t.is("by") || t.is("from")).and_then(|_| np_right(toks, last + 2));
+        return match writer {
+            Some((_, l)) if name_word(&toks[l]) && toks[first..=last].iter().all(|t| !name_word(t) || is_in(DETERMINERS, &t.lower)) => {
+                Some((first, l))
+            }
+            _ => Some((first, last)),
+        };
     }
     let mut i = start;
     while i < toks.len() && toks[i].is_word && is_in(DETERMINERS, &toks[i].lower) && !toks[i].is("that") {
@@ -246,6 +275,11 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             while i < toks.len() && is_in(DETERMINERS, &toks[i].lower) {
                 i += 1;
             }
+            continue;
+        }
+        // `Ms. Sherry`, `Sen. Warren`: the title's period stays inside the name.
+        if t.is(".") && last == Some(i.wrapping_sub(1)) && is_in(HONORIFICS, &toks[i - 1].lower) && toks.get(i + 1).is_some_and(|n| n.cap) {
+            i += 1;
             continue;
         }
         if !t.is_word {
@@ -310,7 +344,9 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
 pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let mut j = cue;
     let mut passive = false;
-    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && is_in(AUX, &toks[j - 1].lower) {
+    // Auxiliaries and adverbs between subject and cue (`has also said`, `initially said`).
+    let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
+    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1])) {
         passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
         j -= 1;
     }
@@ -332,6 +368,11 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             return None;
         }
         let (first, last) = np_left(toks, open - 1)?;
+        return Some(Found { first, last, appositive: None });
+    }
+    if t.is("whom") && j >= 5 && toks[j - 2].is("of") && toks[j - 4].is(",") {
+        // `Family members, many of whom say …`: the antecedent speaks.
+        let (first, last) = np_left(toks, j - 5)?;
         return Some(Found { first, last, appositive: None });
     }
     if matches!(t.lower.as_str(), "who" | "which") {
