@@ -10,7 +10,7 @@
 //! `mod.rs`, which builds the [`super::Quote`]s.
 
 use super::marks::Run;
-use super::tokens::{word_count, Clause};
+use super::tokens::{word_count, Clause, Tok};
 use super::QuoteKind;
 use crate::span::Span;
 
@@ -44,6 +44,33 @@ pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> Qu
     } else {
         QuoteKind::Direct
     }
+}
+
+/// The paraphrase around mixed quotation runs: the frame content `around`, ended after the last
+/// run where the clause goes on with something the writer adds (`…, a charge that …`,
+/// `… and said it was …`, `- but he said …`), or stretched over the rest of a noun phrase
+/// the runs sit in (`laments a “throwaway culture” in which …`). The end is the first `,`,
+/// `;`, `:`, dash, parenthesis or sentence stop after the last run's closing mark, or a
+/// coordinator before a verb or a cue; never before the last mark.
+pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span {
+    let Some(last_end) = runs.iter().map(|r| r.close.map_or(r.content.end, |c| c.end)).max() else { return around };
+    let first_start = runs.iter().map(|r| r.open.start).min().unwrap_or(around.start);
+    let toks = &clause.toks;
+    let Some(from) = toks.iter().position(|t| t.span.start >= last_end) else {
+        return Span::new(around.start.min(first_start), around.end.max(last_end));
+    };
+    let verbish = |t: &Tok| t.is_word && !t.cap && (t.lower.ends_with("ed") || super::cues::class_of(&t.lower).is_some());
+    let mut end = last_end;
+    for (k, t) in toks.iter().enumerate().skip(from) {
+        let stop = !t.is_word && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
+            || t.quoted
+            || (matches!(t.lower.as_str(), "and" | "but") && toks.get(k + 1).is_some_and(|n| verbish(n) || n.is("he") || n.is("she") || n.is("they")));
+        if stop {
+            break;
+        }
+        end = t.span.end;
+    }
+    Span::new(around.start.min(first_start), end.max(last_end))
 }
 
 /// Whether `run` opens its clause (only punctuation before it), the shape of a follow-up

@@ -125,7 +125,10 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     let next_attribution = |k: usize| {
         toks[k].is(",")
             && !toks[k + 1..].first().is_some_and(|t| t.quoted)
-            && (toks.get(k + 1).is_some_and(|n| !n.quoted && !n.lower.ends_with("ing") && super::cues::class_of(&n.lower) == Some(CueClass::Speech))
+            && (toks.get(k + 1).is_some_and(|n| !n.quoted && super::cues::class_of(&n.lower) == Some(CueClass::Speech))
+                // `…, a charge that Colorado Republicans denied`: the writer's appositive.
+                || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
+                    && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
                 || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but"))
                     && (k + 3..end.min(k + 10)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
                         super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
@@ -242,7 +245,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         }
         return make(speaker, 0, cue.first);
     }
-    let tell_like = matches!(toks[cue.first].lower.as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "warned" | "asked");
+    let tell_like = matches!(toks[cue.first].lower.as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "warned" | "asked" | "remind" | "reminds" | "reminded" | "reminding" | "inform" | "informs" | "informed" | "informing");
     if let Some(subject) = subject_before(toks, cue.first) {
         let start = subject.first;
         let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();

@@ -254,6 +254,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 let kind = direct::kind_in(clause, f.content, f.aside);
                 // A direct quotation is its own clause; a mixed one sits in the frame's content.
                 let around = object.unwrap_or(f.content).trim(text);
+                let claimed_runs: Vec<&marks::Run> = claimed.iter().map(|&i| &runs[i]).collect();
+                let around = direct::mixed_clause(clause, around, &claimed_runs).trim(text);
                 for &i in &claimed {
                     let span = runs[i].content;
                     match (object, kind) {

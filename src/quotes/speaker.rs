@@ -133,7 +133,36 @@ fn valid_head(t: &Tok) -> bool {
     if is_in(PRONOUNS, &t.lower) || name_word(t) {
         return true;
     }
-    nounish(t) && (is_in(PERSON_NOUNS, &t.lower) || is_in(ORG_NOUNS, &t.lower) || plural(&t.lower))
+    nounish(t) && (is_in(PERSON_NOUNS, &t.lower) || is_in(ORG_NOUNS, &t.lower) || plural(&t.lower) || agent_noun(&t.lower))
+}
+
+/// Nouns of agents by their ending (`commenter`, `neurosurgeon`, `organizer`, `columnist`),
+/// minus common things that share the ending.
+fn agent_noun(lower: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "number", "letter", "matter", "center", "centre", "paper", "order", "water", "quarter", "chapter", "corner",
+        "border", "power", "computer", "register", "cancer", "manner", "filter", "error", "factor", "sector",
+        "monitor", "mirror", "motor", "river", "summer", "winter", "weather", "dinner", "answer", "rather", "either",
+        "neither", "whether", "further", "together", "however", "never", "other", "another", "after", "later",
+        "former", "latter", "offer", "cover", "trigger", "barrier", "banner", "poster", "theater", "theatre",
+        "remainder", "reminder", "member", "character", "behavior", "behaviour", "honor", "labor", "favor", "color",
+        "rumor", "humor", "tumor", "terror", "horror", "mayor", "floor", "door", "minor", "major", "interior",
+        "exterior", "superior", "inferior", "senior", "junior", "corridor", "ledger", "manifest", "contest",
+        "protest", "interest", "request", "harvest", "forest", "list", "twist", "mist", "fist", "wrist",
+    ];
+    lower.len() >= 6
+        && ["er", "or", "ist", "eon", "ian"].iter().any(|s| lower.ends_with(s))
+        && !THINGS.contains(&lower)
+}
+
+/// Whether token `k` ends a sentence: `.`, `!`, `?`, `;` or `:`, but not the period of an
+/// initial or title (`George W. Bush`, `Sen. Warren`).
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    match toks[k].lower.as_str() {
+        "!" | "?" | ";" | ":" => true,
+        "." => !(k > 0 && toks[k - 1].is_word && (toks[k - 1].lower.chars().count() == 1 || is_in(HONORIFICS, &toks[k - 1].lower))),
+        _ => false,
+    }
 }
 
 /// A speaker phrase found in a clause: token range and an optional appositive's token range.
@@ -170,7 +199,11 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             break;
         }
         // `Mr. Obama`, `Sen. Warren`: the title's period belongs to the name.
-        let title_dot = t.is(".") && first >= 2 && toks[first - 2].is_word && !toks[first - 2].quoted && is_in(HONORIFICS, &toks[first - 2].lower);
+        let title_dot = t.is(".")
+            && first >= 2
+            && toks[first - 2].is_word
+            && !toks[first - 2].quoted
+            && (is_in(HONORIFICS, &toks[first - 2].lower) || (toks[first - 2].cap && toks[first - 2].lower.chars().count() == 1));
         if title_dot {
             first -= 2;
             words += 1;
@@ -278,12 +311,18 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             continue;
         }
         // `Ms. Sherry`, `Sen. Warren`: the title's period stays inside the name.
-        if t.is(".") && last == Some(i.wrapping_sub(1)) && is_in(HONORIFICS, &toks[i - 1].lower) && toks.get(i + 1).is_some_and(|n| n.cap) {
+        let initial = |p: &Tok| is_in(HONORIFICS, &p.lower) || (p.cap && p.lower.chars().count() == 1);
+        if t.is(".") && last == Some(i.wrapping_sub(1)) && initial(&toks[i - 1]) && toks.get(i + 1).is_some_and(|n| n.cap) {
             i += 1;
             continue;
         }
         if !t.is_word {
             break;
+        }
+        // `retired neurosurgeon Ben Carson`: an adjective in -ed opening the phrase.
+        if last.is_none() && !t.cap && t.lower.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.is_word && !n.quoted && (name_word(n) || nounish(n))) {
+            i += 1;
+            continue;
         }
         let connector = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&" | "and")
             && last.is_some()
@@ -353,7 +392,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     // `inmates are denied visitation`, `immigrants alleged to be`: the phrase is not a speaker.
     let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
     let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
-    if (participle && passive) || adjectival {
+    // `is convinced that …`: an adjective of belief before its clause, not a passive.
+    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(super::cues::CueClass::Belief);
+    if (participle && passive && !belief_adjective) || adjectival {
         return None;
     }
     if j == 0 {
@@ -389,7 +430,7 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let close = j - 1;
         let relative = (close.saturating_sub(40)..close)
             .rev()
-            .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":"))
+            .take_while(|&k| !toks[k].quoted && !ends_sentence(toks, k))
             .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose" | "which") && k >= 2 && toks[k - 1].is(","));
         if let Some(w) = relative {
             if let Some((first, last)) = np_left(toks, w - 2) {
@@ -402,6 +443,11 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let close = j - 1;
         let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(","))?;
         let inner = &toks[open + 1..close];
+        // `Durbin (D-Ill.), noting the size of his following, said`: a participle aside; the
+        // subject stands before it.
+        if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !inner.iter().any(|t| t.quoted) {
+            return subject_before(toks, open);
+        }
         if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some()) {
             return None;
         }

@@ -154,7 +154,9 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
                 last += 1;
             }
             let Some(next) = toks.get(last + 1) else { continue };
-            let next_starts = next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit());
+            // A comma or semicolon after the stop means it was an abbreviation (`(D-Ill.),`).
+            let next_starts = (next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                && !matches!(next.lower.as_str(), "," | ";" | ":");
             if !next_starts {
                 continue;
             }
