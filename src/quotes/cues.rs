@@ -87,10 +87,11 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
             out.push(Cue { first: i, last: i, class });
         }
     }
-    // A colon frames a quotation only when no reporting verb before it does (`said: “…”`).
+    // A colon frames a quotation only when no reporting verb or `according to` before it
+    // does (`said: “…”`).
     let mut seen_verb = false;
     out.retain(|c| {
-        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief);
+        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief | CueClass::According);
         c.class != CueClass::Colon || !seen_verb
     });
     out

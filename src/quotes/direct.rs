@@ -10,7 +10,7 @@
 //! `mod.rs`, which builds the [`super::Quote`]s.
 
 use super::marks::Run;
-use super::tokens::{word_count, Clause, Tok};
+use super::tokens::{word_count, Clause};
 use super::QuoteKind;
 use crate::span::Span;
 
@@ -51,7 +51,8 @@ pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> Qu
 /// `… and said it was …`, `- but he said …`), or stretched over the rest of a noun phrase
 /// the runs sit in (`laments a “throwaway culture” in which …`). The end is the first `,`,
 /// `;`, `:`, dash, parenthesis or sentence stop after the last run's closing mark, or a
-/// coordinator before a verb or a cue; never before the last mark.
+/// coordinator before an unquoted word (`“disgusting” and “a con”` stays whole); never before
+/// the last mark.
 pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span {
     let Some(last_end) = runs.iter().map(|r| r.close.map_or(r.content.end, |c| c.end)).max() else { return around };
     let first_start = runs.iter().map(|r| r.open.start).min().unwrap_or(around.start);
@@ -59,12 +60,17 @@ pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span
     let Some(from) = toks.iter().position(|t| t.span.start >= last_end) else {
         return Span::new(around.start.min(first_start), around.end.max(last_end));
     };
-    let verbish = |t: &Tok| t.is_word && !t.cap && (t.lower.ends_with("ed") || super::cues::class_of(&t.lower).is_some());
+    // `“rigged against him,” a charge that …`: a comma or stop inside the closing mark ends
+    // the paraphrase there.
+    let last_run = runs.iter().max_by_key(|r| r.content.end);
+    if last_run.is_some_and(|r| r.close.is_some() && toks.iter().any(|t| t.span.end == r.content.end && matches!(t.lower.as_str(), "," | "." | "!" | "?"))) {
+        return Span::new(around.start.min(first_start), last_end);
+    }
     let mut end = last_end;
     for (k, t) in toks.iter().enumerate().skip(from) {
         let stop = !t.is_word && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
             || t.quoted
-            || (matches!(t.lower.as_str(), "and" | "but") && toks.get(k + 1).is_some_and(|n| verbish(n) || n.is("he") || n.is("she") || n.is("they")));
+            || (matches!(t.lower.as_str(), "and" | "but" | "or") && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
         if stop {
             break;
         }

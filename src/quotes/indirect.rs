@@ -56,6 +56,44 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
         && (tell_like || OPENERS.contains(&first.lower.as_str()) || first.lower.ends_with("ly"))
 }
 
+/// Words that end a fronted time phrase (`Hours later,`, `Last week,`, `On Monday,`).
+const TIME_WORDS: &[&str] = &[
+    "later", "earlier", "ago", "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
+    "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "weekend", "time", "then", "meanwhile", "however", "instead", "also", "still",
+];
+
+/// The index of the first word of a clause's subject, before token `limit`: past opening
+/// conjunctions, a dateline (`WASHINGTON —`), and a fronted phrase ending in a comma that opens
+/// with a preposition, subordinator or participle (`In May,`, `Speaking on radio last week,`)
+/// or ends in a time word (`Hours later,`).
+fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
+    let skip = |w: &str| matches!(w, "but" | "and" | "so" | "still" | "yet" | "then" | "meanwhile" | "however" | "let");
+    let mut lead = toks.iter().position(|t| t.is_word && !t.quoted && !skip(&t.lower))?;
+    // `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI) —`: a dateline of capitalised words,
+    // numbers and brackets before a dash.
+    let dash = (lead..toks.len().min(lead + 9)).find(|&k| matches!(toks[k].lower.as_str(), "—" | "–" | "-" | "--"));
+    if let Some(d) = dash.filter(|&d| d > lead && d + 1 < limit) {
+        let dateline = toks[lead..d].iter().all(|t| {
+            !t.quoted && (t.cap || t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
+        });
+        if dateline {
+            lead = (d + 1..limit).find(|&k| toks[k].is_word)?;
+        }
+    }
+    let w = toks[lead].lower.as_str();
+    let opener = OPENERS.contains(&w)
+        || SUBORDINATORS.contains(&w)
+        || matches!(w, "for" | "despite" | "amid" | "following" | "absent" | "like" | "unlike" | "asked")
+        || (toks[lead].cap && w.ends_with("ing"));
+    let comma = (lead..limit).find(|&c| toks[c].is(",") && !toks[c].quoted);
+    let timed = comma.is_some_and(|c| c - lead <= 5 && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str()));
+    if opener || timed {
+        lead = (comma? + 1..limit).find(|&c| toks[c].is_word && !skip(&toks[c].lower))?;
+    }
+    (lead < limit).then_some(lead)
+}
+
 /// Words opening a subordinate clause (`As relatives deny …, battles are fought`).
 const SUBORDINATORS: &[&str] =
     &["as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once", "unless"];
@@ -235,7 +273,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
         let comma = (last + 1..end).find(|&k| toks[k].is(","));
         if before_words <= 1 {
-            return make(speaker, comma? + 1, end);
+            // `According to HuffPo: “…”`
+            let colon = (last + 1..end).find(|&k| toks[k].is(":")).filter(|&k| k == last + 1);
+            return make(speaker, comma.or(colon)? + 1, end);
         }
         let words_after = |c: usize| toks[c..].iter().filter(|t| t.is_word || t.quoted).count();
         if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= 3) {
@@ -285,7 +325,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     if coordinated && cue.class != CueClass::Evaluative {
         // `Carson did not mention his rivals, but told his supporters that …`: a second
         // predicate of the clause's subject.
-        let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
+        let lead = clause_lead(toks, cue.first)?;
         let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < cue.first - 1)?;
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
@@ -293,12 +333,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by")) {
         // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
         // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
-        let mut lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "meanwhile"))?;
-        let opener = |w: &str| OPENERS.contains(&w) || SUBORDINATORS.contains(&w) || matches!(w, "for" | "despite" | "amid" | "following");
-        if opener(toks[lead].lower.as_str()) {
-            let comma = (lead..cue.first - 1).find(|&k| toks[k].is(","))?;
-            lead = (comma + 1..cue.first).find(|&k| toks[k].is_word)?;
-        }
+        let lead = clause_lead(toks, cue.first)?;
         let speaker = super::speaker::np_right(toks, lead)
             .filter(|&(_, l)| l < cue.first)
             .map(|(first, last)| Found { first, last, appositive: None });
@@ -360,12 +395,7 @@ fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found,
     if !plain {
         return None;
     }
-    let opener = |w: &str| OPENERS.contains(&w) || SUBORDINATORS.contains(&w) || matches!(w, "for" | "despite" | "amid" | "following");
-    let mut lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then" | "meanwhile" | "however"))?;
-    if opener(toks[lead].lower.as_str()) {
-        let comma = (lead..cue.first).find(|&c| toks[c].is(","))?;
-        lead = (comma + 1..cue.first).find(|&c| toks[c].is_word)?;
-    }
+    let lead = clause_lead(toks, cue.first)?;
     let (first, last) = np_right(toks, lead).filter(|&(_, l)| l < cue.first)?;
     let between = &toks[last + 1..cue.first];
     let clean = !between.iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":") || (t.is_word && super::cues::class_of(&t.lower).is_some()));

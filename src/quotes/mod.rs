@@ -150,6 +150,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let clauses = tokens::clauses(text, &paragraphs, &runs);
     let mut used = vec![false; runs.len()];
     let mut history = History::default();
+    history.learn_honorifics(text, &doc.entities);
     let mut out: Vec<Quote> = Vec::new();
     // The speaker of the latest quote and its paragraph, for cue-less follow-up quotations.
     let mut last: Option<(usize, Resolved)> = None;
@@ -219,9 +220,12 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             let aside = f.aside.filter(|a| content.contains(*a));
             let f = &indirect::Frame { content, aside, ..f.clone() };
             let Some(found) = f.speaker else { continue };
-            let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
+            let phrase = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
-            history.push(mention.end, &resolved);
+            history.push(phrase.end, &resolved);
+            // `Beck, who has described Trump as …`: the relative pronoun names the source at the
+            // cue (like `he`); the speaker is its antecedent.
+            let mention = speaker::relative_before(&clause.toks, found, f.cue).unwrap_or(phrase);
             let named = !resolved.speaker.is_empty();
             let mut push = |span: Span, clause: Span, kind: QuoteKind| {
                 let base = match kind {

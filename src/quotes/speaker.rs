@@ -522,6 +522,15 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     Some(Found { first, last, appositive: None })
 }
 
+/// The relative pronoun (`who`, `which`) between a speaker phrase and its cue, when only
+/// auxiliaries and adverbs follow it (`Beck, who has in the past described …`).
+pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<Span> {
+    let cue_first = toks.iter().position(|t| t.span == cue || t.span.start == cue.start)?;
+    let k = (found.last + 1..cue_first).rev().find(|&k| toks[k].is("who") || toks[k].is("which"))?;
+    let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap;
+    toks[k + 1..cue_first].iter().all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t))).then_some(toks[k].span)
+}
+
 /// A speaker resolved to its name, type and descriptions.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Resolved {
@@ -550,8 +559,63 @@ impl History {
         }
     }
 
+    /// The gender a name is known by: from an earlier pronoun or honorific in the document,
+    /// else from its first name.
     fn gender(&self, name: &str) -> Option<Gender> {
-        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1)
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| first_name_gender(name))
+    }
+
+    /// Records the genders the document's honorifics show: `Mr. Obama` is male, `Mrs.`, `Ms.`
+    /// and `Miss` mark women. `entities` are the document's NER entities.
+    pub fn learn_honorifics(&mut self, text: &str, entities: &[Entity]) {
+        for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+            let before = text[..e.span.start].trim_end();
+            let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let gender = match word.trim_end_matches('.').to_lowercase().as_str() {
+                "mr" => Gender::Male,
+                "mrs" | "ms" | "miss" => Gender::Female,
+                _ => continue,
+            };
+            let name = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
+            self.genders.push((name, gender));
+        }
+    }
+}
+
+/// Common English first names by gender, for `he`/`she` (a name's own pronouns in the document
+/// win over this list). Hand-made; ambiguous names (`Jordan`, `Taylor`) are left out.
+const MALE_NAMES: &[&str] = &[
+    "donald", "barack", "bernie", "ted", "marco", "jeb", "john", "chris", "mike", "michael", "ben", "rand", "paul",
+    "joe", "joseph", "bill", "william", "george", "james", "jim", "robert", "bob", "david", "richard", "charles",
+    "thomas", "tom", "mark", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "scott", "eric", "tim", "timothy",
+    "peter", "harry", "mitch", "lindsey", "rick", "ron", "ronald", "gary", "larry", "frank", "jack", "henry", "andrew",
+    "matt", "matthew", "dan", "daniel", "greg", "jason", "justin", "anthony", "tony", "edward", "ed", "nick",
+    "vladimir", "xi", "nayib", "jaime", "carlos", "luis", "jose", "juan", "francis", "newt", "reince", "corey",
+    "sean", "stephen", "rudy", "rudolph", "martin", "adam", "alan", "roger", "dennis", "jerry", "karl", "kurt",
+    "mitt", "ryan", "howard", "lloyd", "marcel", "sam", "samuel", "walter", "phil", "philip", "keith", "jon",
+    "jonathan", "bobby", "kenneth", "ken", "doug", "douglas", "patrick", "raymond", "gregory", "bruce", "wayne",
+    "elijah", "cory", "trent", "harold", "orrin", "chuck", "lamar", "jared", "eduardo",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "hillary", "melania", "ivanka", "michelle", "elizabeth", "nancy", "sarah", "kellyanne", "huma", "donna",
+    "debbie", "susan", "mary", "patricia", "jennifer", "linda", "barbara", "margaret", "jessica", "karen", "lisa",
+    "betty", "dorothy", "sandra", "ashley", "kimberly", "emily", "carly", "megyn", "kelly", "amy", "anna", "ana",
+    "maria", "rachel", "laura", "julia", "julie", "katie", "kate", "catherine", "katherine", "hope", "sheryl",
+    "nikki", "kirsten", "tammy", "claire", "dianne", "diane", "janet", "angela", "theresa", "teresa", "marine",
+    "melanie", "karoline", "ivania", "kamala", "tulsi", "loretta", "madeleine", "condoleezza", "samantha", "jill",
+    "chelsea", "rosie", "gwen", "martha", "kristen", "heather", "stephanie", "nicole", "christine", "caroline",
+    "joni", "jeanne", "jane", "joan", "ann", "anne", "alicia", "abigail", "tina", "maxine", "val",
+    "valerie", "gina", "sally", "cecile", "ruth", "sonia", "elena", "sheila", "brenda", "judy", "wendy",
+];
+
+fn first_name_gender(name: &str) -> Option<Gender> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.').to_lowercase();
+    if MALE_NAMES.contains(&first.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_NAMES.contains(&first.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -568,7 +632,10 @@ fn clean_description(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches(['’', '\'', ',']).trim_end_matches("’s").trim_end_matches("'s").trim();
     let s = strip_determiner(s);
     // A bare determiner or a conjoined subject (`X and Salvadoran President`) describes no one.
-    let bare = (s.split_whitespace().count() == 1 && is_in(DETERMINERS, &s.to_lowercase()))
+    // `Mr.`, `Ms.` say nothing of a role.
+    let honorific = matches!(s.trim_end_matches('.').to_lowercase().as_str(), "mr" | "mrs" | "ms" | "miss");
+    let bare = honorific
+        || (s.split_whitespace().count() == 1 && is_in(DETERMINERS, &s.to_lowercase()))
         || s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     (!s.is_empty() && !bare && !s.contains(" and ")).then(|| s.to_string())
 }

@@ -739,7 +739,7 @@ fn second_predicate_and_dashed_aside() {
 #[test]
 fn tag_after_an_exclamation_or_question() {
     let d = doc(
-        "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, tweeted on Friday.\n“Is this the end?” she asked.",
+        "“Not us but can’t argue with it!” Murphy, the head of Right to Rise USA, tweeted on Friday.\n“Is this the end?” he asked.",
         &[("Murphy", Person, "Mike Murphy")],
     );
     let q = extract(&d);
@@ -760,9 +760,10 @@ fn two_word_statement_opening_a_sentence() {
     assert_eq!(q.len(), 2);
     assert_eq!(q[0].span.text(&d.text), "We’re anxious,");
     assert_eq!(q[0].kind, Direct);
-    // The two-word term alone is no quote; with the object of `called` it is the label PolNeAR
-    // annotates (ANNOTATION.md leaves it optional beside a named source).
-    assert_eq!(q[1].span.text(&d.text), "the plan “a disgrace,");
+    // The two-word term is the marked part of a label (ANNOTATION.md leaves it optional beside a
+    // named source); its clause is the object of `called`, what PolNeAR annotates.
+    assert_eq!(q[1].span.text(&d.text), "a disgrace,");
+    assert_eq!(q[1].clause.text(&d.text), "the plan “a disgrace,”");
     assert_eq!(q[1].kind, Mixed);
 }
 
@@ -813,7 +814,7 @@ fn subject_with_party_tag_relative_clause_or_prepositional_phrase() {
     assert_eq!(
         triples(&d),
         vec![
-            t("he will make his medical records public", Indirect, Some("Bernie Sanders")),
+            t("he will make his medical records public", Indirect, Some("Sen. Bernie Sanders")),
             t("the approach is insufficient", Indirect, Some("Mike Morrell")),
             t("he would put more conservative judges on the bench", Indirect, Some("Jeb Bush")),
             t("talks with the campaign continue", Indirect, Some("A White House official")),
@@ -877,7 +878,7 @@ fn evaluative_object_with_a_quoted_term_and_show_without_that() {
     assert_eq!(
         triples(&d),
         vec![
-            t("Clinton’s use of private email servers “extremely careless,", Mixed, Some("Comey")),
+            t("extremely careless,", Mixed, Some("Comey")),
             t("she should face no charges", Indirect, Some("Comey")),
             t("Sanders leading Clinton in New Hampshire", Indirect, Some("A new poll")),
         ]
@@ -918,3 +919,109 @@ fn with_mentions<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, 
 fn with_cues<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
     q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect()
 }
+
+/// `(quote, clause, kind, speaker, mention)` of every quote.
+fn clauses_of(d: &Analysed) -> Vec<(String, String, QuoteKind, String, String)> {
+    extract(d)
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(&d.text).to_string(),
+                q.clause.text(&d.text).to_string(),
+                q.kind,
+                q.speaker.clone(),
+                q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn c5(quote: &str, clause: &str, kind: QuoteKind, speaker: &str, mention: &str) -> (String, String, QuoteKind, String, String) {
+    (quote.into(), clause.into(), kind, speaker.into(), mention.into())
+}
+
+#[test]
+fn mixed_quotes_carry_their_paraphrase_as_clause() {
+    let d = doc(
+        "Rubio hailed the deal, saying it will hold accused gang members in “very good jails at a fair price.”\nTrump said he would offer “a prayer for the eventual nominee” but did not suggest it would be Cruz.\nThe front-runner complained that the vote had been “rigged against him by insiders,” a charge that party leaders denied.",
+        &[("Rubio", Person, "Marco Rubio"), ("Trump", Person, "Donald Trump")],
+    );
+    assert_eq!(
+        clauses_of(&d),
+        vec![
+            c5("very good jails at a fair price.", "it will hold accused gang members in “very good jails at a fair price.”", Mixed, "Marco Rubio", "Rubio"),
+            c5("a prayer for the eventual nominee", "he would offer “a prayer for the eventual nominee”", Mixed, "Donald Trump", "Trump"),
+            c5("rigged against him by insiders,", "the vote had been “rigged against him by insiders,”", Mixed, "front-runner", "The front-runner"),
+        ]
+    );
+}
+
+#[test]
+fn tag_continuations_participles_and_pronoun_gender() {
+    let d = doc(
+        "“That’s right, Donald, USA, baby,” Melanie said to the nominee, who began his speech by marveling.\n“We have a politically correct military,” he said, adding that “some of the things they’re asking you to do are ridiculous.”\n“We’ve shown the world we can float like butterflies,” Mr. Obama said, not even needing to mention the author.",
+        &[("Melanie", Person, "Melanie Austin"), ("Obama", Person, "Barack Obama")],
+    );
+    let got = clauses_of(&d);
+    // The relative clause after the tag is the writer's, not Melanie's.
+    assert_eq!(got[0], c5("That’s right, Donald, USA, baby,", "That’s right, Donald, USA, baby,", Direct, "Melanie Austin", "Melanie"));
+    // `he` is not Melanie (a woman's first name); no man is named before, so it stays unresolved.
+    assert_eq!(got[1].3, "");
+    // The participle `adding` takes the speaker of `said`.
+    assert_eq!(got[2].0, "some of the things they’re asking you to do are ridiculous.");
+    assert_eq!((got[2].3.as_str(), got[2].4.as_str()), ("", "he"));
+    // `Mr.` belongs to the mention and is no description.
+    assert_eq!(got[3], c5("We’ve shown the world we can float like butterflies,", "We’ve shown the world we can float like butterflies,", Direct, "Barack Obama", "Mr. Obama"));
+    assert!(extract(&d)[3].descriptions.is_empty());
+}
+
+#[test]
+fn subordinate_and_relative_clauses_bound_the_content_seed_000() {
+    let d = doc(
+        "As attorneys and relatives of many deportees deny they have gang ties, battles are being fought over their right to due process.\nFamily members, many of whom say those deported have no gang affiliation, are fearful.\nFor 137 of the accused gang deportees, the U.S. government cited the Alien Enemies Act, saying the men belonged to Tren de Aragua but provided few details.\nThe US will pay El Salvador $6mn, according to reports by the Associated Press.",
+        &[("Associated Press", Org, "Associated Press")],
+    );
+    assert_eq!(
+        clauses_of(&d),
+        vec![
+            c5("they have gang ties", "they have gang ties", Indirect, "attorneys and relatives of many deportees", "attorneys and relatives of many deportees"),
+            c5("those deported have no gang affiliation", "those deported have no gang affiliation", Indirect, "Family members", "Family members"),
+            c5("the men belonged to Tren de Aragua", "the men belonged to Tren de Aragua", Indirect, "U.S. government", "the U.S. government"),
+            c5("The US will pay El Salvador $6mn", "The US will pay El Salvador $6mn", Indirect, "Associated Press", "reports by the Associated Press"),
+        ]
+    );
+}
+
+#[test]
+fn clause_subject_after_datelines_time_phrases_and_verb_chains() {
+    let d = doc(
+        "WASHINGTON — Sen. Bernie Sanders defended his plan, saying the benefits would outweigh the costs.\nHours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been friends for a long time.”\nWhen asked whom she supported, Ms. Sherry smiled and said, “I’m waiting for Michael Bloomberg to get in the race.”\nBut Sen. Richard J. Durbin (D-Ill.), noting the size of his following, said, “He has got a heck of an email list.”\nClinton is convinced that the race is not over.",
+        &[("Bernie Sanders", Person, "Bernie Sanders"), ("Trump", Person, "Donald Trump"), ("Sherry", Person, "Marie Sherry"), ("Richard J. Durbin", Person, "Richard J. Durbin"), ("Clinton", Person, "Hillary Clinton")],
+    );
+    let got: Vec<(String, String)> = clauses_of(&d).into_iter().map(|x| (x.0, x.3)).collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        got,
+        vec![
+            pair("the benefits would outweigh the costs", "Bernie Sanders"),
+            pair("Sheldon and I have been friends for a long time.", "Donald Trump"),
+            pair("I’m waiting for Michael Bloomberg to get in the race.", "Marie Sherry"),
+            pair("the size of his following", "Richard J. Durbin"),
+            pair("He has got a heck of an email list.", "Richard J. Durbin"),
+            pair("the race is not over", "Hillary Clinton"),
+        ]
+    );
+}
+
+#[test]
+fn relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+    let d = doc(
+        "Glenn Beck, who has repeatedly described Trump as “a pathological narcissistic sociopath,” spoke on Monday.",
+        &[("Glenn Beck", Person, "Glenn Beck")],
+    );
+    let got = clauses_of(&d);
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].0.as_str(), got[0].3.as_str(), got[0].4.as_str()), ("a pathological narcissistic sociopath,", "Glenn Beck", "who"));
+    assert_eq!(got[0].1, "Trump as “a pathological narcissistic sociopath,”");
+}
+
