@@ -63,7 +63,13 @@ pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
 /// A cue form after a determiner or possessive is a noun (`a talk show`, `his tweets`, `the
 /// claim`); `that` is left out, being a complementizer far more often (`said that claims …`).
 fn after_determiner(toks: &[Tok], i: usize) -> bool {
-    i > 0 && {
+    // `rejected claims that …`, `denied reports`: a plural form right after a past-tense verb
+    // is its noun object.
+    let after_past = i > 0 && toks[i].lower.ends_with('s') && {
+        let p = &toks[i - 1];
+        p.is_word && !p.quoted && !p.cap && p.lower.ends_with("ed") && p.lower.len() > 4
+    };
+    after_past || i > 0 && {
         let p = &toks[i - 1];
         !p.quoted
             && (matches!(p.lower.as_str(), "’s" | "'s")
