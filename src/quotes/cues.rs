@@ -22,7 +22,18 @@ pub(crate) enum CueClass {
     According,
     /// A colon right before a quotation: `She addressed the supporters: “…”`.
     Colon,
+    /// A noun of saying with its owner and a `that` clause: `Trump’s claim that …`.
+    Noun,
 }
+
+/// Nouns that report what their owner said or holds (`his claim that …`).
+const SPEECH_NOUNS: &[&str] = &[
+    "claim", "claims", "remark", "remarks", "comment", "comments", "assertion", "statement", "warning", "argument",
+    "suggestion", "belief", "insistence", "promise", "pledge", "vow", "charge", "accusation", "allegation",
+    "allegations", "contention", "prediction", "admission", "denial", "view", "concern", "concerns", "fear",
+    "fears", "hope", "complaint", "complaints", "criticism", "announcement", "declaration", "observation",
+    "message", "point", "position", "assurance", "assurances", "insinuation", "implication", "conclusion",
+];
 
 /// A cue found in a clause: token range `[first, last]` (inclusive) and its class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +88,19 @@ fn after_determiner(toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// `his claim that`, `Trump’s warning that`: a speech noun after a possessive, before `that`.
+fn is_speech_noun(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    i > 0
+        && !t.quoted
+        && SPEECH_NOUNS.contains(&t.lower.as_str())
+        && toks.get(i + 1).is_some_and(|n| n.is("that") && !n.quoted)
+        && {
+            let p = &toks[i - 1];
+            !p.quoted && (matches!(p.lower.as_str(), "’s" | "'s" | "his" | "her" | "their" | "its") || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
+        }
+}
+
 /// Every cue candidate among the unquoted tokens of a clause, in order.
 pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -86,6 +110,8 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
             out.push(Cue { first: i, last: i, class: CueClass::Colon });
+        } else if is_speech_noun(toks, i) {
+            out.push(Cue { first: i, last: i, class: CueClass::Noun });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             out.push(Cue { first: i, last: i + 1, class: CueClass::According });
         } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
@@ -97,7 +123,7 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
     // does (`said: “…”`).
     let mut seen_verb = false;
     out.retain(|c| {
-        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief | CueClass::According);
+        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief | CueClass::According | CueClass::Noun);
         c.class != CueClass::Colon || !seen_verb
     });
     out

@@ -189,13 +189,26 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                 matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
             })
     };
+    // `… but declined to provide a list`, `… but did not suggest …`: a second predicate of the
+    // cue's subject, with no subject of its own.
+    let predicate = |k: usize| {
+        toks[k].is("but")
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word
+                    && !n.quoted
+                    && !n.cap
+                    && ((n.lower.ends_with("ed") && n.lower.len() > 4)
+                        || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
+            })
+    };
     let cut = (from..end).find(|&k| {
         !toks[k].quoted
             && ((toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
                 || writer_aside(k)
                 || second_cue(k)
                 || after_quotation(k)
-                || next_attribution(k))
+                || next_attribution(k)
+                || predicate(k))
     });
     match cut {
         Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= 3 && !toks[c..end].iter().any(|t| t.quoted) => c,
@@ -256,6 +269,18 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let make = |speaker: Option<Found>, a: usize, b: usize| {
         words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, speaker, content, aside: None })
     };
+    if cue.class == CueClass::Noun {
+        // `Trump’s claim that there have been “thousands of shootings”`: the owner speaks.
+        let owner = cue.first - 1;
+        let found = if toks[owner].is_word {
+            Found { first: owner, last: owner, appositive: None }
+        } else {
+            let (first, last) = super::speaker::np_left(toks, owner.checked_sub(1)?)?;
+            Found { first, last, appositive: None }
+        };
+        let k = cue.last + 2;
+        return make(Some(found), k, cut_coordinated(toks, k, end));
+    }
     if cue.class == CueClass::Colon {
         // `She then addressed the supporters again: “…”`: the clause's subject speaks.
         let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;

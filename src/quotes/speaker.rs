@@ -659,6 +659,17 @@ pub(crate) fn resolve(
     if found.first == found.last && is_in(PRONOUNS, &head.lower) {
         return resolve_pronoun(entities, history, &head.lower, span.start);
     }
+    // The owner of a speech noun (`his claim that …`).
+    let subject_form = match head.lower.as_str() {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        "its" => Some("it"),
+        _ => None,
+    };
+    if let Some(p) = subject_form.filter(|_| found.first == found.last) {
+        return resolve_pronoun(entities, history, p, span.start);
+    }
     // The entity at the head of the phrase, if NER found one.
     let entity = entities
         .iter()
