@@ -384,6 +384,19 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             return None;
         }
         let appositive = appositive_after(toks, last);
+        // `…, said Obama failed to …`: a verb after the name makes it the subject of a clause,
+        // not an inverted tag.
+        let after = appositive.map_or(last, |a| a.1) + 1;
+        let verb = |t: &Tok| {
+            t.is_word
+                && !t.quoted
+                && !t.cap
+                && (t.lower.ends_with("ed")
+                    || matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "could" | "should" | "can" | "did" | "does" | "must" | "may" | "might"))
+        };
+        if toks.get(after).is_some_and(verb) {
+            return None;
+        }
         let found = Found { first, last, appositive };
         // `“A,” said an Iowa Democrat, “B.”`: the statement goes on after the tag.
         let j = appositive.map_or(last, |a| a.1) + 1;

@@ -53,9 +53,12 @@ const AUX: &[&str] = &[
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
+/// Quantifiers that can stand for a group of speakers (`Most said`, `another says`).
+const QUANTIFIERS: &[&str] = &["most", "many", "some", "others", "another", "one", "both", "all", "few", "several", "half", "none"];
+
 /// Lowercase heads naming a single person.
 const PERSON_NOUNS: &[&str] = &[
-    "official", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "official", "person", "hopeful", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
     "president", "senator", "governor", "source", "aide", "adviser", "advisor", "director", "expert", "analyst",
     "activist", "judge", "prosecutor", "witness", "resident", "man", "woman", "mother", "father", "son",
     "daughter", "brother", "sister", "wife", "husband", "prisoner", "inmate", "detainee", "deportee", "migrant",
@@ -397,10 +400,23 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     if (participle && passive && !belief_adjective) || adjectival {
         return None;
     }
+    // `Ford itself said`: a reflexive after the subject.
+    if j > 1 && matches!(toks[j - 1].lower.as_str(), "itself" | "himself" | "herself" | "themselves") {
+        j -= 1;
+    }
     if j == 0 {
         return None;
     }
     let t = &toks[j - 1];
+    // `Most said`, `another says`, `those surveyed said`: a quantifier or a described group as
+    // the whole subject.
+    let alone = |k: usize| k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas");
+    if t.is_word && !t.quoted && QUANTIFIERS.contains(&t.lower.as_str()) && alone(j - 1) {
+        return Some(Found { first: j - 1, last: j - 1, appositive: None });
+    }
+    if j >= 2 && toks[j - 2].is("those") && t.is_word && t.lower.ends_with("ed") && alone(j - 2) {
+        return Some(Found { first: j - 2, last: j - 1, appositive: None });
+    }
     if t.is(")") && j >= 3 {
         // `Sen. Bernie Sanders (I-Vt.) said`: a party tag or short aside after the name.
         let close = j - 1;
