@@ -118,9 +118,17 @@ fn continues_statement(toks: &[Tok], subject: usize, te: usize) -> bool {
 /// The span of `toks[a..b]` with surrounding punctuation and marks dropped; `None` if no words.
 fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
     let slice = toks.get(a..b)?;
-    let first = slice.iter().position(|t| t.is_word || t.quoted)?;
-    let last = slice.iter().rposition(|t| t.is_word || t.quoted)?;
-    // Keep a closing `.`/`?`/`!` off the indirect content but keep everything quoted inside.
+    let mut first = slice.iter().position(|t| t.is_word || t.quoted)?;
+    let mut last = slice.iter().rposition(|t| t.is_word || t.quoted)?;
+    // Keep a closing `.`/`?`/`!` off the indirect content but keep everything quoted inside,
+    // with the quotation marks that close or open it (`the prison system "self-sustainable."`).
+    let mark = |t: &Tok| !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "“" | "«" | "‘");
+    if slice[last].quoted && slice.get(last + 1).is_some_and(mark) {
+        last += 1;
+    }
+    if slice[first].quoted && first > 0 && mark(&slice[first - 1]) {
+        first -= 1;
+    }
     Some(Span::new(slice[first].span.start, slice[last].span.end))
 }
 
@@ -201,9 +209,16 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                         || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
             })
     };
+    // `… he would not comment, when asked ahead of the visit`: the writer's circumstance.
+    let when_asked = |k: usize| {
+        matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as")
+            && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
+    };
     let cut = (from..end).find(|&k| {
         !toks[k].quoted
-            && ((toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
+            && (when_asked(k)
+                || (toks[k].is(",") && k + 1 < end && when_asked(k + 1))
+                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
                 || writer_aside(k)
                 || second_cue(k)
                 || after_quotation(k)
@@ -254,11 +269,28 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
             k = c;
         }
     }
+    // `reported a clue: The deal included …`: a short object introducing the content.
+    if let Some(c) = (k..toks.len().min(k + 5)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":")) {
+        if toks[k..c].iter().all(|t| t.is_word) && toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) {
+            k = c + 1;
+        }
+    }
     // `said: “…”`, `said, “…”`
     while k < toks.len() && matches!(toks[k].lower.as_str(), ":" | "," | "—") {
         k += 1;
     }
-    Some(k)
+    Some(skip_source_aside(toks, k))
+}
+
+/// Past an aside naming a second source at the start of the content (`According to Cristosal,
+/// as reported by AP, the facility …`).
+fn skip_source_aside(toks: &[Tok], k: usize) -> usize {
+    let aside = toks.get(k).is_some_and(|t| t.is("as"))
+        && toks.get(k + 1).is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ed"));
+    match (k + 2..toks.len().min(k + 10)).find(|&c| toks[c].is(",")).filter(|_| aside) {
+        Some(c) if toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) => c + 1,
+        _ => k,
+    }
 }
 
 /// The frame of `cue` in `clause`, if the words around it make it one.
@@ -300,7 +332,8 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         if before_words <= 1 {
             // `According to HuffPo: “…”`
             let colon = (last + 1..end).find(|&k| toks[k].is(":")).filter(|&k| k == last + 1);
-            return make(speaker, comma.or(colon)? + 1, end);
+            let k = skip_source_aside(toks, comma.or(colon)? + 1);
+            return make(speaker, k, end);
         }
         let words_after = |c: usize| toks[c..].iter().filter(|t| t.is_word || t.quoted).count();
         if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= 3) {
@@ -609,7 +642,7 @@ mod tests {
         // Quoted words after the cut stay in the content.
         assert_eq!(
             frames("Cook said Carter stopped, but called it “a mistake of mine.”")[0].2,
-            "Carter stopped, but called it “a mistake of mine."
+            "Carter stopped, but called it “a mistake of mine.”"
         );
     }
 

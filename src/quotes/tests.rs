@@ -1025,3 +1025,21 @@ fn relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     assert_eq!(got[0].1, "Trump as “a pathological narcissistic sociopath,”");
 }
 
+#[test]
+fn content_bounds_from_the_seeds() {
+    let d = doc(
+        "But on March 30, Dropsite News reported a clue: The deal included repatriation of Salvadoran gang members.\nAccording to NGO Cristosal, as reported by AP, the facility prohibits visitation.\nThe press office said he would not comment on the situation of Venezuelans when asked ahead of the visit.\nBukele said he would be making the prison system \"self-sustainable.\"",
+        &[("Dropsite News", Org, "Dropsite News"), ("Cristosal", Org, "Cristosal"), ("Bukele", Person, "Nayib Bukele")],
+    );
+    let got: Vec<String> = extract(&d).iter().map(|q| q.span.text(&d.text).to_string()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "The deal included repatriation of Salvadoran gang members",
+            "the facility prohibits visitation",
+            "he would not comment on the situation of Venezuelans",
+            "he would be making the prison system \"self-sustainable.\"",
+        ]
+    );
+}
+
