@@ -35,10 +35,15 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
 
 /// Direct when `content` holds no unquoted words of the clause, mixed otherwise.
 pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> QuoteKind {
-    let unquoted = clause
-        .toks
-        .iter()
-        .any(|t| t.is_word && !t.quoted && content.contains(t.span) && !aside.is_some_and(|a| a.contains(t.span)));
+    // `But, he said, “…”`: a discourse word before the tag paraphrases nothing.
+    const DISCOURSE: &[&str] = &["but", "and", "so", "still", "yet", "now", "then", "also", "well", "however", "meanwhile", "instead", "again"];
+    let unquoted = clause.toks.iter().any(|t| {
+        t.is_word
+            && !t.quoted
+            && content.contains(t.span)
+            && !aside.is_some_and(|a| a.contains(t.span))
+            && !DISCOURSE.contains(&t.lower.as_str())
+    });
     if unquoted {
         QuoteKind::Mixed
     } else {

@@ -122,7 +122,7 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
     let mut last = slice.iter().rposition(|t| t.is_word || t.quoted)?;
     // Keep a closing `.`/`?`/`!` off the indirect content but keep everything quoted inside,
     // with the quotation marks that close or open it (`the prison system "self-sustainable."`).
-    let mark = |t: &Tok| !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "“" | "«" | "‘");
+    let mark = |t: &Tok| !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "''" | "»" | "“" | "«" | "‘");
     if slice[last].quoted && slice.get(last + 1).is_some_and(mark) {
         last += 1;
     }
@@ -136,7 +136,7 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
 fn after_content(toks: &[Tok], k: usize) -> bool {
     k > 0 && {
         let p = &toks[k - 1];
-        !p.is_word && matches!(p.lower.as_str(), "," | "”" | "\"" | "»" | "’" | "'" | "—" | "–" | ":" | "." | "?" | "!")
+        !p.is_word && matches!(p.lower.as_str(), "," | "”" | "\"" | "»" | "’" | "'" | "''" | "—" | "–" | ":" | "." | "?" | "!")
     }
 }
 
@@ -192,7 +192,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
         k > from
             && toks[k - 1].quoted
             && !toks[k].is_word
-            && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'")
+            && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'" | "''")
             && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
                 matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
             })

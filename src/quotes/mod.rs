@@ -259,7 +259,9 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 // A direct quotation is its own clause; a mixed one sits in the frame's content.
                 let around = object.unwrap_or(f.content).trim(text);
                 let claimed_runs: Vec<&marks::Run> = claimed.iter().map(|&i| &runs[i]).collect();
-                let around = direct::mixed_clause(clause, around, &claimed_runs).trim(text);
+                // A tag after its content bounds the clause already (`“…,” itself a rebuttal, was
+                // an inferior slogan, he said`); only content after its cue is cut after the runs.
+                let around = if around.end <= f.cue.start { around } else { direct::mixed_clause(clause, around, &claimed_runs).trim(text) };
                 for &i in &claimed {
                     let span = runs[i].content;
                     match (object, kind) {

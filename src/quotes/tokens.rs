@@ -96,6 +96,10 @@ pub(crate) fn tokenize(text: &str, span: Span, runs: &[Run]) -> Vec<Tok> {
         {
             toks.push(make(text, Span::new(b, end_of(i + 2)), false));
             i += 2;
+        } else if c == '\'' && chars.get(i + 1).is_some_and(|x| x.1 == '\'') {
+            // `''` is one double quotation mark in wire copy.
+            toks.push(make(text, Span::new(b, end_of(i + 2)), false));
+            i += 2;
         } else {
             toks.push(make(text, Span::new(b, end_of(i + 1)), false));
             i += 1;
@@ -222,5 +226,11 @@ mod tests {
         let cl = clauses(text, &[(0, Span::new(0, text.len()))], &runs);
         let got: Vec<&str> = cl.iter().map(|c| c.span.text(text)).collect();
         assert_eq!(got, vec!["Mr. Ortega spoke.", "“One. Two,” he said.", "Next one."]);
+        // Wire copy's `''` closes a sentence like `”`.
+        let text = "But, he said, ''I don't say it publicly.'' And, he acknowledged, it is unclear.";
+        let runs = super::super::marks::find_runs(text, &[(0, Span::new(0, text.len()))]);
+        let cl = clauses(text, &[(0, Span::new(0, text.len()))], &runs);
+        let got: Vec<&str> = cl.iter().map(|c| c.span.text(text)).collect();
+        assert_eq!(got, vec!["But, he said, ''I don't say it publicly.''", "And, he acknowledged, it is unclear."]);
     }
 }
