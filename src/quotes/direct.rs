@@ -75,6 +75,7 @@ pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span
     for (k, t) in toks.iter().enumerate().skip(from) {
         let stop = !t.is_word && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
             || t.quoted
+            || matches!(t.lower.as_str(), "as" | "when" | "while" | "after" | "before" | "because" | "since" | "though" | "although" | "until" | "where" | "which" | "who" | "if")
             || (matches!(t.lower.as_str(), "and" | "but" | "or") && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
         if stop {
             break;

@@ -388,7 +388,13 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
     }
-    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by")) {
+    // `“I love Oreos,” adding, “…”`: the comma may sit inside the closing mark.
+    let comma_in_mark = cue.first >= 2
+        && !toks[cue.first - 1].is_word
+        && !toks[cue.first - 1].quoted
+        && toks[cue.first - 2].is(",")
+        && toks[cue.first - 2].quoted;
+    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by") || comma_in_mark) {
         // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
         // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
         let lead = clause_lead(toks, cue.first)?;

@@ -255,7 +255,9 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 let content = content.trim(text);
                 push(content, content, QuoteKind::Indirect);
             } else {
-                let kind = direct::kind_in(clause, f.content, f.aside);
+                // Words from a later cue on (`“…,” adding, “…”`) belong to that cue's frame.
+                let own = frames.iter().map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c)).map_or(f.content, |c| Span::new(f.content.start, c.start));
+                let kind = direct::kind_in(clause, own, f.aside);
                 // A direct quotation is its own clause; a mixed one sits in the frame's content.
                 let around = object.unwrap_or(f.content).trim(text);
                 let claimed_runs: Vec<&marks::Run> = claimed.iter().map(|&i| &runs[i]).collect();

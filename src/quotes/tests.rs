@@ -1043,3 +1043,21 @@ fn content_bounds_from_the_seeds() {
     );
 }
 
+#[test]
+fn participle_after_a_quotation_and_subordinate_tail() {
+    let d = doc(
+        "Mr. Trump said, “I love Oreos,” adding, “I will never eat them again.”\nJeb Bush says he’s “excited where we stand” as he faces a critical primary.\nBut, Mr. Hannity said, ''I don't say anything privately that I don't say publicly.'' And, he acknowledged, it is unclear how far his advice goes.",
+        &[("Trump", Person, "Donald Trump"), ("Jeb Bush", Person, "Jeb Bush"), ("Hannity", Person, "Sean Hannity")],
+    );
+    assert_eq!(
+        clauses_of(&d),
+        vec![
+            c5("I love Oreos,", "I love Oreos,", Direct, "Donald Trump", "Mr. Trump"),
+            c5("I will never eat them again.", "I will never eat them again.", Direct, "Donald Trump", "Mr. Trump"),
+            c5("excited where we stand", "he’s “excited where we stand”", Mixed, "Jeb Bush", "Jeb Bush"),
+            c5("I don't say anything privately that I don't say publicly.", "I don't say anything privately that I don't say publicly.", Direct, "Sean Hannity", "Mr. Hannity"),
+            c5("it is unclear how far his advice goes", "it is unclear how far his advice goes", Indirect, "Sean Hannity", "he"),
+        ]
+    );
+}
+
