@@ -747,9 +747,14 @@ pub(crate) fn resolve(
     let phrase = strip_determiner(span.text(text)).to_string();
     let kind = if is_in(ORG_NOUNS, &head.lower) {
         SpeakerType::Org
-    } else if plural(&head.lower) || toks[found.first..=found.last].iter().any(|t| t.is("and")) {
+    } else if plural(&head.lower)
+        || toks[found.first..=found.last].iter().any(|t| t.is("and"))
+        || (is_in(QUANTIFIERS, &head.lower) && !matches!(head.lower.as_str(), "one" | "another"))
+        || (head.lower.ends_with("ed") && toks[found.first].is("those"))
+    {
+        // `critics`, `Most`, `those surveyed`
         SpeakerType::Group
-    } else if is_in(PERSON_NOUNS, &head.lower) {
+    } else if is_in(PERSON_NOUNS, &head.lower) || agent_noun(&head.lower) || matches!(head.lower.as_str(), "one" | "another") {
         SpeakerType::Person
     } else {
         SpeakerType::Unknown

@@ -1061,3 +1061,23 @@ fn participle_after_a_quotation_and_subordinate_tail() {
     );
 }
 
+#[test]
+fn quantifier_reflexive_and_agent_noun_subjects() {
+    let d = doc(
+        "Most said they were very worried about it.\n“We will see about that,” wrote one commenter.\nBy 58%-33%, those surveyed said the funding should stay.\nFord itself said the deal was on.",
+        &[("Ford", Org, "Ford")],
+    );
+    let got: Vec<(String, String, SpeakerType)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone(), q.speaker_type)).collect();
+    let row = |a: &str, b: &str, t: SpeakerType| (a.to_string(), b.to_string(), t);
+    assert_eq!(
+        got,
+        vec![
+            row("they were very worried about it", "Most", SpeakerType::Group),
+            row("We will see about that,", "one commenter", SpeakerType::Person),
+            row("the funding should stay", "those surveyed", SpeakerType::Group),
+            row("the deal was on", "Ford", SpeakerType::Org),
+        ]
+    );
+}
+
