@@ -1,12 +1,15 @@
 //! Cue frames: for each cue in a clause, who is speaking and which words are reported.
 //!
-//! Four frames, tried in order:
+//! The frames, tried in order:
 //! - `According to X, …` / `…, according to X.`
 //! - subject before the cue, content after: `A U.S. official said in a court filing that …`,
 //!   `X told Y that …`, `Ortega said: “…”`;
 //! - content before, subject and cue after: `…, Ortega said.`, `“…,” Leavitt said in a statement.`;
 //! - content before, inverted cue and subject: `“…,” said Salvadoran lawyer Jaime Ortega.`;
-//! - a participle after a comma takes the clause's subject: `Rubio hailed the deal, saying …`.
+//! - a participle after a comma takes the clause's subject: `Rubio hailed the deal, saying …`;
+//! - a speech noun after its owner: `Trump’s claim that …`, `her remark that …`;
+//! - as a last resort, the clause's opening noun phrase for a speech cue whose content plainly
+//!   follows (`Ms. Sherry smiled and said, “…”`, `The email went on to say, “…”`).
 //!
 //! Three cue-less or source-less attributions that PolNeAR annotates are found beside the frames:
 //! a paragraph opened by `NAME: …` ([`labelled`]), a finding `In a … poll, …` ([`in_poll`]) and a

@@ -3,7 +3,8 @@
 //! Takes an [`Analysed`] document (paragraphs with their `extract` flag, NER entities with
 //! document-level `canonical` names) and hands on [`Quote`]s: direct, mixed and indirect
 //! quotations with their cue, the mention naming the speaker, the resolved speaker name, its type
-//! and descriptions. [`speakers_table`] aggregates quotes across documents into `speakers.csv`
+//! and descriptions, and the reported clause each sits in (for a mixed quote, the paraphrase
+//! around the marked words). [`speakers_table`] aggregates quotes across documents into `speakers.csv`
 //! rows. The stages, in order:
 //!
 //! 1. [`marks`]: pair quotation marks into runs per paragraph (recovering from odd marks).
