@@ -220,7 +220,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             }
             let aside = f.aside.filter(|a| content.contains(*a));
             let f = &indirect::Frame { content, aside, ..f.clone() };
-            let Some(found) = f.speaker else { continue };
+            let Some(found) = f.speaker.filter(|&s| speaker::plausible(&clause.toks, s)) else { continue };
             let phrase = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(phrase.end, &resolved);

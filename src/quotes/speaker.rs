@@ -547,6 +547,17 @@ pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<S
     toks[k + 1..cue_first].iter().all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t))).then_some(toks[k].span)
 }
 
+/// Whether the phrase `found` can name a source: not a month or weekday (`in June`). Places
+/// can (`Russia denied …` speaks for a government).
+pub(crate) fn plausible(toks: &[Tok], found: Found) -> bool {
+    let head = &toks[found.last];
+    const TIMES: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ];
+    !(head.cap && TIMES.contains(&head.lower.as_str()))
+}
+
 /// A speaker resolved to its name, type and descriptions.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Resolved {

@@ -1081,3 +1081,13 @@ fn quantifier_reflexive_and_agent_noun_subjects() {
     );
 }
 
+#[test]
+fn months_are_no_speakers_but_places_can_be() {
+    let d = doc(
+        "Clinton released her medical records in June, which showed she was fit for duty.\nRussia denied that its planes had entered Turkish airspace.",
+        &[("Russia", EntityLabel::Loc, "Russia"), ("Clinton", Person, "Hillary Clinton")],
+    );
+    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
+    assert_eq!(got, vec![("its planes had entered Turkish airspace".to_string(), "Russia".to_string())]);
+}
+
