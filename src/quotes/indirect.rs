@@ -418,7 +418,8 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueClass::Speech && !toks[cue.first].lower.ends_with("ing") {
         // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
         // whose object is the hearer (`…, Peter Cook, told the Times that …`).
-        if tell_like {
+        // `“How big is that wall?” asked the boy`, `warned the senator`: the asker or warner.
+        if tell_like && !matches!(toks[cue.first].lower.as_str(), "asked" | "warned") {
             return None;
         }
         let (first, last) = np_right(toks, cue.last + 1)?;

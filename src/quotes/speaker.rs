@@ -58,7 +58,11 @@ const QUANTIFIERS: &[&str] = &["most", "many", "some", "others", "another", "one
 
 /// Lowercase heads naming a single person.
 const PERSON_NOUNS: &[&str] = &[
-    "official", "person", "hopeful", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "official", "person", "hopeful", "buyer", "owner", "seller", "donor", "user", "boy", "girl", "child", "kid",
+    "teen", "teenager", "student", "worker", "employee", "parent", "veteran", "nurse", "pastor", "priest",
+    "bishop", "soldier", "guard", "neighbor", "neighbour", "citizen", "immigrant", "refugee", "victim",
+    "survivor", "patient", "customer", "guest", "host", "fan", "delegate", "attendee", "consultant",
+    "lobbyist", "billionaire", "businessman", "businesswoman", "congressman", "congresswoman", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
     "president", "senator", "governor", "source", "aide", "adviser", "advisor", "director", "expert", "analyst",
     "activist", "judge", "prosecutor", "witness", "resident", "man", "woman", "mother", "father", "son",
     "daughter", "brother", "sister", "wife", "husband", "prisoner", "inmate", "detainee", "deportee", "migrant",
@@ -221,10 +225,19 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
                 first -= 1;
             }
             // `relatives of many deportees`, `one of the officials`: the phrase goes on left of `of`.
-            let of_phrase = first >= 2
-                && toks[first - 1].is("of")
-                && !toks[first - 2].quoted
-                && (nounish(&toks[first - 2]) || matches!(toks[first - 2].lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none"));
+            // `a spokesman for the buyer`, `James Pethokoukis of the American Enterprise
+            // Institute`: a person phrase with a prepositional phrase after it.
+            let before = first.checked_sub(2).map(|k| &toks[k]);
+            let person_pp = first >= 2
+                && matches!(toks[first - 1].lower.as_str(), "for" | "at" | "with" | "from")
+                && before.is_some_and(|b| !b.quoted && (is_in(PERSON_NOUNS, &b.lower) || agent_noun(&b.lower) || name_word(b)));
+            let of_phrase = person_pp
+                || (first >= 2
+                    && toks[first - 1].is("of")
+                    && !toks[first - 2].quoted
+                    && (nounish(&toks[first - 2])
+                        || name_word(&toks[first - 2])
+                        || matches!(toks[first - 2].lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")));
             if of_phrase && t.lower != "that" {
                 first -= 2;
                 words += 1;
@@ -481,6 +494,12 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
                 return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
             }
         }
+        if open >= 1 && toks[open - 1].is(")") {
+            // `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`: a party tag
+            // before the aside.
+            let tagged = subject_before(toks, open)?;
+            return Some(Found { appositive: Some((open + 1, close - 1)), ..tagged });
+        }
         let (first, last) = np_left(toks, open.checked_sub(1)?)?;
         if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
             // `The two lawmakers, however, argue that …`
@@ -675,6 +694,23 @@ pub(crate) fn resolve(
     toks: &[Tok],
     found: Found,
 ) -> Resolved {
+    // `James Pethokoukis of the American Enterprise Institute`: the name before the preposition
+    // is the speaker, the rest describes them. An unnamed source keeps its whole phrase (`a
+    // spokesman for the buyer`).
+    let pp = (found.first + 1..found.last).find(|&k| {
+        matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "with" | "from")
+            && name_word(&toks[k - 1])
+            // `Secretary of State Marco Rubio`: a title, the name after it.
+            && !is_in(TITLES, &toks[k - 1].lower)
+            && !entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= toks[k].span.end && e.span.end <= toks[found.last].span.end)
+    });
+    if let Some(k) = pp {
+        let mut r = resolve(text, entities, history, toks, Found { first: found.first, last: k - 1, appositive: found.appositive });
+        if let Some(d) = clean_description(&text[toks[k].span.start..toks[found.last].span.end]) {
+            r.descriptions.push(d);
+        }
+        return r;
+    }
     let span = Span::new(toks[found.first].span.start, toks[found.last].span.end);
     let head = &toks[found.last];
     let mut descriptions = Vec::new();

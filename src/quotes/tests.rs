@@ -1091,3 +1091,25 @@ fn months_are_no_speakers_but_places_can_be() {
     assert_eq!(got, vec![("its planes had entered Turkish airspace".to_string(), "Russia".to_string())]);
 }
 
+#[test]
+fn prepositional_subjects_party_tags_and_inverted_asked() {
+    let d = doc(
+        "A spokesman for the buyer said there was a commitment to making this a showcase.\n''Big tax cuts do not work in an age of high inequality,'' James Pethokoukis of the American Enterprise Institute wrote recently.\nRep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that the process was open.\n“How big is that wall?” asked the boy, who was wearing a hat.",
+        &[("James Pethokoukis", Person, "James Pethokoukis"), ("American Enterprise Institute", Org, "American Enterprise Institute"), ("Elijah Cummings", Person, "Elijah Cummings")],
+    );
+    let q = extract(&d);
+    let got: Vec<(String, String, Vec<String>)> =
+        q.iter().map(|q| (q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()), q.descriptions.clone())).collect();
+    let row = |a: &str, b: &str, c: &[&str]| (a.to_string(), b.to_string(), c.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        vec![
+            row("spokesman for the buyer", "A spokesman for the buyer", &[]),
+            row("James Pethokoukis", "James Pethokoukis of the American Enterprise Institute", &["of the American Enterprise Institute"]),
+            row("Elijah Cummings", "Rep. Elijah Cummings", &["Rep.", "chair of the Platform Committee"]),
+            row("boy", "the boy", &[]),
+        ]
+    );
+    assert_eq!(q[3].span.text(&d.text), "How big is that wall?");
+}
+
