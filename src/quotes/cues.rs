@@ -92,7 +92,8 @@ fn after_determiner(toks: &[Tok], i: usize) -> bool {
     after_past || i > 0 && {
         let p = &toks[i - 1];
         !p.quoted
-            && (matches!(p.lower.as_str(), "’s" | "'s")
+            // `He’s predicting`: after a pronoun `’s` is `is`.
+            && ((matches!(p.lower.as_str(), "’s" | "'s") && !(i >= 2 && matches!(toks[i - 2].lower.as_str(), "he" | "she" | "it" | "that" | "who" | "there")))
                 || matches!(p.lower.as_str(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "talk" | "no"))
     }
 }

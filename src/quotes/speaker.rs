@@ -399,6 +399,10 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
 pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let mut j = cue;
     let mut passive = false;
+    // `He’s predicting`: the contracted auxiliary after a pronoun.
+    if j >= 2 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") && is_in(PRONOUNS, &toks[j - 2].lower) {
+        return Some(Found { first: j - 2, last: j - 2, appositive: None });
+    }
     // Auxiliaries and adverbs between subject and cue (`has also said`, `initially said`).
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
     while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1])) {
@@ -453,6 +457,31 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let (first, last) = np_left(toks, k.checked_sub(1)?)?;
         return Some(Found { first, last, appositive: None });
     }
+    if matches!(t.lower.as_str(), "—" | "–" | "-") && j >= 3 {
+        // `A former candidate -- John McCain, who lost in 2008 -- said`: an aside in dashes; the
+        // name inside it when the phrase before is a description. `--` is two tokens.
+        let dash = |k: usize| matches!(toks[k].lower.as_str(), "—" | "–" | "-") && !toks[k].quoted;
+        let mut close = j - 1;
+        while close > 0 && dash(close - 1) {
+            close -= 1;
+        }
+        let mut open = (close.saturating_sub(30)..close).rev().find(|&k| dash(k))?;
+        let inner_end = close;
+        while open > 0 && dash(open - 1) {
+            open -= 1;
+        }
+        let inner_start = (open..inner_end).find(|&k| !dash(k))?;
+        let inner = &toks[inner_start..inner_end];
+        if open == 0 || quotation_in(inner) {
+            return None;
+        }
+        let (first, last) = np_left(toks, open - 1)?;
+        let name_end = inner.iter().position(|t| !t.cap || !t.is_word).unwrap_or(inner.len());
+        if !toks[last].cap && name_end > 0 {
+            return Some(Found { first: inner_start, last: inner_start + name_end - 1, appositive: None });
+        }
+        return Some(Found { first, last, appositive: Some((inner_start, inner_end - 1)) });
+    }
     if t.is(",") && j >= 3 {
         // `Small, who attended the rally on Wednesday, said`: a relative clause between the
         // subject and its cue, however long, as long as the sentence goes on.
@@ -470,14 +499,14 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     if t.is(",") && j >= 3 {
         // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
         let close = j - 1;
-        let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(","))?;
+        let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(",") && !toks[k].quoted)?;
         let inner = &toks[open + 1..close];
         // `Durbin (D-Ill.), noting the size of his following, said`: a participle aside; the
         // subject stands before it.
-        if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !inner.iter().any(|t| t.quoted) {
+        if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !quotation_in(inner) {
             return subject_before(toks, open);
         }
-        if inner.is_empty() || inner.iter().any(|t| t.quoted || class_of(&t.lower).is_some()) {
+        if inner.is_empty() || quotation_in(inner) || inner.iter().any(|t| !t.quoted && class_of(&t.lower).is_some()) {
             return None;
         }
         if inner.iter().any(|t| t.is("who") || t.is("which")) {
@@ -575,6 +604,19 @@ pub(crate) fn plausible(toks: &[Tok], found: Found) -> bool {
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ];
     !(head.cap && TIMES.contains(&head.lower.as_str()))
+}
+
+/// Whether tokens hold a quotation rather than a quoted title or term: five quoted words in a
+/// row (`the co-author of "Going Viral,"` holds none).
+fn quotation_in(toks: &[Tok]) -> bool {
+    let mut run = 0;
+    for t in toks {
+        run = if t.quoted && t.is_word { run + 1 } else if t.quoted { run } else { 0 };
+        if run >= 5 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A speaker resolved to its name, type and descriptions.

@@ -1113,3 +1113,24 @@ fn prepositional_subjects_party_tags_and_inverted_asked() {
     assert_eq!(q[3].span.text(&d.text), "How big is that wall?");
 }
 
+#[test]
+fn dash_asides_quoted_titles_in_asides_and_contracted_is() {
+    let d = doc(
+        "A former Republican presidential candidate -- John McCain, who lost the 2008 election -- said the president \"offered no changes to his strategy.\"\nHemsley, the co-author of \"Going Viral,\" about the spread of information, said the days of a unifying story are gone.\nTrump won Nevada. He’s predicting he will do “very, very well” in the next contest.",
+        &[("John McCain", Person, "John McCain"), ("Hemsley", Person, "Philip Hemsley"), ("Trump", Person, "Donald Trump")],
+    );
+    let got: Vec<(String, String, String)> = extract(&d)
+        .iter()
+        .map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
+        .collect();
+    let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        got,
+        vec![
+            row("offered no changes to his strategy.", "John McCain", "John McCain"),
+            row("the days of a unifying story are gone", "Philip Hemsley", "Hemsley"),
+            row("very, very well", "Donald Trump", "He"),
+        ]
+    );
+}
+
