@@ -183,12 +183,28 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                         super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
                     })))
     };
+    // `… and predicted that …`, `… but insists …`, `… and defended Trump`: a second cue of the
+    // same subject starts an attribution of its own.
     let second_cue = |k: usize| {
-        toks[k].is("and")
+        (toks[k].is("and") || toks[k].is("but"))
             && toks.get(k + 1).is_some_and(|n| {
-                !n.quoted && n.lower.ends_with("ed") && super::cues::class_of(&n.lower) == Some(CueClass::Speech)
+                !n.quoted
+                    && !n.lower.ends_with("ing")
+                    && matches!(super::cues::class_of(&n.lower), Some(CueClass::Speech) | Some(CueClass::Evaluative))
             })
     };
+    // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
+    // and cue after `but`/`while` without a comma.
+    let new_subject = |k: usize| {
+        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas")
+            && k > from
+            && !toks[k - 1].is(",")
+            && (k + 2..end.min(k + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
+                super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+            })
+    };
+    // `…, where he trailed Clinton`: the writer's relative clause.
+    let relative_where = |k: usize| toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where"));
     // `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation
     // mark, a subordinate clause is the writer's.
     let after_quotation = |k: usize| {
@@ -224,6 +240,8 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                 || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
                 || writer_aside(k)
                 || second_cue(k)
+                || new_subject(k)
+                || relative_where(k)
                 || after_quotation(k)
                 || next_attribution(k)
                 || predicate(k))
@@ -653,6 +671,19 @@ mod tests {
         assert_eq!(
             frames("Cook said Carter stopped, but called it “a mistake of mine.”")[0].2,
             "Carter stopped, but called it “a mistake of mine.”"
+        );
+        // A second cue of the same subject, a new subject after `but`, a `where` clause.
+        assert_eq!(
+            frames("She says people may not like the answer, but insists Sanders is mounting a phony attack.")[0].2,
+            "people may not like the answer"
+        );
+        assert_eq!(
+            frames("Islamic State claimed responsibility for the attack but U.S. officials have said they doubt it.")[0].2,
+            "responsibility for the attack"
+        );
+        assert_eq!(
+            frames("The campaign announced it would seek a recanvass in Kentucky, where he trailed Clinton.")[0].2,
+            "it would seek a recanvass in Kentucky"
         );
     }
 
