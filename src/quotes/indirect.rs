@@ -659,32 +659,18 @@ mod tests {
             frames("Cook said Carter stopped the practice, but Cook did not say when.")[0],
             triple("said", "Cook", "Carter stopped the practice")
         );
-        assert_eq!(
-            frames("Chase said it would come up with her matches, but only in a lighthearted manner.")[0].2,
-            "it would come up with her matches, but only in a lighthearted manner"
-        );
-        assert_eq!(
-            frames("Violet said she saw bodies - two sisters and a brother; a family.")[0].2,
-            "she saw bodies - two sisters and a brother; a family"
-        );
-        // Quoted words after the cut stay in the content.
-        assert_eq!(
-            frames("Cook said Carter stopped, but called it “a mistake of mine.”")[0].2,
-            "Carter stopped, but called it “a mistake of mine.”"
-        );
-        // A second cue of the same subject, a new subject after `but`, a `where` clause.
-        assert_eq!(
-            frames("She says people may not like the answer, but insists Sanders is mounting a phony attack.")[0].2,
-            "people may not like the answer"
-        );
-        assert_eq!(
-            frames("Islamic State claimed responsibility for the attack but U.S. officials have said they doubt it.")[0].2,
-            "responsibility for the attack"
-        );
-        assert_eq!(
-            frames("The campaign announced it would seek a recanvass in Kentucky, where he trailed Clinton.")[0].2,
-            "it would seek a recanvass in Kentucky"
-        );
+        // `, but only …`, `;` and dashes stay; quoted words after a cut keep the content going;
+        // a second cue of the same subject, a new subject after `but` and a `where` clause end it.
+        for (sentence, content) in [
+            ("Chase said it would come up with her matches, but only in a lighthearted manner.", "it would come up with her matches, but only in a lighthearted manner"),
+            ("Violet said she saw bodies - two sisters and a brother; a family.", "she saw bodies - two sisters and a brother; a family"),
+            ("Cook said Carter stopped, but called it “a mistake of mine.”", "Carter stopped, but called it “a mistake of mine.”"),
+            ("She says people may not like the answer, but insists Sanders is mounting a phony attack.", "people may not like the answer"),
+            ("Islamic State claimed responsibility for the attack but U.S. officials have said they doubt it.", "responsibility for the attack"),
+            ("The campaign announced it would seek a recanvass in Kentucky, where he trailed Clinton.", "it would seek a recanvass in Kentucky"),
+        ] {
+            assert_eq!(frames(sentence)[0].2, content, "{sentence}");
+        }
     }
 
     #[test]
