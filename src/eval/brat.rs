@@ -17,13 +17,17 @@
 //! counted in UTF-8 bytes (the texts use `’`, `“`, `—`).
 //!
 //! Scoring: a gold quote is an attribution's Content, its speaker the Source span. A predicted
-//! quote matches one to one by word-token overlap (see [`super::metrics::TokenSpan::overlap`]).
+//! quote is scored by its `clause_start`/`clause_end` columns when the table has them (the whole
+//! reported clause, which PolNeAR calls content, also around a mixed quote's marked words), else
+//! by `start`/`end`; it matches one to one by word-token overlap (see
+//! [`super::metrics::TokenSpan::overlap`]).
 //! Its speaker is right when its mention offsets overlap the Source span, or its name equals the
 //! Source text, or the name's last word is a word of the Source text (`Hillary Clinton` for
 //! `Clinton’s campaign`: PolNeAR marks the mention, not a resolved name). For an attribution
 //! without a source the speaker is right only when the prediction names none. The `quoted`
 //! subset is the attributions whose Content holds a quotation mark (`"` `“` `”` `«` `»`, or `''`),
-//! scored against predictions of kind `direct` or `mixed`.
+//! scored against predictions of kind `direct` or `mixed` or whose scored span holds such a mark
+//! (the same test the gold side gets).
 //!
 //! Folding rows into attribution units: PolNeAR's unit is one attribution per source and cue,
 //! so `“A,” he said, “B.”` followed by a cue-less `“C.”` is one gold attribution, while
@@ -663,6 +667,40 @@ mod tests {
         assert_eq!(arts[0].name, "art");
         assert!(arts[0].ann_path.ends_with("art_a111.ann"));
         assert_eq!(arts[0].attributions.len(), 2);
+    }
+
+    #[test]
+    fn scores_the_clause_columns_and_marked_clauses_as_quoted() {
+        let d = split_dir();
+        let pred = tempfile::tempdir().unwrap();
+        // q1: a mixed quote whose marked word `bad` alone overlaps the gold content by 1 of 4
+        // words; its clause (the whole content) matches. q2: an indirect row whose clause holds
+        // quotation marks counts in the quoted subset.
+        let header = "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end\n";
+        fs::write(
+            pred.path().join("quotes.csv"),
+            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75,the deal is bad.,14,30\n"),
+        )
+        .unwrap();
+        let opts = Options { overlap_threshold: 0.5, verbose: false };
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
+        fs::write(
+            pred.path().join("quotes.csv"),
+            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,indirect,“the deal is bad.”,13,31,0.6,“the deal is bad.”,13,31\n"),
+        )
+        .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
+        // Without the clause columns the marked word alone is scored: no match.
+        fs::write(
+            pred.path().join("quotes.csv"),
+            "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+             art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75\n",
+        )
+        .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        assert_eq!(a.quoted.detection, Counts::new(0, 1, 1));
     }
 
     #[test]
