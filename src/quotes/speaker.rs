@@ -427,7 +427,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let t = &toks[j - 1];
     // `Most said`, `another says`, `those surveyed said`: a quantifier or a described group as
     // the whole subject.
-    let alone = |k: usize| k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas");
+    let alone = |k: usize| {
+        k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas" | "yet" | "still" | "also")
+    };
     if t.is_word && !t.quoted && QUANTIFIERS.contains(&t.lower.as_str()) && alone(j - 1) {
         return Some(Found { first: j - 1, last: j - 1, appositive: None });
     }

@@ -1134,3 +1134,21 @@ fn dash_asides_quoted_titles_in_asides_and_contracted_is() {
     );
 }
 
+#[test]
+fn more_speech_verbs_and_yet_another() {
+    let d = doc(
+        "“Is Obama profiling?” reacted Trump.\nTrump was reportedly yelling: “Get him the hell out of here!”\nYet another said, “Rubio is in a five-person battle for second place.”",
+        &[("Trump", Person, "Donald Trump")],
+    );
+    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
+    let row = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        got,
+        vec![
+            row("Is Obama profiling?", "Donald Trump"),
+            row("Get him the hell out of here!", "Donald Trump"),
+            row("Rubio is in a five-person battle for second place.", "another"),
+        ]
+    );
+}
+
