@@ -577,10 +577,18 @@ const NOT_SOURCES: &[&str] = &[
 /// words) and the content after the colon (four words or more). `clause` must open its paragraph.
 pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
     let toks = &clause.toks;
-    let colon = toks.iter().take(5).position(|t| t.is(":"))?;
-    let name = &toks[..colon];
+    let colon = toks.iter().take(12).position(|t| t.is(":"))?;
+    // `Rep. Trey Gowdy (R-S.C.): “…”`: a party tag after the name.
+    let name_end = match toks[..colon].iter().position(|t| t.is("(")) {
+        Some(p) if toks[colon - 1].is(")") => p,
+        _ => colon,
+    };
+    let name = &toks[..name_end];
+    let name_part = |t: &Tok| (super::speaker::name_word(t) || t.is(".")) && !t.quoted;
     let named = !name.is_empty()
-        && name.iter().all(|t| super::speaker::name_word(t) && !t.quoted)
+        && name.len() <= 6
+        && name.iter().all(name_part)
+        && super::speaker::name_word(&name[name.len() - 1])
         && !NOT_SOURCES.contains(&name[0].lower.as_str())
         && !name.iter().any(|t| super::cues::class_of(&t.lower).is_some());
     // Three-word slogans after a name are a list's labels (`Cruz: Just hang on`), and a run of
@@ -590,7 +598,7 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
         return None;
     }
     let content = words_span(toks, colon + 1, toks.len())?;
-    Some((toks[colon].span, Found { first: 0, last: colon - 1, appositive: None }, content))
+    Some((toks[colon].span, Found { first: 0, last: name_end - 1, appositive: None }, content))
 }
 
 /// A passive `asked` with its question (`Asked on Monday whether Mr. Clinton would hold a

@@ -304,7 +304,12 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         }
         let opens_paragraph = clause_paragraph != Some(clause.paragraph);
         clause_paragraph = Some(clause.paragraph);
-        let labelled = indirect::labelled(clause).filter(|_| opens_paragraph && frames.is_empty());
+        // `Clinton: “…” Bush: “…”`: a labelled quotation may also follow another clause of
+        // its paragraph when a quotation mark opens it.
+        let quoted_label = |l: &(Span, speaker::Found, Span)| {
+            clause.toks.iter().position(|t| t.span == l.0).and_then(|c| clause.toks.get(c + 1)).is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
+        };
+        let labelled = indirect::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && frames.is_empty());
         let sourced = labelled.or_else(|| indirect::in_poll(clause).filter(|_| frames.is_empty()));
         if let Some((cue, found, content)) = sourced.filter(|l| !out.iter().any(|q| q.span.overlaps(l.2))) {
             let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);

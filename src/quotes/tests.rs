@@ -1152,3 +1152,21 @@ fn more_speech_verbs_and_yet_another() {
     );
 }
 
+#[test]
+fn labels_mid_paragraph_and_with_party_tags() {
+    let d = doc(
+        "Clinton: \"Our goal is not to contain ISIS, but to destroy it.\" Bush: \"The mission is to destroy ISIS, not to contain it.\"\nRep. Trey Gowdy (R-S.C.): \"I have not heard anyone other than you ever cite that figure.\"",
+        &[("Clinton", Person, "Hillary Clinton"), ("Bush", Person, "Jeb Bush"), ("Trey Gowdy", Person, "Trey Gowdy")],
+    );
+    let got: Vec<(String, QuoteKind, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker.clone())).collect();
+    let row = |a: &str, b: &str| (a.to_string(), Direct, b.to_string());
+    assert_eq!(
+        got,
+        vec![
+            row("Our goal is not to contain ISIS, but to destroy it.", "Hillary Clinton"),
+            row("The mission is to destroy ISIS, not to contain it.", "Jeb Bush"),
+            row("I have not heard anyone other than you ever cite that figure.", "Trey Gowdy"),
+        ]
+    );
+}
+
