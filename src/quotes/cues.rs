@@ -104,7 +104,8 @@ fn is_speech_noun(toks: &[Tok], i: usize) -> bool {
     i > 0
         && !t.quoted
         && speech_nouns().contains(&t.lower)
-        && toks.get(i + 1).is_some_and(|n| n.is("that") && !n.quoted)
+        && (toks.get(i + 1).is_some_and(|n| (n.is("that") || n.is(":")) && !n.quoted)
+            || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is")) && toks.get(i + 2).is_some_and(|n| n.is(":"))))
         && {
             let p = &toks[i - 1];
             !p.quoted && (matches!(p.lower.as_str(), "’s" | "'s" | "his" | "her" | "their" | "its") || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
@@ -165,6 +166,7 @@ mod tests {
         };
         assert_eq!(classes("Trump’s claim that crime rose"), vec![("claim".to_string(), CueClass::Noun)]);
         assert_eq!(classes("his remark that it was over"), vec![("remark".to_string(), CueClass::Noun)]);
+        assert_eq!(classes("Clinton’s response was: “Is it over?”"), vec![("response".to_string(), CueClass::Noun)]);
         // No owner, or no `that`: not a cue; a plural after a past verb is its object.
         assert!(classes("the claim that crime rose").is_empty());
         assert!(classes("The White House rejected claims of fraud").is_empty());

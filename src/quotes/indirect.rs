@@ -331,7 +331,8 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             let (first, last) = super::speaker::np_left(toks, owner.checked_sub(1)?)?;
             Found { first, last, appositive: None }
         };
-        let k = cue.last + 2;
+        // Past `that`, `:` or `was:`.
+        let k = (cue.last + 1..end.min(cue.last + 3)).find(|&k| toks[k].is("that") || toks[k].is(":"))? + 1;
         return make(Some(found), k, cut_coordinated(toks, k, end));
     }
     if cue.class == CueClass::Colon {
