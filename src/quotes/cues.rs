@@ -50,7 +50,8 @@ fn lexicon() -> &'static HashMap<String, CueClass> {
                 "belief" => CueClass::Belief,
                 _ => continue,
             };
-            for form in forms.split(',') {
+            // Two-word forms (`shot back`) are looked up by `phrasal`.
+            for form in forms.split(',').filter(|f| !f.trim().contains(' ')) {
                 map.entry(form.trim().to_string()).or_insert(class);
             }
         }
@@ -73,6 +74,25 @@ fn speech_nouns() -> &'static HashSet<String> {
             .flat_map(|forms| forms.split(',').map(|f| f.trim().to_string()))
             .collect()
     })
+}
+
+/// The class of a two-word cue form (`shot back`), from the lexicon lines whose forms hold a space.
+fn phrasal(first: &str, second: &str) -> Option<CueClass> {
+    static MAP: OnceLock<HashMap<(String, String), CueClass>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [_lemma, "speech", forms] = fields[..] else { continue };
+            for form in forms.split(',') {
+                if let Some((a, b)) = form.trim().split_once(' ') {
+                    map.insert((a.to_string(), b.to_string()), CueClass::Speech);
+                }
+            }
+        }
+        map
+    });
+    map.get(&(first.to_string(), second.to_string())).copied()
 }
 
 /// The class of a single lowercased word, if it is a cue form.
@@ -121,6 +141,9 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
             out.push(Cue { first: i, last: i, class: CueClass::Colon });
+        } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted).and_then(|n| phrasal(&t.lower, &n.lower)) {
+            // `“…,” Trump shot back`: a cue in two words.
+            out.push(Cue { first: i, last: i + 1, class });
         } else if is_speech_noun(toks, i) {
             out.push(Cue { first: i, last: i, class: CueClass::Noun });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
@@ -167,6 +190,7 @@ mod tests {
         assert_eq!(classes("Trump’s claim that crime rose"), vec![("claim".to_string(), CueClass::Noun)]);
         assert_eq!(classes("his remark that it was over"), vec![("remark".to_string(), CueClass::Noun)]);
         assert_eq!(classes("Clinton’s response was: “Is it over?”"), vec![("response".to_string(), CueClass::Noun)]);
+        assert_eq!(classes("Trump shot back on Twitter"), vec![("shot".to_string(), CueClass::Speech)]);
         // No owner, or no `that`: not a cue; a plural after a past verb is its object.
         assert!(classes("the claim that crime rose").is_empty());
         assert!(classes("The White House rejected claims of fraud").is_empty());

@@ -54,8 +54,12 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
         return false;
     }
     let Some(first) = rest.first() else { return true };
+    // A short quoted title is a circumstance too (`said of the claim on ABC’s “This Week.”`).
+    let quoted_words = rest.iter().filter(|t| t.quoted).count();
     rest.len() <= 12
-        && !rest.iter().any(|t| t.is("that") || t.quoted)
+        && !first.quoted
+        && quoted_words <= 4
+        && !rest.iter().any(|t| t.is("that") && !t.quoted)
         && (tell_like || OPENERS.contains(&first.lower.as_str()) || first.lower.ends_with("ly"))
 }
 
@@ -369,7 +373,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     if let Some(subject) = subject_before(toks, cue.first) {
         let start = subject.first;
         let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
-        if cue.class != CueClass::Belief && before_words >= 3 && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
+        // `“Quiet,” he demanded`: a short quotation before its tag counts too.
+        let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
+        if cue.class != CueClass::Belief && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
             // `For black voters, he said, their “…”`: the tag sits inside the content.
             let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
             // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.

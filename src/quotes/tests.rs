@@ -1170,3 +1170,24 @@ fn labels_mid_paragraph_and_with_party_tags() {
     );
 }
 
+#[test]
+fn short_quotations_titles_in_tags_and_two_word_cues() {
+    let d = doc(
+        "“She just made it up,” he said of the claim during a call to ABC’s “This Week.”\n\"Quiet,\" he demanded, as Bush continued to interject.\n\"Jeb wants to be a tough guy tonight,\" Trump shot back.",
+        &[("Trump", Person, "Donald Trump")],
+    );
+    let got: Vec<(String, String, String)> = extract(&d)
+        .iter()
+        .map(|q| (q.span.text(&d.text).to_string(), q.cue.map_or(String::new(), |c| c.text(&d.text).to_string()), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
+        .collect();
+    let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        got,
+        vec![
+            row("She just made it up,", "said", "he"),
+            row("Quiet,", "demanded", "he"),
+            row("Jeb wants to be a tough guy tonight,", "shot back", "Trump"),
+        ]
+    );
+}
+
