@@ -26,7 +26,6 @@ pub(crate) enum CueClass {
     Noun,
 }
 
-
 /// A cue found in a clause: token range `[first, last]` (inclusive) and its class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cue {
@@ -37,67 +36,57 @@ pub(crate) struct Cue {
 
 const LEXICON: &str = include_str!("cues.tsv");
 
-fn lexicon() -> &'static HashMap<String, CueClass> {
-    static MAP: OnceLock<HashMap<String, CueClass>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+/// `cues.tsv`, read once.
+struct Lexicon {
+    /// Single-word forms of the speech, evaluative and belief lines; the first line naming a
+    /// form wins.
+    words: HashMap<String, CueClass>,
+    /// Two-word speech forms (`shot back`), by their first word.
+    phrasal: HashMap<String, Vec<String>>,
+    /// Forms of the `noun` lines (`claim`, `remarks`).
+    nouns: HashSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = Lexicon { words: HashMap::new(), phrasal: HashMap::new(), nouns: HashSet::new() };
         for line in LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
             let [_lemma, class, forms] = fields[..] else { continue };
+            let forms = forms.split(',').map(str::trim);
             let class = match class {
                 "speech" => CueClass::Speech,
                 "evaluative" => CueClass::Evaluative,
                 "belief" => CueClass::Belief,
+                "noun" => {
+                    lex.nouns.extend(forms.map(str::to_string));
+                    continue;
+                }
                 _ => continue,
             };
-            // Two-word forms (`shot back`) are looked up by `phrasal`.
-            for form in forms.split(',').filter(|f| !f.trim().contains(' ')) {
-                map.entry(form.trim().to_string()).or_insert(class);
-            }
-        }
-        map
-    })
-}
-
-/// Nouns that report what their owner said or holds (`his claim that …`): the `noun` lines of
-/// the lexicon.
-fn speech_nouns() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LEXICON
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let fields: Vec<&str> = l.split('\t').collect();
-                (fields.len() == 3 && fields[1] == "noun").then(|| fields[2])
-            })
-            .flat_map(|forms| forms.split(',').map(|f| f.trim().to_string()))
-            .collect()
-    })
-}
-
-/// The class of a two-word cue form (`shot back`), from the lexicon lines whose forms hold a space.
-fn phrasal(first: &str, second: &str) -> Option<CueClass> {
-    static MAP: OnceLock<HashMap<(String, String), CueClass>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::new();
-        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [_lemma, "speech", forms] = fields[..] else { continue };
-            for form in forms.split(',') {
-                if let Some((a, b)) = form.trim().split_once(' ') {
-                    map.insert((a.to_string(), b.to_string()), CueClass::Speech);
+            for form in forms {
+                match form.split_once(' ') {
+                    Some((a, b)) if class == CueClass::Speech => lex.phrasal.entry(a.to_string()).or_default().push(b.to_string()),
+                    Some(_) => {}
+                    None => {
+                        lex.words.entry(form.to_string()).or_insert(class);
+                    }
                 }
             }
         }
-        map
-    });
-    map.get(&(first.to_string(), second.to_string())).copied()
+        lex
+    })
+}
+
+/// Whether `first second` is a two-word cue form (`shot back`); such cues are speech.
+fn phrasal(first: &str, second: &str) -> bool {
+    lexicon().phrasal.get(first).is_some_and(|seconds| seconds.iter().any(|b| b == second))
 }
 
 /// The class of a single lowercased word, if it is a cue form.
 pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
-    lexicon().get(lower).copied()
+    lexicon().words.get(lower).copied()
 }
 
 /// A cue form after a determiner or possessive is a noun (`a talk show`, `his tweets`, `the
@@ -123,7 +112,7 @@ fn is_speech_noun(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     i > 0
         && !t.quoted
-        && speech_nouns().contains(&t.lower)
+        && lexicon().nouns.contains(&t.lower)
         && (toks.get(i + 1).is_some_and(|n| (n.is("that") || n.is(":")) && !n.quoted)
             || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is")) && toks.get(i + 2).is_some_and(|n| n.is(":"))))
         && {
@@ -141,9 +130,9 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
             out.push(Cue { first: i, last: i, class: CueClass::Colon });
-        } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted).and_then(|n| phrasal(&t.lower, &n.lower)) {
+        } else if toks.get(i + 1).is_some_and(|n| !n.quoted && phrasal(&t.lower, &n.lower)) {
             // `“…,” Trump shot back`: a cue in two words.
-            out.push(Cue { first: i, last: i + 1, class });
+            out.push(Cue { first: i, last: i + 1, class: CueClass::Speech });
         } else if is_speech_noun(toks, i) {
             out.push(Cue { first: i, last: i, class: CueClass::Noun });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
@@ -177,7 +166,7 @@ mod tests {
         assert_eq!(class_of("shows"), Some(CueClass::Belief));
         assert_eq!(class_of("table"), None);
         // Noun lines stay out of the verb map.
-        assert!(speech_nouns().contains("claim") && speech_nouns().contains("remarks"));
+        assert!(lexicon().nouns.contains("claim") && lexicon().nouns.contains("remarks"));
         assert_eq!(class_of("remark"), None);
     }
 

@@ -105,10 +105,6 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
 const SUBORDINATORS: &[&str] =
     &["as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once", "unless"];
 
-fn is_in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 /// Whether the words after a tag (`…,” Melanie said to the nominee, …` ending at comma `te`)
 /// go on with the statement. A relative clause, a participle or `not` describes the speaker
 /// (`, who began his speech by …`, `, not even needing to mention …`), and after a quotation
@@ -173,6 +169,13 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                     || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
             })
     };
+    // A speech cue (not a participle) after a word within a few tokens past the conjunction at
+    // `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
+    let cue_follows = |conj: usize| {
+        (conj + 2..end.min(conj + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
+            super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+        })
+    };
     // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
     // relative clause; `…, while other voters said they …`: a new attribution of its own.
     let next_attribution = |k: usize| {
@@ -182,10 +185,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                 // `…, a charge that Colorado Republicans denied`: the writer's appositive.
                 || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
                     && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
-                || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but"))
-                    && (k + 3..end.min(k + 10)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
-                        super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
-                    })))
+                || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but")) && cue_follows(k + 1)))
     };
     // `… and predicted that …`, `… but insists …`, `… and defended Trump`: a second cue of the
     // same subject starts an attribution of its own.
@@ -200,12 +200,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
     // and cue after `but`/`while` without a comma.
     let new_subject = |k: usize| {
-        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas")
-            && k > from
-            && !toks[k - 1].is(",")
-            && (k + 2..end.min(k + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
-                super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
-            })
+        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas") && k > from && !toks[k - 1].is(",") && cue_follows(k)
     };
     // `…, where he trailed Clinton`: the writer's relative clause.
     let relative_where = |k: usize| toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where"));
@@ -397,7 +392,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         // `As relatives deny they have gang ties, battles are …`, `Family members, many of whom
         // say …, are fearful`: a cue inside a subordinate or relative clause reports up to the
         // comma that closes that clause.
-        let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| is_in_list(SUBORDINATORS, &t.lower))
+        let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
             && !toks[..cue.first].iter().any(|t| t.is(",") && !t.quoted);
         let relative = toks[subject.last + 1..cue.first].iter().any(|t| matches!(t.lower.as_str(), "who" | "whom"))
             || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));

@@ -207,9 +207,11 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 continue;
             }
             let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(f.content));
+            // A later cue of the clause inside this frame's content.
+            let later = frames.iter().map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c));
             // `Boreing said the members will still meet, but said, “…”`: the content stops before
             // a later cue of the clause that claimed the quotation.
-            let content = match frames.iter().map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c)) {
+            let content = match later {
                 Some(later) if claimed.is_empty() && covers_claimed => indirect::before_cue(clause, f.content, later),
                 _ => Some(f.content),
             };
@@ -256,8 +258,9 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 let content = content.trim(text);
                 push(content, content, QuoteKind::Indirect);
             } else {
-                // Words from a later cue on (`“…,” adding, “…”`) belong to that cue's frame.
-                let own = frames.iter().map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c)).map_or(f.content, |c| Span::new(f.content.start, c.start));
+                // Words from a later cue on (`“…,” adding, “…”`) belong to that cue's frame. With
+                // quotations claimed the content was kept whole, so `later` still lies inside it.
+                let own = later.map_or(f.content, |c| Span::new(f.content.start, c.start));
                 let kind = direct::kind_in(clause, own, f.aside);
                 // A direct quotation is its own clause; a mixed one sits in the frame's content.
                 let around = object.unwrap_or(f.content).trim(text);

@@ -461,7 +461,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     }
     if matches!(t.lower.as_str(), "—" | "–" | "-") && j >= 3 {
         // `A former candidate -- John McCain, who lost in 2008 -- said`: an aside in dashes; the
-        // name inside it when the phrase before is a description. `--` is two tokens.
+        // name inside it when the phrase before is a description. `--` is two tokens. Words
+        // inside may look like cues (`Gingrich — mentioned by Newsmax as Trump’s likely running
+        // mate — told`): they describe the subject.
         let dash = |k: usize| matches!(toks[k].lower.as_str(), "—" | "–" | "-") && !toks[k].quoted;
         let mut close = j - 1;
         while close > 0 && dash(close - 1) {
@@ -541,17 +543,6 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             let name = inner.iter().all(|t| t.is_word && t.cap || t.is("."));
             return name.then_some(Found { first: open + 1, last: close - 1, appositive: None });
         }
-        return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
-    }
-    if matches!(t.lower.as_str(), "—" | "–") && j >= 3 {
-        // `Gingrich — mentioned by Newsmax as Trump’s likely running mate — told`: a dashed aside
-        // (its words may look like cues: they are participles describing the subject).
-        let close = j - 1;
-        let open = (close.saturating_sub(30)..close).rev().find(|&k| toks[k].lower == t.lower)?;
-        if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | ";")) {
-            return None;
-        }
-        let (first, last) = np_left(toks, open - 1)?;
         return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
     }
     if let Some((first, last)) = np_left(toks, j - 1) {
@@ -661,14 +652,19 @@ impl History {
         for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
             let before = text[..e.span.start].trim_end();
             let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            let gender = match word.trim_end_matches('.').to_lowercase().as_str() {
-                "mr" => Gender::Male,
-                "mrs" | "ms" | "miss" => Gender::Female,
-                _ => continue,
-            };
+            let Some(gender) = honorific_gender(word) else { continue };
             let name = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
             self.genders.push((name, gender));
         }
+    }
+}
+
+/// The gender an honorific marks: `Mr.` a man, `Mrs.`, `Ms.` and `Miss` a woman.
+fn honorific_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -723,8 +719,7 @@ fn clean_description(s: &str) -> Option<String> {
     let s = strip_determiner(s);
     // A bare determiner or a conjoined subject (`X and Salvadoran President`) describes no one.
     // `Mr.`, `Ms.` say nothing of a role.
-    let honorific = matches!(s.trim_end_matches('.').to_lowercase().as_str(), "mr" | "mrs" | "ms" | "miss");
-    let bare = honorific
+    let bare = honorific_gender(s).is_some()
         || (s.split_whitespace().count() == 1 && is_in(DETERMINERS, &s.to_lowercase()))
         || s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     (!s.is_empty() && !bare && !s.contains(" and ")).then(|| s.to_string())
