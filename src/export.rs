@@ -19,6 +19,8 @@ pub struct DocumentRow {
     pub figures: usize,
     pub status: String,
     pub error: String,
+    /// Rows in `attributions.csv` (stances, not speech).
+    pub attributions: usize,
 }
 
 /// `entities.csv`: one row per named-entity mention.
@@ -57,6 +59,9 @@ pub struct QuoteRow {
     pub clause: String,
     pub clause_start: usize,
     pub clause_end: usize,
+    /// What the cue reports: `speech`, `belief` or `stance` (filter on `speech` for who said
+    /// what).
+    pub cue_class: String,
 }
 
 /// `speakers.csv`: one row per speaker across the corpus.
@@ -100,7 +105,8 @@ use crate::span::CharMap;
 use std::path::{Path, PathBuf};
 
 /// The table files, in the order they are written.
-pub const TABLES: [&str; 6] = ["documents.csv", "entities.csv", "quotes.csv", "speakers.csv", "organizations.csv", "figures.csv"];
+pub const TABLES: [&str; 7] =
+    ["documents.csv", "entities.csv", "quotes.csv", "speakers.csv", "organizations.csv", "figures.csv", "attributions.csv"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -158,15 +164,16 @@ pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &crate::
     }
 }
 
-/// A quote as a CSV row.
-pub fn quote_row(doc_id: &str, n: usize, text: &str, map: &CharMap, q: &crate::quotes::Quote) -> QuoteRow {
+/// A quote as a CSV row with id `quote_id` (`q001` in `quotes.csv`, `a001` in
+/// `attributions.csv`).
+pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &crate::quotes::Quote) -> QuoteRow {
     let (start, end) = map.chars(q.span);
     let opt = |s: Option<crate::span::Span>| s.map(|s| map.chars(s));
     let speaker = opt(q.speaker_mention);
     let cue = opt(q.cue);
     QuoteRow {
         doc_id: doc_id.to_string(),
-        quote_id: format!("q{n:03}"),
+        quote_id,
         speaker: q.speaker.clone(),
         speaker_type: q.speaker_type.as_str().to_string(),
         speaker_mention: q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default(),
@@ -183,6 +190,7 @@ pub fn quote_row(doc_id: &str, n: usize, text: &str, map: &CharMap, q: &crate::q
         clause: q.clause.text(text).to_string(),
         clause_start: map.chars(q.clause).0,
         clause_end: map.chars(q.clause).1,
+        cue_class: q.reports.as_str().to_string(),
     }
 }
 

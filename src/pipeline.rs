@@ -60,6 +60,8 @@ pub struct DocOutput {
     pub document: DocumentRow,
     pub entities: Vec<EntityRow>,
     pub quotes: Vec<QuoteRow>,
+    /// Stances towards an object (`attributions.csv`).
+    pub attributions: Vec<QuoteRow>,
     /// `(doc_id, quote, speaker mention text)` for the speakers table.
     pub speakers: Vec<(String, quotes::Quote, String)>,
     pub figures: Vec<FigureRow>,
@@ -127,9 +129,15 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     let id = doc.doc_id.as_str();
     let entities: Vec<EntityRow> =
         analysed.entities.iter().enumerate().map(|(i, e)| export::entity_row(id, i + 1, text, &map, e)).collect();
-    let found = quotes::extract(&analysed);
+    let (attributions, found): (Vec<quotes::Quote>, Vec<quotes::Quote>) =
+        quotes::extract(&analysed).into_iter().partition(|q| q.is_attribution());
     let quote_rows: Vec<QuoteRow> =
-        found.iter().enumerate().map(|(i, q)| export::quote_row(id, i + 1, text, &map, q)).collect();
+        found.iter().enumerate().map(|(i, q)| export::quote_row(id, format!("q{:03}", i + 1), text, &map, q)).collect();
+    let attribution_rows: Vec<QuoteRow> = attributions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| export::quote_row(id, format!("a{:03}", i + 1), text, &map, q))
+        .collect();
     let speakers = found
         .into_iter()
         .map(|q| {
@@ -145,9 +153,10 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     row.sentences = analysed.extract_sentences().count();
     row.entities = entities.len();
     row.quotes = quote_rows.len();
+    row.attributions = attribution_rows.len();
     row.figures = figure_rows.len();
     row.status = "ok".into();
-    DocOutput { document: row, entities, quotes: quote_rows, speakers, figures: figure_rows }
+    DocOutput { document: row, entities, quotes: quote_rows, attributions: attribution_rows, speakers, figures: figure_rows }
 }
 
 /// [`process`], with a panic in any stage turned into a `failed` row.
@@ -257,6 +266,7 @@ pub fn write_outputs(cfg: &Config, mut outputs: Vec<DocOutput>) -> Result<Summar
     let mut summary = Summary { documents: outputs.len(), ..Default::default() };
     let (mut documents, mut entities, mut quote_rows, mut speakers, mut figure_rows) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut attribution_rows = Vec::new();
     for out in outputs {
         match out.document.status.as_str() {
             "ok" => summary.ok += 1,
@@ -267,6 +277,7 @@ pub fn write_outputs(cfg: &Config, mut outputs: Vec<DocOutput>) -> Result<Summar
         documents.push(out.document);
         entities.extend(out.entities);
         quote_rows.extend(out.quotes);
+        attribution_rows.extend(out.attributions);
         speakers.extend(out.speakers);
         figure_rows.extend(out.figures);
     }
@@ -281,5 +292,6 @@ pub fn write_outputs(cfg: &Config, mut outputs: Vec<DocOutput>) -> Result<Summar
     export::write_table(dir, "speakers.csv", &speaker_rows)?;
     export::write_table(dir, "organizations.csv", &organizations(&entities))?;
     export::write_table(dir, "figures.csv", &figure_rows)?;
+    export::write_table(dir, "attributions.csv", &attribution_rows)?;
     Ok(summary)
 }

@@ -416,22 +416,26 @@ fn speaker_right(gold: &GoldAttribution, pred: &PredQuote) -> bool {
             .is_some_and(|w| source_words.contains(w))
 }
 
-/// Scores `pred_dir/quotes.csv` against a PolNeAR split folder. Only articles the prediction
-/// covers are scored: those named in `quotes.csv` or in `documents.csv` when present.
+/// Scores `pred_dir/quotes.csv` (and `attributions.csv` when present: PolNeAR annotates
+/// stances such as `endorsed X` as attributions too) against a PolNeAR split folder. Only
+/// articles the prediction covers are scored: those named in the tables or in `documents.csv`
+/// when present.
 pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Report, EvalError> {
     let articles = load_polnear(gold_dir)?;
-    let quotes = Table::read(&pred_dir.join("quotes.csv"))?;
-    let mut covered: BTreeSet<String> = quotes
-        .rows
-        .iter()
-        .map(|r| quotes.get(r, "doc_id").to_string())
-        .collect();
+    let mut tables = vec![Table::read(&pred_dir.join("quotes.csv"))?];
+    let attributions = pred_dir.join("attributions.csv");
+    if attributions.is_file() {
+        tables.push(Table::read(&attributions)?);
+    }
+    let mut covered: BTreeSet<String> =
+        tables.iter().flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string())).collect();
     let documents = pred_dir.join("documents.csv");
     if documents.is_file() {
         let t = Table::read(&documents)?;
         covered.extend(t.rows.iter().map(|r| t.get(r, "doc_id").to_string()));
     }
     let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
+    for quotes in &tables {
     for (i, row) in quotes.rows.iter().enumerate() {
         let offset = |col: &str| -> Result<usize, EvalError> {
             let cell = quotes.get(row, col);
@@ -468,6 +472,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
                 kind: quotes.get(row, "kind").to_lowercase(),
                 marked: false,
             });
+    }
     }
     let mut report = Report::new("brat", opts.overlap_threshold);
     let mut scores = AttributionScores::default();

@@ -24,6 +24,23 @@ pub(crate) enum CueClass {
     Colon,
     /// A noun of saying with its owner and a `that` clause: `Trump’s claim that …`.
     Noun,
+    /// A stance towards an object: endorsing, rejecting, wanting, citing (`Carson endorsed
+    /// Trump`, `declined to comment`, `referring to the business mogul`). Its object is the
+    /// attributed content; no speech is reported.
+    Stance,
+}
+
+impl CueClass {
+    /// What the cue reports, for the `cue_class` column: `speech` (saying, writing,
+    /// `according to`), `belief` (thinking, knowing, hoping, `polls show`) or `stance`
+    /// (praising, criticising, endorsing, wanting, declining: the object is evaluated, not said).
+    pub(crate) fn reports(self) -> super::Reports {
+        match self {
+            CueClass::Speech | CueClass::According | CueClass::Colon | CueClass::Noun => super::Reports::Speech,
+            CueClass::Belief => super::Reports::Belief,
+            CueClass::Evaluative | CueClass::Stance => super::Reports::Stance,
+        }
+    }
 }
 
 /// A cue found in a clause: token range `[first, last]` (inclusive) and its class.
@@ -41,8 +58,8 @@ struct Lexicon {
     /// Single-word forms of the speech, evaluative and belief lines; the first line naming a
     /// form wins.
     words: HashMap<String, CueClass>,
-    /// Two-word speech forms (`shot back`), by their first word.
-    phrasal: HashMap<String, Vec<String>>,
+    /// Two-word forms (`shot back`, `referring to`), by their first word, with their class.
+    phrasal: HashMap<String, Vec<(String, CueClass)>>,
     /// Forms of the `noun` lines (`claim`, `remarks`).
     nouns: HashSet<String>,
 }
@@ -59,6 +76,7 @@ fn lexicon() -> &'static Lexicon {
                 "speech" => CueClass::Speech,
                 "evaluative" => CueClass::Evaluative,
                 "belief" => CueClass::Belief,
+                "stance" => CueClass::Stance,
                 "noun" => {
                     lex.nouns.extend(forms.map(str::to_string));
                     continue;
@@ -67,8 +85,7 @@ fn lexicon() -> &'static Lexicon {
             };
             for form in forms {
                 match form.split_once(' ') {
-                    Some((a, b)) if class == CueClass::Speech => lex.phrasal.entry(a.to_string()).or_default().push(b.to_string()),
-                    Some(_) => {}
+                    Some((a, b)) => lex.phrasal.entry(a.to_string()).or_default().push((b.to_string(), class)),
                     None => {
                         lex.words.entry(form.to_string()).or_insert(class);
                     }
@@ -79,9 +96,9 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Whether `first second` is a two-word cue form (`shot back`); such cues are speech.
-fn phrasal(first: &str, second: &str) -> bool {
-    lexicon().phrasal.get(first).is_some_and(|seconds| seconds.iter().any(|b| b == second))
+/// The class of `first second` if it is a two-word cue form (`shot back`, `railed against`).
+fn phrasal(first: &str, second: &str) -> Option<CueClass> {
+    lexicon().phrasal.get(first)?.iter().find(|(b, _)| b == second).map(|&(_, class)| class)
 }
 
 /// The class of a single lowercased word, if it is a cue form.
@@ -130,9 +147,9 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
             out.push(Cue { first: i, last: i, class: CueClass::Colon });
-        } else if toks.get(i + 1).is_some_and(|n| !n.quoted && phrasal(&t.lower, &n.lower)) {
-            // `“…,” Trump shot back`: a cue in two words.
-            out.push(Cue { first: i, last: i + 1, class: CueClass::Speech });
+        } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower)) {
+            // `“…,” Trump shot back`, `railed against`: a cue in two words.
+            out.push(Cue { first: i, last: i + 1, class });
         } else if is_speech_noun(toks, i) {
             out.push(Cue { first: i, last: i, class: CueClass::Noun });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
@@ -146,7 +163,7 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
     // does (`said: “…”`).
     let mut seen_verb = false;
     out.retain(|c| {
-        seen_verb |= matches!(c.class, CueClass::Speech | CueClass::Evaluative | CueClass::Belief | CueClass::According | CueClass::Noun);
+        seen_verb |= c.class != CueClass::Colon;
         c.class != CueClass::Colon || !seen_verb
     });
     out

@@ -236,7 +236,8 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
         !toks[k].quoted
             && (when_asked(k)
                 || (toks[k].is(",") && k + 1 < end && when_asked(k + 1))
-                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but")) && toks.get(k + 2).is_some_and(subject))
+                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and")) && toks.get(k + 2).is_some_and(subject))
+                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
                 || writer_aside(k)
                 || second_cue(k)
                 || new_subject(k)
@@ -251,9 +252,19 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     }
 }
 
+/// The end of a stance cue's object: the first unquoted comma, semicolon, dash or bracket
+/// after its first word (`endorsed Clinton, as he was in January` -> `Clinton`).
+fn object_end(toks: &[Tok], k: usize, end: usize) -> usize {
+    (k + 1..end).find(|&c| !toks[c].quoted && matches!(toks[c].lower.as_str(), "," | ";" | "—" | "--" | "(" | "–")).unwrap_or(end)
+}
+
 /// The content start after a cue ending at token `last`.
 fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) -> Option<usize> {
     let from = last + 1;
+    if class == CueClass::Stance {
+        // `endorsed Mr. Trump`, `declined to comment`: the object follows the cue.
+        return toks.get(from).is_some_and(|t| t.is_word || t.quoted).then_some(from);
+    }
     // Only circumstances or a hearer may sit between the cue and `that`; otherwise the `that`
     // is a relative pronoun inside the content (`reported it obtained 72 emails that Carter sent`).
     let bridged = |k: usize| {
@@ -370,7 +381,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
         // `“Quiet,” he demanded`: a short quotation before its tag counts too.
         let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
-        if cue.class != CueClass::Belief && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
+        if !matches!(cue.class, CueClass::Belief | CueClass::Stance) && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
             // `For black voters, he said, their “…”`: the tag sits inside the content.
             let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
             // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
@@ -384,7 +395,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             return make(Some(subject), 0, start - 1);
         }
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        if before_words >= 1 && after_content(toks, start) && toks.get(k).is_some_and(|t| !t.is_word) && k > cue.last + 1 {
+        // The clause must open with the quotation (not `Noting that …, Tester added: “…”`).
+        let opens_quoted = toks.iter().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
+        if before_words >= 1 && opens_quoted && after_content(toks, start) && toks.get(k).is_some_and(|t| !t.is_word) && k > cue.last + 1 {
             // `“A,” he said, “B.”`: one statement split by its tag.
             let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
             return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
@@ -398,6 +411,12 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));
         let end = match (subordinate || relative).then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted)).flatten() {
             Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= 3 => c,
+            _ => end,
+        };
+        let end = match cue.class {
+            // `Cruz called them on it: “…”`: an object before a colon introduces a quotation.
+            CueClass::Stance | CueClass::Evaluative if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) => return None,
+            CueClass::Stance | CueClass::Evaluative => object_end(toks, k, end),
             _ => end,
         };
         return make(Some(subject), k, cut_coordinated(toks, k, end));

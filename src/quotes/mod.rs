@@ -58,6 +58,28 @@ impl QuoteKind {
     }
 }
 
+/// What a quote's cue reports: the `cue_class` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reports {
+    /// Saying or writing: `said`, `told`, `according to`, a colon before a quotation.
+    Speech,
+    /// Thinking, knowing, hoping, finding: `believes that`, `polls show`.
+    Belief,
+    /// A stance towards an object: `praised X as`, `endorsed X`, `declined to comment`.
+    Stance,
+}
+
+impl Reports {
+    /// The CSV name: `speech`, `belief`, `stance`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Reports::Speech => "speech",
+            Reports::Belief => "belief",
+            Reports::Stance => "stance",
+        }
+    }
+}
+
 /// What kind of source a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SpeakerType {
@@ -99,6 +121,16 @@ pub struct Quote {
     /// Roles the text gives the speaker (`Secretary of State`, `a lawyer at Cristosal`).
     pub descriptions: Vec<String>,
     pub confidence: f32,
+    /// What the cue reports (speech, belief, stance); speech for a follow-up with no cue.
+    pub reports: Reports,
+}
+
+impl Quote {
+    /// Whether this row belongs in `attributions.csv` rather than `quotes.csv`: a stance with
+    /// no quoted words (`Carson endorsed Trump`, `declined to comment`) reports no speech.
+    pub fn is_attribution(&self) -> bool {
+        self.reports == Reports::Stance && self.kind == QuoteKind::Indirect
+    }
 }
 
 /// The paragraphs to extract from, as `(index, span)`, with spans clamped to the text and to
@@ -184,13 +216,20 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             }
         }
         for (f, mut claimed) in frames.iter().zip(claims) {
-            let takes_content = f.class != cues::CueClass::Evaluative;
+            // A stance cue (`praised`, `endorsed`, `declined`) reports its object, however short;
+            // inside another cue's content it is part of what that cue reports (`DeSantis said
+            // he has supported legislation …`).
+            let object_cue = matches!(f.class, cues::CueClass::Evaluative | cues::CueClass::Stance);
+            let nested = frames.iter().any(|g| !matches!(g.class, cues::CueClass::Evaluative | cues::CueClass::Stance) && g.content.contains(f.cue));
+            if object_cue && nested && claimed.is_empty() {
+                continue;
+            }
             // `Comey called Clinton's use of private email "extremely careless"`: an evaluative
             // cue with a quoted term in its object. PolNeAR annotates the object with the term
             // (the seed gold leaves such terms optional), so the object up to the term is the
             // mixed quote.
             let mut object = None;
-            if !takes_content && claimed.is_empty() && f.speaker.is_some() {
+            if object_cue && claimed.is_empty() && f.speaker.is_some() {
                 let term = (0..runs.len()).find(|&i| {
                     !used[i] && !quotable[i] && clause.span.contains(runs[i].content) && f.content.contains(runs[i].content)
                 });
@@ -203,7 +242,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     object = Some(Span::new(f.content.start, runs[i].content.end));
                 }
             }
-            if claimed.is_empty() && (!takes_content || tokens::word_count(text, f.content) < 3) {
+            if claimed.is_empty() && tokens::word_count(text, f.content) < if object_cue { 1 } else { 3 } {
                 continue;
             }
             let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(f.content));
@@ -246,6 +285,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     speaker_type: resolved.kind,
                     descriptions: resolved.descriptions.clone(),
                     confidence: if named { base } else { base - 0.3 },
+                    reports: f.class.reports(),
                 });
             };
             if claimed.is_empty() {
@@ -302,6 +342,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: prev.kind,
                 descriptions: prev.descriptions.clone(),
                 confidence: 0.7,
+                reports: Reports::Speech,
             });
             last = Some((clause.paragraph, prev.clone()));
         }
@@ -342,6 +383,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: resolved.kind,
                 descriptions: resolved.descriptions.clone(),
                 confidence: if resolved.speaker.is_empty() { 0.3 } else { 0.6 },
+                reports: Reports::Speech,
             });
             last = Some((clause.paragraph, resolved));
         }
@@ -356,6 +398,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: SpeakerType::Unknown,
                 descriptions: Vec::new(),
                 confidence: 0.3,
+                reports: Reports::Speech,
             });
         }
         lead_in = None;
@@ -387,11 +430,11 @@ fn opens_paragraph(clause: &tokens::Clause, run: &marks::Run) -> bool {
 /// speaker.
 ///
 /// ```
-/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, SpeakerType};
+/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, Reports, SpeakerType};
 /// use newsmine::span::Span;
 /// let q = Quote { span: Span::new(0, 1), clause: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
 ///     speaker: "Jaime Ortega".into(), speaker_type: SpeakerType::Person,
-///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9 };
+///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9, reports: Reports::Speech };
 /// let rows = speakers_table(&[("a".into(), q.clone(), "Ortega".into()), ("b".into(), q, "he".into())]);
 /// assert_eq!(rows[0].doc_ids, "a;b");
 /// assert_eq!(rows[0].mentions, "Ortega;he");

@@ -405,7 +405,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     }
     // Auxiliaries and adverbs between subject and cue (`has also said`, `initially said`).
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
-    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1])) {
+    // `don’t think`, `hasn’t said`: a negated auxiliary.
+    let negated = |t: &Tok| t.lower.ends_with("n’t") || t.lower.ends_with("n't");
+    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1]) || negated(&toks[j - 1])) {
         passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
         j -= 1;
     }
@@ -414,7 +416,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
     // `is convinced that …`: an adjective of belief before its clause, not a passive.
     let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(super::cues::CueClass::Belief);
-    if (participle && passive && !belief_adjective) || adjectival {
+    // `rebel groups backed by Ankara`: a reduced passive names its agent after the cue.
+    let agent_after = participle && toks.get(cue + 1).is_some_and(|t| t.is("by"));
+    if (participle && passive && !belief_adjective) || adjectival || agent_after {
         return None;
     }
     // `Ford itself said`: a reflexive after the subject.

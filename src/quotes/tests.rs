@@ -521,6 +521,7 @@ fn speakers_table_merges_across_documents() {
         speaker_type: t,
         descriptions: desc.iter().map(|s| s.to_string()).collect(),
         confidence: 0.9,
+        reports: Reports::Speech,
     };
     let rows = speakers_table(&[
         ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
