@@ -427,8 +427,10 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     if attributions.is_file() {
         tables.push(Table::read(&attributions)?);
     }
-    let mut covered: BTreeSet<String> =
-        tables.iter().flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string())).collect();
+    let mut covered: BTreeSet<String> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string()))
+        .collect();
     let documents = pred_dir.join("documents.csv");
     if documents.is_file() {
         let t = Table::read(&documents)?;
@@ -436,43 +438,43 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     }
     let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
     for quotes in &tables {
-    for (i, row) in quotes.rows.iter().enumerate() {
-        let offset = |col: &str| -> Result<usize, EvalError> {
-            let cell = quotes.get(row, col);
-            cell.parse().map_err(|_| {
-                EvalError::invalid(
-                    &quotes.path,
-                    format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
-                )
-            })
-        };
-        let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
-            (Ok(s), Ok(e)) => Some((s, e)),
-            _ => None,
-        };
-        let cue = match (offset("cue_start"), offset("cue_end")) {
-            (Ok(s), Ok(e)) => Some((s, e)),
-            _ => None,
-        };
-        // PolNeAR's content is the whole reported clause: the `clause` columns where the
-        // table has them (a mixed quote's paraphrase), else the quote itself.
-        let (start, end) = match (offset("clause_start"), offset("clause_end")) {
-            (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
-            _ => (offset("start")?, offset("end")?),
-        };
-        by_doc
-            .entry(quotes.get(row, "doc_id"))
-            .or_default()
-            .push(PredQuote {
-                start,
-                end,
-                speaker: quotes.get(row, "speaker").to_string(),
-                speaker_span,
-                cue,
-                kind: quotes.get(row, "kind").to_lowercase(),
-                marked: false,
-            });
-    }
+        for (i, row) in quotes.rows.iter().enumerate() {
+            let offset = |col: &str| -> Result<usize, EvalError> {
+                let cell = quotes.get(row, col);
+                cell.parse().map_err(|_| {
+                    EvalError::invalid(
+                        &quotes.path,
+                        format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
+                    )
+                })
+            };
+            let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
+                (Ok(s), Ok(e)) => Some((s, e)),
+                _ => None,
+            };
+            let cue = match (offset("cue_start"), offset("cue_end")) {
+                (Ok(s), Ok(e)) => Some((s, e)),
+                _ => None,
+            };
+            // PolNeAR's content is the whole reported clause: the `clause` columns where the
+            // table has them (a mixed quote's paraphrase), else the quote itself.
+            let (start, end) = match (offset("clause_start"), offset("clause_end")) {
+                (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
+                _ => (offset("start")?, offset("end")?),
+            };
+            by_doc
+                .entry(quotes.get(row, "doc_id"))
+                .or_default()
+                .push(PredQuote {
+                    start,
+                    end,
+                    speaker: quotes.get(row, "speaker").to_string(),
+                    speaker_span,
+                    cue,
+                    kind: quotes.get(row, "kind").to_lowercase(),
+                    marked: false,
+                });
+        }
     }
     let mut report = Report::new("brat", opts.overlap_threshold);
     let mut scores = AttributionScores::default();
@@ -484,7 +486,9 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
             .cloned()
             .unwrap_or_default();
         for r in &mut rows {
-            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())].iter().collect();
+            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())]
+                .iter()
+                .collect();
             r.marked = has_quote_mark(&span);
         }
         let rows = &rows[..];
@@ -687,15 +691,24 @@ mod tests {
             format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75,the deal is bad.,14,30\n"),
         )
         .unwrap();
-        let opts = Options { overlap_threshold: 0.5, verbose: false };
-        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        let opts = Options {
+            overlap_threshold: 0.5,
+            verbose: false,
+        };
+        let a = eval_brat(d.path(), pred.path(), &opts)
+            .unwrap()
+            .attributions
+            .unwrap();
         assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
         fs::write(
             pred.path().join("quotes.csv"),
             format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,indirect,“the deal is bad.”,13,31,0.6,“the deal is bad.”,13,31\n"),
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts)
+            .unwrap()
+            .attributions
+            .unwrap();
         assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
         // Without the clause columns the marked word alone is scored: no match.
         fs::write(
@@ -704,7 +717,10 @@ mod tests {
              art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75\n",
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts)
+            .unwrap()
+            .attributions
+            .unwrap();
         assert_eq!(a.quoted.detection, Counts::new(0, 1, 1));
     }
 
