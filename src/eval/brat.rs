@@ -276,7 +276,8 @@ pub struct AttributionScores {
     /// Attributions in the scored documents.
     pub gold_attributions: usize,
     pub gold_quoted: usize,
-    /// Rows of `quotes.csv` in the scored documents, and the units they fold into.
+    /// Rows of `quotes.csv` and `attributions.csv` in the scored documents, and the units they
+    /// fold into.
     pub predicted_rows: usize,
     pub predicted_units: usize,
     /// Folded into attribution units (module docs): the PolNeAR numbers.
@@ -676,6 +677,38 @@ mod tests {
         assert_eq!(arts[0].name, "art");
         assert!(arts[0].ann_path.ends_with("art_a111.ann"));
         assert_eq!(arts[0].attributions.len(), 2);
+    }
+
+    #[test]
+    fn scores_attributions_csv_beside_quotes_csv() {
+        let d = split_dir();
+        let pred = tempfile::tempdir().unwrap();
+        let header = "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end,cue_class\n";
+        fs::write(
+            pred.path().join("quotes.csv"),
+            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,direct,the deal is bad.,14,30,0.9,the deal is bad.,14,30,speech\n"),
+        )
+        .unwrap();
+        let opts = Options {
+            overlap_threshold: 0.5,
+            verbose: false,
+        };
+        let all = |pred: &Path| {
+            eval_brat(d.path(), pred, &opts)
+                .unwrap()
+                .attributions
+                .unwrap()
+                .all
+                .detection
+        };
+        assert_eq!(all(pred.path()), Counts::new(1, 0, 1));
+        // The stance row of `attributions.csv` covers the second attribution.
+        fs::write(
+            pred.path().join("attributions.csv"),
+            format!("{header}art,a001,The Post,ORG,The Post,32,40,has learned,41,52,indirect,that Clinton’s van left early,53,82,0.6,that Clinton’s van left early,53,82,stance\n"),
+        )
+        .unwrap();
+        assert_eq!(all(pred.path()), Counts::new(2, 0, 0));
     }
 
     #[test]
