@@ -33,24 +33,13 @@ pub fn peak_rss_mib() -> f64 {
 }
 
 /// Runs the pipeline once per thread count (writing into `scratch`), best of `repeat` runs.
-pub fn bench<F>(
-    inputs: &[PathBuf],
-    scratch: PathBuf,
-    threads: &[usize],
-    repeat: usize,
-    make: F,
-) -> Result<Vec<BenchRow>, PipelineError>
+pub fn bench<F>(inputs: &[PathBuf], scratch: PathBuf, threads: &[usize], repeat: usize, make: F) -> Result<Vec<BenchRow>, PipelineError>
 where
     F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
 {
     let mut rows = Vec::new();
     for &t in threads {
-        let cfg = Config {
-            inputs: inputs.to_vec(),
-            output_dir: scratch.clone(),
-            threads: t,
-            progress: false,
-        };
+        let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.clone(), threads: t, progress: false };
         let mut best: Option<Summary> = None;
         for _ in 0..repeat.max(1) {
             let s = pipeline::run(&cfg, &make)?;
@@ -78,13 +67,7 @@ pub fn to_markdown(rows: &[BenchRow]) -> String {
     for r in rows {
         md += &format!(
             "| {} | {} | {} | {:.2} | {:.2} | {:.0} | {:.0} |\n",
-            r.threads,
-            r.documents,
-            r.chars,
-            r.seconds,
-            r.docs_per_second,
-            r.chars_per_second,
-            r.peak_rss_mib
+            r.threads, r.documents, r.chars, r.seconds, r.docs_per_second, r.chars_per_second, r.peak_rss_mib
         );
     }
     md

@@ -15,11 +15,7 @@ pub enum ReadError {
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
     #[error("{path}: line {line}: {reason}")]
-    Record {
-        path: String,
-        line: usize,
-        reason: String,
-    },
+    Record { path: String, line: usize, reason: String },
 }
 
 /// Errors that stop the whole run (nothing to read at all).
@@ -28,10 +24,7 @@ pub enum CorpusError {
     #[error("{0}: no such file or folder")]
     Missing(PathBuf),
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{0}: unsupported input (expected a folder, .txt, .jsonl or .csv)")]
     Unsupported(PathBuf),
 }
@@ -74,27 +67,15 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
 }
 
 fn is_supported(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "jsonl" | "csv")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "csv"))
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| CorpusError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| CorpusError::Io { path: dir.to_path_buf(), source: e })?;
     for entry in entries {
-        let entry = entry.map_err(|e| CorpusError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
+        let entry = entry.map_err(|e| CorpusError::Io { path: dir.to_path_buf(), source: e })?;
         let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -110,10 +91,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
 /// `a/b/c.txt` -> `a/b/c`, with `/` separators on every platform.
 fn id_from_path(rel: &Path) -> String {
     let stem = rel.with_extension("");
-    stem.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    stem.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
@@ -126,46 +104,20 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
 fn read_file(path: &Path, id: &str, docs: &mut Vec<Document>) {
     let source = path.display().to_string();
     let text = std::fs::read(path)
-        .map_err(|e| ReadError::Io {
-            path: source.clone(),
-            reason: e.to_string(),
-        })
+        .map_err(|e| ReadError::Io { path: source.clone(), reason: e.to_string() })
         .and_then(|bytes| decode(path, bytes));
     match path.extension().and_then(|e| e.to_str()) {
         Some("txt") => {
-            let title = text.as_ref().ok().and_then(|t| {
-                t.lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty())
-                    .map(str::to_string)
-            });
-            docs.push(Document {
-                doc_id: id.to_string(),
-                source,
-                title,
-                date: None,
-                body: text,
-            });
+            let title = text.as_ref().ok().and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string));
+            docs.push(Document { doc_id: id.to_string(), source, title, date: None, body: text });
         }
         Some("jsonl") => match text {
             Ok(t) => read_jsonl(&source, &t, docs),
-            Err(e) => docs.push(Document {
-                doc_id: id.to_string(),
-                source,
-                title: None,
-                date: None,
-                body: Err(e),
-            }),
+            Err(e) => docs.push(Document { doc_id: id.to_string(), source, title: None, date: None, body: Err(e) }),
         },
         Some("csv") => match text {
             Ok(t) => read_csv(&source, &t, id, docs),
-            Err(e) => docs.push(Document {
-                doc_id: id.to_string(),
-                source,
-                title: None,
-                date: None,
-                body: Err(e),
-            }),
+            Err(e) => docs.push(Document { doc_id: id.to_string(), source, title: None, date: None, body: Err(e) }),
         },
         _ => {}
     }
@@ -186,11 +138,7 @@ fn read_jsonl(source: &str, text: &str, docs: &mut Vec<Document>) {
         }
         let line_no = i + 1;
         let at = format!("{source}:{line_no}");
-        let record_err = |reason: String| ReadError::Record {
-            path: source.to_string(),
-            line: line_no,
-            reason,
-        };
+        let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
         match serde_json::from_str::<serde_json::Value>(line) {
             Ok(v) => {
                 let id = json_str(&v, "id");
@@ -219,42 +167,18 @@ fn read_jsonl(source: &str, text: &str, docs: &mut Vec<Document>) {
 }
 
 fn read_csv(source: &str, text: &str, file_id: &str, docs: &mut Vec<Document>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: BTreeMap<String, usize> = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .enumerate()
-            .map(|(i, name)| (name.trim().to_lowercase(), i))
-            .collect(),
+        Ok(h) => h.iter().enumerate().map(|(i, name)| (name.trim().to_lowercase(), i)).collect(),
         Err(e) => {
-            let body = Err(ReadError::Io {
-                path: source.to_string(),
-                reason: format!("unreadable CSV header: {e}"),
-            });
-            docs.push(Document {
-                doc_id: file_id.to_string(),
-                source: source.to_string(),
-                title: None,
-                date: None,
-                body,
-            });
+            let body = Err(ReadError::Io { path: source.to_string(), reason: format!("unreadable CSV header: {e}") });
+            docs.push(Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body });
             return;
         }
     };
     if !headers.contains_key("id") || !headers.contains_key("text") {
-        let body = Err(ReadError::Io {
-            path: source.to_string(),
-            reason: "CSV input needs `id` and `text` columns".into(),
-        });
-        docs.push(Document {
-            doc_id: file_id.to_string(),
-            source: source.to_string(),
-            title: None,
-            date: None,
-            body,
-        });
+        let body = Err(ReadError::Io { path: source.to_string(), reason: "CSV input needs `id` and `text` columns".into() });
+        docs.push(Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body });
         return;
     }
     for (i, record) in reader.records().enumerate() {
@@ -262,20 +186,10 @@ fn read_csv(source: &str, text: &str, file_id: &str, docs: &mut Vec<Document>) {
         let at = format!("{source}:{line}");
         match record {
             Ok(r) => {
-                let get = |k: &str| {
-                    headers
-                        .get(k)
-                        .and_then(|&c| r.get(c))
-                        .map(str::to_string)
-                        .filter(|s| !s.is_empty())
-                };
+                let get = |k: &str| headers.get(k).and_then(|&c| r.get(c)).map(str::to_string).filter(|s| !s.is_empty());
                 let id = get("id");
                 let body = match (&id, get("text")) {
-                    (None, _) => Err(ReadError::Record {
-                        path: source.to_string(),
-                        line,
-                        reason: "empty `id`".into(),
-                    }),
+                    (None, _) => Err(ReadError::Record { path: source.to_string(), line, reason: "empty `id`".into() }),
                     (_, text) => Ok(text.unwrap_or_default()),
                 };
                 docs.push(Document {
@@ -291,11 +205,7 @@ fn read_csv(source: &str, text: &str, file_id: &str, docs: &mut Vec<Document>) {
                 source: at,
                 title: None,
                 date: None,
-                body: Err(ReadError::Record {
-                    path: source.to_string(),
-                    line,
-                    reason: e.to_string(),
-                }),
+                body: Err(ReadError::Record { path: source.to_string(), line, reason: e.to_string() }),
             }),
         }
     }
@@ -316,55 +226,27 @@ mod tests {
             "{\"id\": \"r1\", \"text\": \"Hello\", \"title\": \"T\"}\nnot json\n{\"id\": 7}\n",
         )
         .unwrap();
-        std::fs::write(
-            dir.path().join("table.csv"),
-            "id,text,date\nc1,\"Multi\nline\",2025-03-17\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("table.csv"), "id,text,date\nc1,\"Multi\nline\",2025-03-17\n").unwrap();
         std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
         let docs = read_inputs(&[dir.path().to_path_buf()]).unwrap();
         let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
         assert_eq!(ids[0], "bad");
-        assert!(matches!(
-            docs[0].body,
-            Err(ReadError::Utf8 { offset: 3, .. })
-        ));
-        assert!(
-            ids.contains(&"r1")
-                && ids.contains(&"7")
-                && ids.contains(&"sub/a")
-                && ids.contains(&"c1")
-        );
+        assert!(matches!(docs[0].body, Err(ReadError::Utf8 { offset: 3, .. })));
+        assert!(ids.contains(&"r1") && ids.contains(&"7") && ids.contains(&"sub/a") && ids.contains(&"c1"));
         let a = docs.iter().find(|d| d.doc_id == "sub/a").unwrap();
         assert_eq!(a.title.as_deref(), Some("Title line"));
         let c1 = docs.iter().find(|d| d.doc_id == "c1").unwrap();
         assert_eq!(c1.body.as_deref(), Ok("Multi\nline"));
         assert_eq!(c1.date.as_deref(), Some("2025-03-17"));
-        let broken = docs
-            .iter()
-            .find(|d| d.source.ends_with("recs.jsonl:2"))
-            .unwrap();
-        assert!(broken
-            .body
-            .as_ref()
-            .unwrap_err()
-            .to_string()
-            .contains("line 2: invalid JSON"));
+        let broken = docs.iter().find(|d| d.source.ends_with("recs.jsonl:2")).unwrap();
+        assert!(broken.body.as_ref().unwrap_err().to_string().contains("line 2: invalid JSON"));
         let no_text = docs.iter().find(|d| d.doc_id == "7").unwrap();
-        assert!(no_text
-            .body
-            .as_ref()
-            .unwrap_err()
-            .to_string()
-            .contains("no string \"text\""));
+        assert!(no_text.body.as_ref().unwrap_err().to_string().contains("no string \"text\""));
     }
 
     #[test]
     fn missing_path_is_an_error_naming_it() {
         let err = read_inputs(&[PathBuf::from("/nonexistent/newsmine")]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "/nonexistent/newsmine: no such file or folder"
-        );
+        assert_eq!(err.to_string(), "/nonexistent/newsmine: no such file or folder");
     }
 }

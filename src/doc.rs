@@ -36,12 +36,7 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
-    pub const ALL: [EntityLabel; 4] = [
-        EntityLabel::Person,
-        EntityLabel::Org,
-        EntityLabel::Loc,
-        EntityLabel::Misc,
-    ];
+    pub const ALL: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 
     /// The CSV name (`PERSON`, `ORG`, `LOC`, `MISC`).
     pub fn as_str(&self) -> &'static str {
@@ -88,8 +83,6 @@ pub struct Analysed {
 impl Analysed {
     /// Sentences whose paragraph is extracted from.
     pub fn extract_sentences(&self) -> impl Iterator<Item = &Sentence> {
-        self.sentences
-            .iter()
-            .filter(|s| self.paragraphs[s.paragraph].extract)
+        self.sentences.iter().filter(|s| self.paragraphs[s.paragraph].extract)
     }
 }

@@ -105,40 +105,23 @@ use crate::span::CharMap;
 use std::path::{Path, PathBuf};
 
 /// The table files, in the order they are written.
-pub const TABLES: [&str; 7] = [
-    "documents.csv",
-    "entities.csv",
-    "quotes.csv",
-    "speakers.csv",
-    "organizations.csv",
-    "figures.csv",
-    "attributions.csv",
-];
+pub const TABLES: [&str; 7] =
+    ["documents.csv", "entities.csv", "quotes.csv", "speakers.csv", "organizations.csv", "figures.csv", "attributions.csv"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{path}: {source}")]
     Csv { path: PathBuf, source: csv::Error },
 }
 
 /// Writes `rows` as `dir/name` through a temporary file renamed into place, so a reader never
 /// sees half a table.
-pub fn write_table<T: Serialize + Default>(
-    dir: &Path,
-    name: &str,
-    rows: &[T],
-) -> Result<(), ExportError> {
+pub fn write_table<T: Serialize + Default>(dir: &Path, name: &str, rows: &[T]) -> Result<(), ExportError> {
     let path = dir.join(name);
     let tmp = dir.join(format!(".{name}.tmp"));
-    let csv_err = |source| ExportError::Csv {
-        path: path.clone(),
-        source,
-    };
+    let csv_err = |source| ExportError::Csv { path: path.clone(), source };
     let mut writer = csv::Writer::from_path(&tmp).map_err(csv_err)?;
     if rows.is_empty() {
         // The csv crate writes the header with the first row; an empty table still gets one.
@@ -147,10 +130,7 @@ pub fn write_table<T: Serialize + Default>(
     for row in rows {
         writer.serialize(row).map_err(csv_err)?;
     }
-    writer.flush().map_err(|e| ExportError::Io {
-        path: tmp.clone(),
-        source: e,
-    })?;
+    writer.flush().map_err(|e| ExportError::Io { path: tmp.clone(), source: e })?;
     drop(writer);
     std::fs::rename(&tmp, &path).map_err(|e| ExportError::Io { path, source: e })
 }
@@ -170,13 +150,7 @@ pub fn score(p: f32) -> String {
 }
 
 /// An entity mention as a CSV row.
-pub fn entity_row(
-    doc_id: &str,
-    n: usize,
-    text: &str,
-    map: &CharMap,
-    e: &crate::doc::Entity,
-) -> EntityRow {
+pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &crate::doc::Entity) -> EntityRow {
     let (start, end) = map.chars(e.span);
     EntityRow {
         doc_id: doc_id.to_string(),
@@ -192,13 +166,7 @@ pub fn entity_row(
 
 /// A quote as a CSV row with id `quote_id` (`q001` in `quotes.csv`, `a001` in
 /// `attributions.csv`).
-pub fn quote_row(
-    doc_id: &str,
-    quote_id: String,
-    text: &str,
-    map: &CharMap,
-    q: &crate::quotes::Quote,
-) -> QuoteRow {
+pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &crate::quotes::Quote) -> QuoteRow {
     let (start, end) = map.chars(q.span);
     let opt = |s: Option<crate::span::Span>| s.map(|s| map.chars(s));
     let speaker = opt(q.speaker_mention);
@@ -208,10 +176,7 @@ pub fn quote_row(
         quote_id,
         speaker: q.speaker.clone(),
         speaker_type: q.speaker_type.as_str().to_string(),
-        speaker_mention: q
-            .speaker_mention
-            .map(|s| s.text(text).to_string())
-            .unwrap_or_default(),
+        speaker_mention: q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default(),
         speaker_start: speaker.map(|s| s.0),
         speaker_end: speaker.map(|s| s.1),
         cue: q.cue.map(|s| s.text(text).to_string()).unwrap_or_default(),
@@ -238,15 +203,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write_table::<FigureRow>(dir.path(), "figures.csv", &[]).unwrap();
         let text = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
-        assert_eq!(
-            text,
-            "doc_id,figure_id,text,value,unit,kind,qualifier,subject,start,end\n"
-        );
-        let row = EntityRow {
-            doc_id: "a".into(),
-            text: "Café, “Inc”".into(),
-            ..Default::default()
-        };
+        assert_eq!(text, "doc_id,figure_id,text,value,unit,kind,qualifier,subject,start,end\n");
+        let row = EntityRow { doc_id: "a".into(), text: "Café, “Inc”".into(), ..Default::default() };
         write_table(dir.path(), "entities.csv", &[row.clone()]).unwrap();
         let mut reader = csv::Reader::from_path(dir.path().join("entities.csv")).unwrap();
         let back: Vec<EntityRow> = reader.deserialize().map(Result::unwrap).collect();

@@ -13,11 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "newsmine",
-    version,
-    about = "Quotes, speakers, organizations and figures from news articles, as CSV"
-)]
+#[command(name = "newsmine", version, about = "Quotes, speakers, organizations and figures from news articles, as CSV")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -115,9 +111,7 @@ enum Command {
 }
 
 /// Makes one model per worker from the folder given with `--model`.
-fn recognizers(
-    model: &Path,
-) -> impl Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync + '_ {
+fn recognizers(model: &Path) -> impl Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync + '_ {
     move || Ok(Box::new(BertRecognizer::load(model)?))
 }
 
@@ -138,21 +132,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract {
-            inputs,
-            output,
-            threads,
-            model,
-            quiet,
-        } => {
+        Command::Extract { inputs, output, threads, model, quiet } => {
             if threads == 0 {
                 bail!("--threads must be at least 1");
             }
             if !model.join("config.json").is_file() {
-                bail!(
-                    "--model {}: not a model folder (no config.json)",
-                    model.display()
-                );
+                bail!("--model {}: not a model folder (no config.json)", model.display());
             }
             let cfg = pipeline::Config {
                 inputs,
@@ -167,35 +152,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     s.documents, s.ok, s.skipped, s.failed, s.seconds, s.entities, s.quotes, s.figures, output.display()
                 );
             }
-            Ok(if s.failed > 0 {
-                ExitCode::from(3)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if s.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
-        Command::Eval {
-            gold,
-            pred,
-            gold_format,
-            overlap,
-            verbose,
-            report,
-            model,
-        } => {
-            let opts = eval::Options {
-                overlap_threshold: overlap,
-                verbose,
-            };
+        Command::Eval { gold, pred, gold_format, overlap, verbose, report, model } => {
+            let opts = eval::Options { overlap_threshold: overlap, verbose };
             let (markdown, json, details) = match gold_format {
                 GoldFormat::Conll => {
-                    let tagger = BertRecognizer::load(&model)
-                        .with_context(|| format!("--model {}", model.display()))?;
+                    let tagger = BertRecognizer::load(&model).with_context(|| format!("--model {}", model.display()))?;
                     let scores = ner::evaluate_conll(&tagger, &gold)?;
-                    let md = format!(
-                        "# NER on {}\n\n{}",
-                        gold.display(),
-                        eval::report::entity_table(&scores)
-                    );
+                    let md = format!("# NER on {}\n\n{}", gold.display(), eval::report::entity_table(&scores));
                     (md, serde_json::to_value(&scores)?, Vec::new())
                 }
                 GoldFormat::Csv | GoldFormat::Brat => {
@@ -215,61 +180,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             if let Some(path) = report {
-                std::fs::write(&path, &markdown)
-                    .with_context(|| format!("--report {}", path.display()))?;
+                std::fs::write(&path, &markdown).with_context(|| format!("--report {}", path.display()))?;
                 let json_path = path.with_extension("json");
                 std::fs::write(&json_path, serde_json::to_string_pretty(&json)? + "\n")
                     .with_context(|| format!("--report {}", json_path.display()))?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench {
-            inputs,
-            threads,
-            repeat,
-            model,
-            report,
-        } => {
+        Command::Bench { inputs, threads, repeat, model, report } => {
             if threads.contains(&0) {
                 bail!("--threads values must be at least 1");
             }
-            let scratch =
-                std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
-            let rows = newsmine::bench::bench(
-                &inputs,
-                scratch.clone(),
-                &threads,
-                repeat,
-                recognizers(&model),
-            )?;
+            let scratch = std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
+            let rows = newsmine::bench::bench(&inputs, scratch.clone(), &threads, repeat, recognizers(&model))?;
             let _ = std::fs::remove_dir_all(&scratch);
             let md = newsmine::bench::to_markdown(&rows);
             print!("{md}");
             if let Some(path) = report {
-                std::fs::write(&path, &md)
-                    .with_context(|| format!("--report {}", path.display()))?;
+                std::fs::write(&path, &md).with_context(|| format!("--report {}", path.display()))?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train {
-            encoder,
-            train,
-            valid,
-            out,
-            epochs,
-            seed,
-            limit,
-        } => {
+        Command::Train { encoder, train, valid, out, epochs, seed, limit } => {
             let mut cfg = ner::train::TrainConfig::new(encoder, train, valid, out);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.limit = limit;
             let log = ner::train::train(&cfg, |m| eprintln!("{m}"))?;
             for e in log {
-                println!(
-                    "epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s",
-                    e.epoch, e.train_loss, e.valid_f1, e.seconds
-                );
+                println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -5,9 +5,7 @@
 
 use crate::corpus::{read_inputs, CorpusError, Document};
 use crate::doc::{Analysed, Entity, EntityLabel};
-use crate::export::{
-    self, DocumentRow, EntityRow, ExportError, FigureRow, OrganizationRow, QuoteRow, SpeakerRow,
-};
+use crate::export::{self, DocumentRow, EntityRow, ExportError, FigureRow, OrganizationRow, QuoteRow, SpeakerRow};
 use crate::ner::{canonical, NerError, Recognizer};
 use crate::span::{CharMap, Span};
 use crate::{figures, lang, quotes, segment};
@@ -53,10 +51,7 @@ pub enum PipelineError {
     #[error("writing output: {0}")]
     Export(#[from] ExportError),
     #[error("{path}: cannot create output folder: {source}")]
-    OutputDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    OutputDir { path: PathBuf, source: std::io::Error },
 }
 
 /// Everything one document contributes to the tables.
@@ -75,16 +70,9 @@ pub struct DocOutput {
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
 pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
-    let spans: Vec<Span> = sentences
-        .iter()
-        .filter(|s| paragraphs[s.paragraph].extract)
-        .map(|s| s.span)
-        .collect();
-    let mut mentions: Vec<(Span, EntityLabel, f32)> = recognizer
-        .recognize(text, &spans)
-        .into_iter()
-        .map(|m| (m.span, m.label, m.score))
-        .collect();
+    let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
+    let mut mentions: Vec<(Span, EntityLabel, f32)> =
+        recognizer.recognize(text, &spans).into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
@@ -93,19 +81,9 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
         .into_iter()
         .zip(pairs)
         .zip(names)
-        .map(|((m, (span, label)), canonical)| Entity {
-            span,
-            label,
-            score: m.2,
-            canonical,
-        })
+        .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
-    Analysed {
-        text: text.to_string(),
-        paragraphs,
-        sentences,
-        entities,
-    }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities }
 }
 
 /// The `documents.csv` row of a document before any stage has run.
@@ -120,15 +98,8 @@ fn document_row(doc: &Document) -> DocumentRow {
 
 /// The output of a document that failed: its row with the reason, nothing else.
 fn failed(doc: &Document, error: String) -> DocOutput {
-    let document = DocumentRow {
-        status: "failed".into(),
-        error,
-        ..document_row(doc)
-    };
-    DocOutput {
-        document,
-        ..Default::default()
-    }
+    let document = DocumentRow { status: "failed".into(), error, ..document_row(doc) };
+    DocOutput { document, ..Default::default() }
 }
 
 /// Runs every stage on one document.
@@ -143,43 +114,25 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     if text.trim().is_empty() {
         row.status = "skipped".into();
         row.error = "empty document".into();
-        return DocOutput {
-            document: row,
-            ..Default::default()
-        };
+        return DocOutput { document: row, ..Default::default() };
     }
     if let Some(d) = lang::detect(text) {
         row.language = d.code.clone();
         row.language_confidence = format!("{:.2}", d.confidence);
         if !d.english && d.reliable {
             row.status = "skipped".into();
-            row.error = format!(
-                "language {} (confidence {:.2}); only English is extracted",
-                d.code, d.confidence
-            );
-            return DocOutput {
-                document: row,
-                ..Default::default()
-            };
+            row.error = format!("language {} (confidence {:.2}); only English is extracted", d.code, d.confidence);
+            return DocOutput { document: row, ..Default::default() };
         }
     }
     let analysed = analyse(text, recognizer);
     let id = doc.doc_id.as_str();
-    let entities: Vec<EntityRow> = analysed
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| export::entity_row(id, i + 1, text, &map, e))
-        .collect();
+    let entities: Vec<EntityRow> =
+        analysed.entities.iter().enumerate().map(|(i, e)| export::entity_row(id, i + 1, text, &map, e)).collect();
     let (attributions, found): (Vec<quotes::Quote>, Vec<quotes::Quote>) =
-        quotes::extract(&analysed)
-            .into_iter()
-            .partition(|q| q.is_attribution());
-    let quote_rows: Vec<QuoteRow> = found
-        .iter()
-        .enumerate()
-        .map(|(i, q)| export::quote_row(id, format!("q{:03}", i + 1), text, &map, q))
-        .collect();
+        quotes::extract(&analysed).into_iter().partition(|q| q.is_attribution());
+    let quote_rows: Vec<QuoteRow> =
+        found.iter().enumerate().map(|(i, q)| export::quote_row(id, format!("q{:03}", i + 1), text, &map, q)).collect();
     let attribution_rows: Vec<QuoteRow> = attributions
         .iter()
         .enumerate()
@@ -188,10 +141,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     let speakers = found
         .into_iter()
         .map(|q| {
-            let mention = q
-                .speaker_mention
-                .map(|s| s.text(text).to_string())
-                .unwrap_or_default();
+            let mention = q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default();
             (id.to_string(), q, mention)
         })
         .collect();
@@ -206,14 +156,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     row.attributions = attribution_rows.len();
     row.figures = figure_rows.len();
     row.status = "ok".into();
-    DocOutput {
-        document: row,
-        entities,
-        quotes: quote_rows,
-        attributions: attribution_rows,
-        speakers,
-        figures: figure_rows,
-    }
+    DocOutput { document: row, entities, quotes: quote_rows, attributions: attribution_rows, speakers, figures: figure_rows }
 }
 
 /// [`process`], with a panic in any stage turned into a `failed` row.
@@ -240,10 +183,7 @@ pub fn organizations(entities: &[EntityRow]) -> Vec<OrganizationRow> {
         docs: Vec<String>,
     }
     let mut by: BTreeMap<String, Acc> = BTreeMap::new();
-    for e in entities
-        .iter()
-        .filter(|e| e.label == EntityLabel::Org.as_str())
-    {
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Org.as_str()) {
         let acc = by.entry(e.canonical.to_lowercase()).or_insert_with(|| Acc {
             name: e.canonical.clone(),
             aliases: Vec::new(),
@@ -281,28 +221,19 @@ where
 {
     let started = Instant::now();
     let docs = read_inputs(&cfg.inputs)?;
-    std::fs::create_dir_all(&cfg.output_dir).map_err(|e| PipelineError::OutputDir {
-        path: cfg.output_dir.clone(),
-        source: e,
-    })?;
+    std::fs::create_dir_all(&cfg.output_dir)
+        .map_err(|e| PipelineError::OutputDir { path: cfg.output_dir.clone(), source: e })?;
     // Load one model up front so a broken model folder fails before any work.
     let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
-    let bar = if cfg.progress {
-        ProgressBar::new(docs.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = if cfg.progress { ProgressBar::new(docs.len() as u64) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} documents  {per_sec}  ETA {eta}")
             .expect("valid progress template"),
     );
-    let workers = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("thread pool");
+    let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     let outputs: Vec<DocOutput> = workers.install(|| {
         docs.par_iter()
             .map(|doc| {
@@ -326,19 +257,13 @@ where
     });
     bar.finish_and_clear();
     let summary = write_outputs(cfg, outputs)?;
-    Ok(Summary {
-        seconds: started.elapsed().as_secs_f64(),
-        ..summary
-    })
+    Ok(Summary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }
 
 /// Sorts and writes all tables; returns the counts.
 pub fn write_outputs(cfg: &Config, mut outputs: Vec<DocOutput>) -> Result<Summary, PipelineError> {
     outputs.sort_by(|a, b| a.document.doc_id.cmp(&b.document.doc_id));
-    let mut summary = Summary {
-        documents: outputs.len(),
-        ..Default::default()
-    };
+    let mut summary = Summary { documents: outputs.len(), ..Default::default() };
     let (mut documents, mut entities, mut quote_rows, mut speakers, mut figure_rows) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut attribution_rows = Vec::new();

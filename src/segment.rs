@@ -37,30 +37,10 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 /// Whole-line navigation words.
-const NAVIGATION: &[&str] = &[
-    "comments",
-    "news",
-    "dismiss",
-    "login",
-    "log in",
-    "menu",
-    "home",
-    "share",
-    "advertisement",
-];
+const NAVIGATION: &[&str] = &["comments", "news", "dismiss", "login", "log in", "menu", "home", "share", "advertisement"];
 
 /// A line that starts a block of links to other stories; the rest of the document is skipped.
-const TEASER_HEADINGS: &[&str] = &[
-    "read next",
-    "read more",
-    "related",
-    "related stories",
-    "more stories",
-    "recommended",
-    "you may also like",
-    "most read",
-    "trending",
-];
+const TEASER_HEADINGS: &[&str] = &["read next", "read more", "related", "related stories", "more stories", "recommended", "you may also like", "most read", "trending"];
 
 /// Splits `text` into paragraphs and sentences.
 pub fn segment(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
@@ -75,21 +55,14 @@ pub fn segment(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
             continue;
         }
         let surface = span.text(text);
-        let key: String = surface
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key: String = surface.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let lower_trimmed = key.trim_end_matches([':', '.']);
         if TEASER_HEADINGS.contains(&lower_trimmed) {
             in_teasers = true;
         }
         let repeated = !seen.insert(key.clone());
         let boilerplate = in_teasers || is_boilerplate(&key);
-        paragraphs.push(Paragraph {
-            span,
-            extract: !repeated && !boilerplate,
-        });
+        paragraphs.push(Paragraph { span, extract: !repeated && !boilerplate });
     }
     let mut sentences = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
@@ -109,59 +82,20 @@ fn is_boilerplate(key: &str) -> bool {
 }
 
 /// Abbreviations that can also end a sentence (`Acme Inc.`); words keep their period.
-pub const MAY_END_SENTENCE: &[&str] = &[
-    "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "etc", "Dept", "Univ",
-];
+pub const MAY_END_SENTENCE: &[&str] = &["Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "etc", "Dept", "Univ"];
 
 /// Abbreviations after which a period does not end a sentence.
 pub const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt",
-    "Capt", "St", "Rev", "Hon", "Atty", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "No", "vs", "Mt", "Ft", "Supt", "Insp", "Det", "Cmdr", "Adm",
-    "Maj", "Brig", "Amb",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Pres", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Rev",
+    "Hon", "Atty", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs",
+    "Mt", "Ft", "Supt", "Insp", "Det", "Cmdr", "Adm", "Maj", "Brig", "Amb",
 ];
 
 /// Words that, capitalised after an abbreviation like `U.S.`, signal a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "There",
-    "However",
-    "Meanwhile",
-    "According",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "For",
-    "Some",
-    "Many",
-    "Most",
-    "No",
-    "Yet",
-    "Still",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These",
+    "Those", "His", "Her", "Their", "Its", "There", "However", "Meanwhile", "According", "As", "If", "When", "While",
+    "After", "Before", "For", "Some", "Many", "Most", "No", "Yet", "Still",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -180,9 +114,7 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
         if matches!(c, '.' | '!' | '?') {
             // Extend over repeated terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
-            {
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
                 j += 1;
             }
             // Must be followed by whitespace, then a sentence opener.
@@ -190,11 +122,7 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
             while k < chars.len() && chars[k].1.is_whitespace() {
                 k += 1;
             }
-            if k > j
-                && k < chars.len()
-                && opens_sentence(chars[k].1)
-                && !abbreviation_before(s, pos, c, &chars, k)
-            {
+            if k > j && k < chars.len() && opens_sentence(chars[k].1) && !abbreviation_before(s, pos, c, &chars, k) {
                 let end = if j < chars.len() { chars[j].0 } else { s.len() };
                 out.push(Span::new(para.start + start, para.start + end).trim(text));
                 start = chars[k].0;
@@ -214,17 +142,12 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
 }
 
 fn opens_sentence(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_numeric()
-        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–')
+    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–')
 }
 
 /// Letter-dot abbreviations without their final period: `U.S`, `U.N`, `a.m`.
 pub fn is_dotted_abbreviation(word: &str) -> bool {
-    word.contains('.')
-        && word
-            .split('.')
-            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
 /// A single capital initial without its period (`J` in `Donald J. Trump`).
@@ -237,9 +160,7 @@ fn abbreviation_before(s: &str, pos: usize, c: char, chars: &[(usize, char)], ne
     if c != '.' {
         return false;
     }
-    let word_start = s[..pos]
-        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '“' | '"'))
-        .map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
+    let word_start = s[..pos].rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '“' | '"')).map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
     let word = &s[word_start..pos];
     if word.is_empty() {
         return false;
@@ -264,25 +185,16 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        sentences_in(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.text(text))
-            .collect()
+        sentences_in(text, Span::new(0, text.len())).iter().map(|s| s.text(text)).collect()
     }
 
     #[test]
     fn keeps_abbreviations_inside_sentences() {
         assert_eq!(
             sents("Pres. Donald J. Trump met U.S. officials in Mar. 2025. The deal was signed."),
-            [
-                "Pres. Donald J. Trump met U.S. officials in Mar. 2025.",
-                "The deal was signed."
-            ]
+            ["Pres. Donald J. Trump met U.S. officials in Mar. 2025.", "The deal was signed."]
         );
-        assert_eq!(
-            sents("He went to the U.S. The trip was long."),
-            ["He went to the U.S.", "The trip was long."]
-        );
+        assert_eq!(sents("He went to the U.S. The trip was long."), ["He went to the U.S.", "The trip was long."]);
     }
 
     #[test]
@@ -296,20 +208,14 @@ mod tests {
     #[test]
     fn handles_nbsp_and_dashes() {
         let t = "Bukele\u{a0}said it — again. “Yes.”\u{a0}Done.";
-        assert_eq!(
-            sents(t),
-            ["Bukele\u{a0}said it — again.", "“Yes.”", "Done."]
-        );
+        assert_eq!(sents(t), ["Bukele\u{a0}said it — again.", "“Yes.”", "Done."]);
     }
 
     #[test]
     fn marks_repeats_boilerplate_and_teasers() {
         let text = "Headline\n\nA caption.\n\nA caption.\n\nBody text here.\nSign up to receive our newsletter.\nRead next\n15:30\nAnother story.\n";
         let (paras, _) = segment(text);
-        let flags: Vec<(&str, bool)> = paras
-            .iter()
-            .map(|p| (p.span.text(text), p.extract))
-            .collect();
+        let flags: Vec<(&str, bool)> = paras.iter().map(|p| (p.span.text(text), p.extract)).collect();
         assert_eq!(
             flags,
             [

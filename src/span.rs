@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Invariant: both ends lie on UTF-8 character boundaries of the text the span was made for,
 /// so `&text[span.range()]` never panics and equals the surface string.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

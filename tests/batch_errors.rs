@@ -8,11 +8,7 @@ use common::*;
 fn bad_documents_get_rows_and_do_not_stop_the_batch() {
     let input = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    std::fs::write(
-        input.path().join("broken.txt"),
-        b"Valid start \xff\xfe then garbage",
-    )
-    .unwrap();
+    std::fs::write(input.path().join("broken.txt"), b"Valid start \xff\xfe then garbage").unwrap();
     std::fs::write(input.path().join("empty.txt"), "   \n").unwrap();
     std::fs::write(
         input.path().join("spanish.txt"),
@@ -25,70 +21,31 @@ fn bad_documents_get_rows_and_do_not_stop_the_batch() {
         "Officials said the prison holds 40,000 inmates. “We will not stop,” said Maria Lopez, a lawyer at Cristosal.",
     )
     .unwrap();
-    assert_eq!(
-        extract(input.path(), out.path(), 2),
-        3,
-        "exit code 3 when some documents failed"
-    );
+    assert_eq!(extract(input.path(), out.path(), 2), 3, "exit code 3 when some documents failed");
     let docs = read_table(out.path(), "documents.csv");
-    let status: Vec<(&str, &str)> = docs
-        .iter()
-        .map(|d| (d["doc_id"].as_str(), d["status"].as_str()))
-        .collect();
-    assert_eq!(
-        status,
-        [
-            ("broken", "failed"),
-            ("empty", "skipped"),
-            ("good", "ok"),
-            ("spanish", "skipped")
-        ]
-    );
+    let status: Vec<(&str, &str)> = docs.iter().map(|d| (d["doc_id"].as_str(), d["status"].as_str())).collect();
+    assert_eq!(status, [("broken", "failed"), ("empty", "skipped"), ("good", "ok"), ("spanish", "skipped")]);
     let broken = &docs[0];
-    assert!(
-        broken["error"].contains("broken.txt") && broken["error"].contains("not valid UTF-8"),
-        "{broken:?}"
-    );
+    assert!(broken["error"].contains("broken.txt") && broken["error"].contains("not valid UTF-8"), "{broken:?}");
     assert_eq!(docs[3]["language"], "es");
     assert_eq!(docs[1]["error"], "empty document");
     let figures = read_table(out.path(), "figures.csv");
-    assert!(figures
-        .iter()
-        .any(|f| f["doc_id"] == "good" && f["value"] == "40000"));
+    assert!(figures.iter().any(|f| f["doc_id"] == "good" && f["value"] == "40000"));
     let quotes = read_table(out.path(), "quotes.csv");
-    assert!(quotes.iter().any(|q| q["doc_id"] == "good"
-        && q["quote"] == "We will not stop,"
-        && q["speaker"] == "Maria Lopez"));
+    assert!(quotes.iter().any(|q| q["doc_id"] == "good" && q["quote"] == "We will not stop," && q["speaker"] == "Maria Lopez"));
 }
 
 #[test]
 fn missing_input_and_bad_model_are_errors_naming_the_path() {
     let out = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        let o = assert_cmd::Command::cargo_bin("newsmine")
-            .unwrap()
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            o.status.code().unwrap(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
+        let o = assert_cmd::Command::cargo_bin("newsmine").unwrap().args(args).output().unwrap();
+        (o.status.code().unwrap(), String::from_utf8_lossy(&o.stderr).into_owned())
     };
     let out_s = out.path().to_str().unwrap();
-    let (code, err) = run(&[
-        "extract",
-        "/no/such/folder",
-        "-o",
-        out_s,
-        "--model",
-        model_dir().to_str().unwrap(),
-    ]);
+    let (code, err) = run(&["extract", "/no/such/folder", "-o", out_s, "--model", model_dir().to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("/no/such/folder: no such file or folder"),
-        "{err}"
-    );
+    assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
     let (code, err) = run(&["extract", "-o", out_s, "--model", "/no/model"]);
     assert_eq!(code, 1);
     assert!(err.contains("--model /no/model"), "{err}");

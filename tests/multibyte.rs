@@ -17,37 +17,21 @@ fn offsets_are_code_points_on_multibyte_text() {
     assert_eq!(docs[0]["doc_id"], "multi/1");
     assert_eq!(docs[0]["chars"], text.chars().count().to_string());
     let figures = read_table(out.path(), "figures.csv");
-    let euro = figures
-        .iter()
-        .find(|f| f["unit"] == "EUR")
-        .expect("a euro figure");
-    assert_eq!(
-        (euro["text"].as_str(), euro["value"].as_str()),
-        ("€2.5 million", "2500000")
-    );
+    let euro = figures.iter().find(|f| f["unit"] == "EUR").expect("a euro figure");
+    assert_eq!((euro["text"].as_str(), euro["value"].as_str()), ("€2.5 million", "2500000"));
     let start: usize = euro["start"].parse().unwrap();
     assert_eq!(start, text.chars().position(|c| c == '€').unwrap());
     for table in ["entities.csv", "figures.csv", "quotes.csv"] {
-        let column = if table == "quotes.csv" {
-            "quote"
-        } else {
-            "text"
-        };
+        let column = if table == "quotes.csv" { "quote" } else { "text" };
         for row in read_table(out.path(), table) {
             let (s, e) = (row["start"].parse().unwrap(), row["end"].parse().unwrap());
             assert_eq!(slice_chars(text, s, e), row[column], "{table}: {row:?}");
         }
     }
     let quotes = read_table(out.path(), "quotes.csv");
-    let q = quotes
-        .iter()
-        .find(|q| q["kind"] == "direct")
-        .expect("the direct quote");
+    let q = quotes.iter().find(|q| q["kind"] == "direct").expect("the direct quote");
     assert_eq!(q["quote"], "We lost €2.5 million,");
     assert_eq!(q["speaker"], "José Martínez");
-    let (ss, se) = (
-        q["speaker_start"].parse().unwrap(),
-        q["speaker_end"].parse().unwrap(),
-    );
+    let (ss, se) = (q["speaker_start"].parse().unwrap(), q["speaker_end"].parse().unwrap());
     assert_eq!(slice_chars(text, ss, se), q["speaker_mention"]);
 }

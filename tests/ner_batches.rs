@@ -9,12 +9,7 @@ use newsmine::span::Span;
 #[test]
 fn long_documents_keep_mentions_aligned_across_batches() {
     let cities = ["Paris", "Berlin", "Madrid", "Lisbon", "Vienna"];
-    let people = [
-        "Nayib Bukele",
-        "Marco Rubio",
-        "Karoline Leavitt",
-        "Jaime Ortega",
-    ];
+    let people = ["Nayib Bukele", "Marco Rubio", "Karoline Leavitt", "Jaime Ortega"];
     let mut text = String::new();
     let mut sentences = Vec::new();
     let mut expected = Vec::new();
@@ -32,16 +27,10 @@ fn long_documents_keep_mentions_aligned_across_batches() {
     let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
     let mentions = model.recognize(&text, &sentences);
     for (start, person, city) in expected {
-        let p = mentions
-            .iter()
-            .find(|m| m.span.start == start)
-            .expect("a mention at each sentence start");
+        let p = mentions.iter().find(|m| m.span.start == start).expect("a mention at each sentence start");
         assert_eq!((p.span.text(&text), p.label), (person, EntityLabel::Person));
         let city_at = start + text[start..].find(city).unwrap();
-        let c = mentions
-            .iter()
-            .find(|m| m.span.start == city_at)
-            .expect("the city");
+        let c = mentions.iter().find(|m| m.span.start == city_at).expect("the city");
         // Alignment is what this test is about; CoNLL's sports pages make `Madrid` an ORG at times.
         assert_eq!(c.span.text(&text), city);
         assert_ne!(c.label, EntityLabel::Person);

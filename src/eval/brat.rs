@@ -1,5 +1,5 @@
 //! PolNeAR gold: loads brat standoff attribution files and scores the pipeline's
-//! `quotes.csv` against them. Hands an [`AttributionScores`] section to the [`Report`].
+//! `quotes.csv` (with `attributions.csv`, the stances, when present) against them. Hands an [`AttributionScores`] section to the [`Report`].
 //!
 //! A PolNeAR split folder holds `text/NAME.txt` and `attributions/NAME_<annotator>.ann` (or
 //! `NAME.ann`); when an article has several annotators' files the lexicographically first
@@ -428,10 +428,8 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     if attributions.is_file() {
         tables.push(Table::read(&attributions)?);
     }
-    let mut covered: BTreeSet<String> = tables
-        .iter()
-        .flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string()))
-        .collect();
+    let mut covered: BTreeSet<String> =
+        tables.iter().flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string())).collect();
     let documents = pred_dir.join("documents.csv");
     if documents.is_file() {
         let t = Table::read(&documents)?;
@@ -439,43 +437,43 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     }
     let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
     for quotes in &tables {
-        for (i, row) in quotes.rows.iter().enumerate() {
-            let offset = |col: &str| -> Result<usize, EvalError> {
-                let cell = quotes.get(row, col);
-                cell.parse().map_err(|_| {
-                    EvalError::invalid(
-                        &quotes.path,
-                        format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
-                    )
-                })
-            };
-            let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
-                (Ok(s), Ok(e)) => Some((s, e)),
-                _ => None,
-            };
-            let cue = match (offset("cue_start"), offset("cue_end")) {
-                (Ok(s), Ok(e)) => Some((s, e)),
-                _ => None,
-            };
-            // PolNeAR's content is the whole reported clause: the `clause` columns where the
-            // table has them (a mixed quote's paraphrase), else the quote itself.
-            let (start, end) = match (offset("clause_start"), offset("clause_end")) {
-                (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
-                _ => (offset("start")?, offset("end")?),
-            };
-            by_doc
-                .entry(quotes.get(row, "doc_id"))
-                .or_default()
-                .push(PredQuote {
-                    start,
-                    end,
-                    speaker: quotes.get(row, "speaker").to_string(),
-                    speaker_span,
-                    cue,
-                    kind: quotes.get(row, "kind").to_lowercase(),
-                    marked: false,
-                });
-        }
+    for (i, row) in quotes.rows.iter().enumerate() {
+        let offset = |col: &str| -> Result<usize, EvalError> {
+            let cell = quotes.get(row, col);
+            cell.parse().map_err(|_| {
+                EvalError::invalid(
+                    &quotes.path,
+                    format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
+                )
+            })
+        };
+        let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
+            (Ok(s), Ok(e)) => Some((s, e)),
+            _ => None,
+        };
+        let cue = match (offset("cue_start"), offset("cue_end")) {
+            (Ok(s), Ok(e)) => Some((s, e)),
+            _ => None,
+        };
+        // PolNeAR's content is the whole reported clause: the `clause` columns where the
+        // table has them (a mixed quote's paraphrase), else the quote itself.
+        let (start, end) = match (offset("clause_start"), offset("clause_end")) {
+            (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
+            _ => (offset("start")?, offset("end")?),
+        };
+        by_doc
+            .entry(quotes.get(row, "doc_id"))
+            .or_default()
+            .push(PredQuote {
+                start,
+                end,
+                speaker: quotes.get(row, "speaker").to_string(),
+                speaker_span,
+                cue,
+                kind: quotes.get(row, "kind").to_lowercase(),
+                marked: false,
+            });
+    }
     }
     let mut report = Report::new("brat", opts.overlap_threshold);
     let mut scores = AttributionScores::default();
@@ -487,9 +485,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
             .cloned()
             .unwrap_or_default();
         for r in &mut rows {
-            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())]
-                .iter()
-                .collect();
+            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())].iter().collect();
             r.marked = has_quote_mark(&span);
         }
         let rows = &rows[..];
@@ -689,18 +685,8 @@ mod tests {
             format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,direct,the deal is bad.,14,30,0.9,the deal is bad.,14,30,speech\n"),
         )
         .unwrap();
-        let opts = Options {
-            overlap_threshold: 0.5,
-            verbose: false,
-        };
-        let all = |pred: &Path| {
-            eval_brat(d.path(), pred, &opts)
-                .unwrap()
-                .attributions
-                .unwrap()
-                .all
-                .detection
-        };
+        let opts = Options { overlap_threshold: 0.5, verbose: false };
+        let all = |pred: &Path| eval_brat(d.path(), pred, &opts).unwrap().attributions.unwrap().all.detection;
         assert_eq!(all(pred.path()), Counts::new(1, 0, 1));
         // The stance row of `attributions.csv` covers the second attribution.
         fs::write(
@@ -724,24 +710,15 @@ mod tests {
             format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75,the deal is bad.,14,30\n"),
         )
         .unwrap();
-        let opts = Options {
-            overlap_threshold: 0.5,
-            verbose: false,
-        };
-        let a = eval_brat(d.path(), pred.path(), &opts)
-            .unwrap()
-            .attributions
-            .unwrap();
+        let opts = Options { overlap_threshold: 0.5, verbose: false };
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
         assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
         fs::write(
             pred.path().join("quotes.csv"),
             format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,indirect,“the deal is bad.”,13,31,0.6,“the deal is bad.”,13,31\n"),
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &opts)
-            .unwrap()
-            .attributions
-            .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
         assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
         // Without the clause columns the marked word alone is scored: no match.
         fs::write(
@@ -750,10 +727,7 @@ mod tests {
              art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75\n",
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &opts)
-            .unwrap()
-            .attributions
-            .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
         assert_eq!(a.quoted.detection, Counts::new(0, 1, 1));
     }
 

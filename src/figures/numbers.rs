@@ -30,34 +30,22 @@ impl Dec {
             let d = c.to_digit(10)?;
             mant = mant.checked_mul(10)?.checked_add(d as u128)?;
         }
-        Some(Dec {
-            mant,
-            scale: frac.len() as u32,
-        })
+        Some(Dec { mant, scale: frac.len() as u32 })
     }
 
     /// `self * 10^k`, exactly; `None` on overflow.
     pub fn mul_pow10(self, k: u32) -> Option<Dec> {
         if self.scale >= k {
-            Some(Dec {
-                mant: self.mant,
-                scale: self.scale - k,
-            })
+            Some(Dec { mant: self.mant, scale: self.scale - k })
         } else {
             let f = 10u128.checked_pow(k - self.scale)?;
-            Some(Dec {
-                mant: self.mant.checked_mul(f)?,
-                scale: 0,
-            })
+            Some(Dec { mant: self.mant.checked_mul(f)?, scale: 0 })
         }
     }
 
     /// `self * n` for a whole `n`.
     pub fn mul_int(self, n: u128) -> Option<Dec> {
-        Some(Dec {
-            mant: self.mant.checked_mul(n)?,
-            scale: self.scale,
-        })
+        Some(Dec { mant: self.mant.checked_mul(n)?, scale: self.scale })
     }
 
     /// Plain decimal text: `6000000`, `0.6`, `1.9` (no exponent, no trailing zeros).
@@ -104,30 +92,10 @@ pub fn scale_suffix(w: &str) -> Option<u32> {
 /// Value of a single spelled-out number word below a hundred.
 pub fn small_word(w: &str) -> Option<u128> {
     const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let w = w.to_ascii_lowercase();
     if let Some(i) = WORDS.iter().position(|&x| x == w) {
         return Some(i as u128);
@@ -135,9 +103,7 @@ pub fn small_word(w: &str) -> Option<u128> {
     if w == "dozen" {
         return None;
     }
-    TENS.iter()
-        .position(|&x| x == w)
-        .map(|i| 20 + 10 * i as u128)
+    TENS.iter().position(|&x| x == w).map(|i| 20 + 10 * i as u128)
 }
 
 fn is_tens(n: u128) -> bool {
@@ -231,11 +197,7 @@ pub fn spelled(toks: &[Tok], i: usize) -> Option<Spelled> {
     if words == 0 {
         return None;
     }
-    Some(Spelled {
-        value: total + current,
-        end,
-        words,
-    })
+    Some(Spelled { value: total + current, end, words })
 }
 
 /// A vague plural amount: `hundreds`, `thousands`, `tens of thousands`, `dozens`, and
@@ -289,33 +251,13 @@ mod tests {
 
     #[test]
     fn decimal_parsing_and_scaling_is_exact() {
-        assert_eq!(
-            Dec::parse("80.7").unwrap().mul_pow10(9).unwrap().to_plain(),
-            "80700000000"
-        );
-        assert_eq!(
-            Dec::parse("3.9").unwrap().mul_pow10(9).unwrap().to_plain(),
-            "3900000000"
-        );
+        assert_eq!(Dec::parse("80.7").unwrap().mul_pow10(9).unwrap().to_plain(), "80700000000");
+        assert_eq!(Dec::parse("3.9").unwrap().mul_pow10(9).unwrap().to_plain(), "3900000000");
         assert_eq!(Dec::parse("40,000").unwrap().to_plain(), "40000");
         assert_eq!(Dec::parse("0.6").unwrap().to_plain(), "0.6");
         assert_eq!(Dec::parse("1.50").unwrap().to_plain(), "1.5");
-        assert_eq!(
-            Dec::parse("0.0025")
-                .unwrap()
-                .mul_pow10(3)
-                .unwrap()
-                .to_plain(),
-            "2.5"
-        );
-        assert_eq!(
-            Dec::parse("1.234567")
-                .unwrap()
-                .mul_pow10(3)
-                .unwrap()
-                .to_plain(),
-            "1234.567"
-        );
+        assert_eq!(Dec::parse("0.0025").unwrap().mul_pow10(3).unwrap().to_plain(), "2.5");
+        assert_eq!(Dec::parse("1.234567").unwrap().mul_pow10(3).unwrap().to_plain(), "1234.567");
         assert_eq!(Dec::parse("2.0").unwrap().to_plain(), "2");
     }
 
@@ -331,10 +273,7 @@ mod tests {
         assert_eq!(spell("twenty three"), Some((23, 2)));
         assert_eq!(spell("one hundred and five"), Some((105, 4)));
         assert_eq!(spell("two million"), Some((2_000_000, 2)));
-        assert_eq!(
-            spell("two million three hundred thousand"),
-            Some((2_300_000, 5))
-        );
+        assert_eq!(spell("two million three hundred thousand"), Some((2_300_000, 5)));
         assert_eq!(spell("four-day"), Some((4, 1)));
         assert_eq!(spell("five three"), Some((5, 1)));
         assert_eq!(spell("nine hundred ninety-nine"), Some((999, 5)));

@@ -103,10 +103,7 @@ mod tests {
     #[test]
     fn longest_prefix_wins() {
         let toks = tokenize("just over 37,000");
-        assert_eq!(
-            prefix(&toks, 0),
-            Some((Prefix::Qual(Qualifier::MoreThan), 2))
-        );
+        assert_eq!(prefix(&toks, 0), Some((Prefix::Qual(Qualifier::MoreThan), 2)));
         let toks = tokenize("Up to 40,000");
         assert_eq!(prefix(&toks, 0), Some((Prefix::Qual(Qualifier::UpTo), 2)));
         let toks = tokenize("approx. 5");

@@ -89,17 +89,9 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     };
     // `15-plus years`, `40-odd`: a glued qualifier between the number and its unit.
     if let (Some(d), Some(w)) = (toks.get(a.end), toks.get(a.end + 1)) {
-        if d.is_dash()
-            && toks[a.end - 1].end == d.start
-            && w.start == d.end
-            && (w.is("plus") || w.is("odd"))
-        {
+        if d.is_dash() && toks[a.end - 1].end == d.start && w.start == d.end && (w.is("plus") || w.is("odd")) {
             if qualifier == Qualifier::Exact {
-                qualifier = if w.is("plus") {
-                    Qualifier::AtLeast
-                } else {
-                    Qualifier::Approx
-                };
+                qualifier = if w.is("plus") { Qualifier::AtLeast } else { Qualifier::Approx };
             }
             a.end += 2;
         }
@@ -113,17 +105,9 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
             }
             let fraction = |w: &Tok| {
                 let l = w.text.to_ascii_lowercase();
-                [
-                    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth",
-                    "fourths", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths",
-                ]
-                .contains(&l.as_str())
+                ["half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"].contains(&l.as_str())
             };
-            if n.is_dash()
-                && toks
-                    .get(a.end + 1)
-                    .is_some_and(|w| w.start == n.end && fraction(w))
-            {
+            if n.is_dash() && toks.get(a.end + 1).is_some_and(|w| w.start == n.end && fraction(w)) {
                 return Err(a.end + 2);
             }
         }
@@ -142,19 +126,10 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
         }
     }
     // `236 pounds` after `weighs` is a weight, not money.
-    if let Some(u) = unit
-        .filter(|u| u.unit == "GBP" && toks[a.end].text.to_ascii_lowercase().starts_with("pound"))
-    {
+    if let Some(u) = unit.filter(|u| u.unit == "GBP" && toks[a.end].text.to_ascii_lowercase().starts_with("pound")) {
         let lo = i.saturating_sub(3);
-        if toks[lo..i]
-            .iter()
-            .any(|t| t.text.to_ascii_lowercase().starts_with("weigh"))
-        {
-            unit = Some(Unit {
-                kind: FigureKind::Quantity,
-                unit: "lb",
-                end: u.end,
-            });
+        if toks[lo..i].iter().any(|t| t.text.to_ascii_lowercase().starts_with("weigh")) {
+            unit = Some(Unit { kind: FigureKind::Quantity, unit: "lb", end: u.end });
         }
     }
     // Ranges: value is the lower bound, the span covers the whole range.
@@ -169,8 +144,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     if connector.is_some() && !a.vague {
         if let Ok(b) = amount(toks, end + 1, true) {
             let b_unit = unit_at(toks, b.end, &b);
-            let currency_ok =
-                a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
+            let currency_ok = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
             let unit_ok = match (unit, b_unit) {
                 (Some(u), Some(v)) => u.unit == v.unit,
                 (Some(_), None) => false,
@@ -198,11 +172,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     }
     // `between` without `and ...` is not a qualifier we know, and a vague plural keeps no
     // qualifier (`handed over millions of dollars`): start at the number.
-    let start_tok = if (prefix == Some(Prefix::Between) && !ranged) || a.vague {
-        j
-    } else {
-        i
-    };
+    let start_tok = if (prefix == Some(Prefix::Between) && !ranged) || a.vague { j } else { i };
 
     let mut kind = match (a.currency, unit) {
         (Some(_), _) => FigureKind::Money,
@@ -249,13 +219,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     // `one year` and `at least one` are.
     if a.bare_one && qualifier == Qualifier::Exact && !ranged {
         let duration = kind == FigureKind::Duration;
-        let idiom_day = duration
-            && unit_str == "day"
-            && !prev_is(
-                toks,
-                start_tok,
-                &["for", "in", "within", "only", "just", "after"],
-            );
+        let idiom_day = duration && unit_str == "day" && !prev_is(toks, start_tok, &["for", "in", "within", "only", "just", "after"]);
         if !duration || idiom_day {
             return Err(a.end);
         }
@@ -276,12 +240,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     let mut hyphen_noun = None;
     if kind == FigureKind::Count && !ranged {
         if let (Some(d), Some(w)) = (toks.get(end), toks.get(end + 1)) {
-            if d.is_dash()
-                && toks[end - 1].end == d.start
-                && w.start == d.end
-                && w.is_word()
-                && !subject::is_stop(w)
-            {
+            if d.is_dash() && toks[end - 1].end == d.start && w.start == d.end && w.is_word() && !subject::is_stop(w) {
                 // Spelled ones are idioms (`two-way race`, `five-alarm call`).
                 if a.spelled {
                     return Err(end + 2);
@@ -292,15 +251,9 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
         }
     }
     // Ages after a name (`Scott, 43,`) are not counted as figures.
-    if kind == FigureKind::Count
-        && qualifier == Qualifier::Exact
-        && !a.spelled
-        && a.currency.is_none()
-        && start_tok >= 2
-    {
+    if kind == FigureKind::Count && qualifier == Qualifier::Exact && !a.spelled && a.currency.is_none() && start_tok >= 2 {
         let (comma, name) = (&toks[start_tok - 1], &toks[start_tok - 2]);
-        let closes =
-            |n: &Tok| n.is_sym(",") || n.is("and") || n.is_sym(")") || n.is_dash() || n.is_sym("―");
+        let closes = |n: &Tok| n.is_sym(",") || n.is("and") || n.is_sym(")") || n.is_dash() || n.is_sym("―");
         if comma.is_sym(",") && name.is_capitalized() && toks.get(end).is_some_and(closes) {
             return Err(end);
         }
@@ -332,11 +285,7 @@ fn prev_is(toks: &[Tok], i: usize, words: &[&str]) -> bool {
 /// `a <= b` for two decimals (false when either side overflows when aligned).
 fn le(a: Dec, b: Dec) -> bool {
     let s = a.scale.max(b.scale);
-    let align = |d: Dec| {
-        10u128
-            .checked_pow(s - d.scale)
-            .and_then(|f| d.mant.checked_mul(f))
-    };
+    let align = |d: Dec| 10u128.checked_pow(s - d.scale).and_then(|f| d.mant.checked_mul(f));
     match (align(a), align(b)) {
         (Some(x), Some(y)) => x <= y,
         _ => false,
@@ -359,9 +308,7 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         Some((c, k)) => (Some(c), k),
         None => (None, j),
     };
-    let Some(t) = toks.get(k) else {
-        return Err(NoAmount::None);
-    };
+    let Some(t) = toks.get(k) else { return Err(NoAmount::None) };
     let mut a = Amount {
         start: j,
         end: k + 1,
@@ -375,14 +322,9 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
     if t.is_num() {
         if in_range {
             let glued = toks.get(k + 1).is_some_and(|n| {
-                n.start == t.end
-                    && n.is_word()
-                    && scale_suffix(n.text).is_none()
-                    && units::measure(toks, k + 1).is_none()
+                n.start == t.end && n.is_word() && scale_suffix(n.text).is_none() && units::measure(toks, k + 1).is_none()
             });
-            let year = t.text.len() == 4
-                && t.text.bytes().all(|b| b.is_ascii_digit())
-                && currency.is_none();
+            let year = t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()) && currency.is_none();
             if glued || year || toks.get(k + 1).is_some_and(|n| n.is_sym(":")) {
                 return Err(NoAmount::None);
             }
@@ -391,11 +333,7 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         }
         a.value = Dec::parse(t.text).ok_or(NoAmount::Skip(k + 1))?;
         let mut e = k + 1;
-        if let Some(p) = toks
-            .get(e)
-            .filter(|n| n.is_word() && n.start == t.end)
-            .and_then(|n| scale_suffix(n.text))
-        {
+        if let Some(p) = toks.get(e).filter(|n| n.is_word() && n.start == t.end).and_then(|n| scale_suffix(n.text)) {
             // `6m` glued: million, never metres (a spaced `m` is not read as a unit either).
             a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
             a.scaled = true;
@@ -411,11 +349,7 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
             a.scaled = true;
             e += 2;
         } else {
-            while let Some(p) = toks
-                .get(e)
-                .filter(|n| n.is_word())
-                .and_then(|n| scale_word(n.text))
-            {
+            while let Some(p) = toks.get(e).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
                 a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
                 a.scaled = true;
                 e += 1;
@@ -437,25 +371,15 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
     let article = |x: usize| toks.get(x).is_some_and(|t| t.is("a") || t.is("an"));
     // `a quarter of a million`, `three quarters of a billion`.
     let quarter_at = if article(k) { k + 1 } else { k };
-    if toks.get(quarter_at).is_some_and(|q| q.is("quarter"))
-        || (t.is("three") && toks.get(k + 1).is_some_and(|q| q.is("quarters")))
-    {
+    if toks.get(quarter_at).is_some_and(|q| q.is("quarter")) || (t.is("three") && toks.get(k + 1).is_some_and(|q| q.is("quarters"))) {
         let q = if t.is("three") { k + 1 } else { quarter_at };
         let mut x = q + 1;
         if toks.get(x).is_some_and(|o| o.is("of")) {
             x += 1;
         }
         if article(x) {
-            if let Some(p) = toks
-                .get(x + 1)
-                .filter(|n| n.is_word())
-                .and_then(|n| scale_word(n.text))
-            {
-                let frac = if t.is("three") {
-                    Dec { mant: 75, scale: 2 }
-                } else {
-                    Dec { mant: 25, scale: 2 }
-                };
+            if let Some(p) = toks.get(x + 1).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
+                let frac = if t.is("three") { Dec { mant: 75, scale: 2 } } else { Dec { mant: 25, scale: 2 } };
                 a.value = frac.mul_pow10(p).ok_or(NoAmount::None)?;
                 a.end = x + 2;
                 a.scaled = true;
@@ -482,14 +406,8 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         return Err(NoAmount::None);
     }
     if t.is("half") && article(k + 1) {
-        if let Some(p) = toks
-            .get(k + 2)
-            .filter(|n| n.is_word())
-            .and_then(|n| scale_word(n.text))
-        {
-            a.value = Dec { mant: 5, scale: 1 }
-                .mul_pow10(p)
-                .ok_or(NoAmount::None)?;
+        if let Some(p) = toks.get(k + 2).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
+            a.value = Dec { mant: 5, scale: 1 }.mul_pow10(p).ok_or(NoAmount::None)?;
             a.end = k + 3;
             a.scaled = true;
             a.spelled = true;
@@ -513,21 +431,11 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         a.bare_one = false;
     }
     // `one and a half million`
-    if toks.get(a.end).is_some_and(|n| n.is("and"))
-        && article(a.end + 1)
-        && toks.get(a.end + 2).is_some_and(|n| n.is("half"))
-    {
-        let half = Dec {
-            mant: a.value.mant * 10 + 5,
-            scale: 1,
-        };
+    if toks.get(a.end).is_some_and(|n| n.is("and")) && article(a.end + 1) && toks.get(a.end + 2).is_some_and(|n| n.is("half")) {
+        let half = Dec { mant: a.value.mant * 10 + 5, scale: 1 };
         let mut e = a.end + 3;
         let mut v = half;
-        if let Some(p) = toks
-            .get(e)
-            .filter(|n| n.is_word())
-            .and_then(|n| scale_word(n.text))
-        {
+        if let Some(p) = toks.get(e).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
             v = v.mul_pow10(p).ok_or(NoAmount::None)?;
             e += 1;
             a.scaled = true;
@@ -542,11 +450,7 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
 /// A currency, percent or measure right after the amount (also glued by a hyphen:
 /// `four-day`, `57-acre`).
 fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
-    let money = |(c, end): (&'static str, usize)| Unit {
-        kind: FigureKind::Money,
-        unit: c,
-        end,
-    };
+    let money = |(c, end): (&'static str, usize)| Unit { kind: FigureKind::Money, unit: c, end };
     if a.currency.is_some() {
         // `$5 million dollars` is rare; a currency code after a symbol is common (`$5 USD`).
         return None;
@@ -567,22 +471,14 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
         return Some(money(c));
     }
     if let Some((u, end)) = units::percent(toks, e) {
-        return Some(Unit {
-            kind: FigureKind::Percent,
-            unit: u,
-            end,
-        });
+        return Some(Unit { kind: FigureKind::Percent, unit: u, end });
     }
     if let Some((u, kind, end)) = units::measure(toks, e) {
         return Some(Unit { kind, unit: u, end });
     }
     // Hyphenated adjective: `four-day`, `one-year`, `30-year-old`.
     let d = toks.get(e)?;
-    if d.is_dash()
-        && e > 0
-        && toks[e - 1].end == d.start
-        && toks.get(e + 1).is_some_and(|n| n.start == d.end)
-    {
+    if d.is_dash() && e > 0 && toks[e - 1].end == d.start && toks.get(e + 1).is_some_and(|n| n.start == d.end) {
         if let Some((u, kind, end)) = units::measure(toks, e + 1) {
             return Some(Unit { kind, unit: u, end });
         }
@@ -592,13 +488,7 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
 
 /// `per 100,000`, `per year`, `a year`, `annually` after a figure. Returns the unit text
 /// (`per 100,000`, `per year`) and the index after it.
-fn rate_at(
-    text: &str,
-    toks: &[Tok],
-    k: usize,
-    kind: FigureKind,
-    value: Dec,
-) -> Option<(String, usize)> {
+fn rate_at(text: &str, toks: &[Tok], k: usize, kind: FigureKind, value: Dec) -> Option<(String, usize)> {
     let t = toks.get(k)?;
     let period = |w: &Tok| -> Option<&'static str> {
         let lower = w.text.to_ascii_lowercase();
@@ -622,11 +512,7 @@ fn rate_at(
         let n = toks.get(k + 1)?;
         if n.is_num() {
             let mut end = k + 2;
-            if toks.get(end).is_some_and(|s| {
-                s.is_word()
-                    && (scale_word(s.text).is_some()
-                        || (s.start == n.end && scale_suffix(s.text).is_some()))
-            }) {
+            if toks.get(end).is_some_and(|s| s.is_word() && (scale_word(s.text).is_some() || (s.start == n.end && scale_suffix(s.text).is_some()))) {
                 end += 1;
             }
             return Some((format!("per {}", &text[n.start..toks[end - 1].end]), end));
@@ -659,37 +545,24 @@ fn rate_at(
             j += 1;
         }
         let n = toks.get(j)?;
-        let base =
-            if n.is_num() && !(n.text.len() == 4 && n.text.bytes().all(|b| b.is_ascii_digit())) {
-                Dec::parse(n.text)
-            } else {
-                super::numbers::small_word(n.text)
-                    .filter(|_| n.is_word())
-                    .map(Dec::int)
-            }?;
-        let after_ok = toks
-            .get(j + 1)
-            .is_none_or(|x| !x.is_sym(":") && !x.is_dash() && !exclusions::is_month(x));
+        let base = if n.is_num() && !(n.text.len() == 4 && n.text.bytes().all(|b| b.is_ascii_digit())) {
+            Dec::parse(n.text)
+        } else {
+            super::numbers::small_word(n.text).filter(|_| n.is_word()).map(Dec::int)
+        }?;
+        let after_ok = toks.get(j + 1).is_none_or(|x| !x.is_sym(":") && !x.is_dash() && !exclusions::is_month(x));
         if after_ok && le(value, base) && value != base {
             let every = if every { " every" } else { "" };
-            return Some((
-                format!("{words}{every} {}", n.text.to_ascii_lowercase()),
-                j + 1,
-            ));
+            return Some((format!("{words}{every} {}", n.text.to_ascii_lowercase()), j + 1));
         }
         return None;
     }
     if kind == FigureKind::Money {
-        if (t.is("a") || t.is("an"))
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.text, "year" | "month" | "week" | "day" | "hour"))
-        {
+        if (t.is("a") || t.is("an")) && toks.get(k + 1).is_some_and(|n| matches!(n.text, "year" | "month" | "week" | "day" | "hour")) {
             let p = period(&toks[k + 1])?;
             return Some((format!("per {p}"), k + 2));
         }
-        if t.is("annually") || t.is("yearly") || t.is("monthly") || t.is("weekly") || t.is("daily")
-        {
+        if t.is("annually") || t.is("yearly") || t.is("monthly") || t.is("weekly") || t.is("daily") {
             return Some((String::new(), k + 1));
         }
     }

@@ -8,264 +8,38 @@ use super::tokens::Tok;
 
 /// Adjectives and participles that sit between a figure and its noun.
 const SKIP: &[&str] = &[
-    "alleged",
-    "suspected",
-    "accused",
-    "additional",
-    "other",
-    "more",
-    "new",
-    "former",
-    "so-called",
-    "extra",
-    "further",
-    "estimated",
-    "registered",
-    "known",
-    "reported",
-    "confirmed",
-    "identified",
-    "documented",
-    "possible",
-    "potential",
-    "separate",
-    "different",
-    "individual",
-    "such",
+    "alleged", "suspected", "accused", "additional", "other", "more", "new", "former", "so-called",
+    "extra", "further", "estimated", "registered", "known", "reported", "confirmed", "identified",
+    "documented", "possible", "potential", "separate", "different", "individual", "such",
 ];
 
 /// Words that end the search: prepositions, conjunctions, pronouns, auxiliaries and common verbs.
 const STOP: &[&str] = &[
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "with",
-    "by",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "between",
-    "among",
-    "during",
-    "since",
-    "until",
-    "after",
-    "before",
-    "per",
-    "than",
-    "as",
-    "about",
-    "across",
-    "against",
-    "through",
-    "without",
-    "within",
-    "around",
-    "near",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "while",
-    "when",
-    "where",
-    "who",
-    "whom",
-    "which",
-    "that",
-    "whose",
-    "what",
-    "if",
-    "because",
-    "though",
-    "although",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "held",
-    "sent",
-    "made",
-    "paid",
-    "given",
-    "taken",
-    "kept",
-    "seen",
-    "found",
-    "told",
-    "said",
-    "say",
-    "says",
-    "put",
-    "left",
-    "brought",
-    "known",
-    "shown",
-    "built",
-    "got",
-    "gone",
-    "done",
-    "won",
-    "lost",
-    "spent",
-    "set",
-    "run",
-    "cut",
-    "let",
-    "come",
-    "came",
-    "went",
-    "go",
-    "became",
-    "become",
-    "remain",
-    "remains",
-    "stand",
-    "stands",
-    "face",
-    "live",
-    "lives",
-    "work",
-    "die",
-    "died",
-    "each",
-    "apiece",
-    "ago",
-    "later",
-    "earlier",
-    "old",
-    "apart",
-    "away",
-    "back",
-    "too",
-    "also",
-    "just",
-    "only",
-    "still",
-    "now",
-    "then",
-    "there",
-    "here",
-    "not",
-    "no",
-    "it",
-    "they",
-    "them",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "the",
-    "a",
-    "an",
-    "mostly",
-    "mainly",
-    "respectively",
-    "annually",
-    "a",
-    "year",
-    "years",
-    "day",
-    "days",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "less",
-    "fewer",
-    "all",
-    "both",
-    "out",
-    "up",
-    "down",
-    "off",
-    "last",
-    "next",
-    "every",
-    "including",
-    "some",
-    "many",
-    "most",
-    "several",
-    "few",
-    "expires",
-    "expire",
-    "expired",
-    "ends",
-    "begins",
-    "starts",
-    "continues",
-    "includes",
-    "comes",
-    "goes",
-    "makes",
-    "takes",
-    "gets",
-    "shows",
-    "means",
-    "seems",
-    "appears",
-    "rose",
-    "fell",
-    "grew",
-    "dropped",
-    "rises",
-    "falls",
-    "increased",
-    "decreased",
-    "according",
-    "against",
-    "cast",
-    "hit",
-    "put",
-    "quit",
-    "like",
-    "unlike",
-    "via",
-    "toward",
-    "towards",
-    "whereas",
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "into", "onto", "over", "under",
+    "between", "among", "during", "since", "until", "after", "before", "per", "than", "as", "about",
+    "across", "against", "through", "without", "within", "around", "near", "and", "or", "but", "nor",
+    "so", "yet", "while", "when", "where", "who", "whom", "which", "that", "whose", "what", "if",
+    "because", "though", "although", "is", "are", "was", "were", "be", "been", "being", "am", "have",
+    "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must", "held", "sent", "made", "paid", "given", "taken", "kept", "seen", "found", "told",
+    "said", "say", "says", "put", "left", "brought", "known", "shown", "built", "got", "gone", "done",
+    "won", "lost", "spent", "set", "run", "cut", "let", "come", "came", "went", "go", "became",
+    "become", "remain", "remains", "stand", "stands", "face", "live", "lives", "work", "die", "died",
+    "each", "apiece", "ago", "later", "earlier", "old", "apart", "away", "back", "too", "also", "just",
+    "only", "still", "now", "then", "there", "here", "not", "no", "it", "they", "them", "he", "she",
+    "we", "you", "i", "this", "these", "those", "its", "their", "his", "her", "our", "the", "a", "an",
+    "mostly", "mainly", "respectively", "annually", "a", "year", "years", "day", "days", "month",
+    "months", "week", "weeks", "less", "fewer", "all", "both", "out", "up", "down", "off",
+    "last", "next", "every", "including", "some", "many", "most", "several", "few", "expires",
+    "expire", "expired", "ends", "begins", "starts", "continues", "includes", "comes", "goes", "makes",
+    "takes", "gets", "shows", "means", "seems", "appears", "rose", "fell", "grew", "dropped", "rises",
+    "falls", "increased", "decreased", "according", "against", "cast", "hit", "put", "quit", "like", "unlike", "via", "toward", "towards", "whereas",
 ];
 
 /// Determiners skipped after `of` (`137 of the migrants`, `82% of its GDP`).
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
-    "those", "all", "whom", "which",
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+    "all", "whom", "which",
 ];
 
 fn in_list(list: &[&str], t: &Tok) -> bool {
@@ -288,21 +62,10 @@ fn group(toks: &[Tok], k: usize) -> Option<Group> {
     if !t.is_word() {
         return None;
     }
-    let mut g = Group {
-        start: t.start,
-        end: t.end,
-        next: k + 1,
-        words: 1,
-        has_digit: false,
-        first: k,
-    };
+    let mut g = Group { start: t.start, end: t.end, next: k + 1, words: 1, has_digit: false, first: k };
     while let (Some(d), Some(n)) = (toks.get(g.next), toks.get(g.next + 1)) {
         // Only hyphens join words; an em dash separates clauses (`later—including`).
-        if matches!(d.text, "-" | "‑")
-            && d.start == g.end
-            && n.start == d.end
-            && (n.is_word() || n.is_num())
-        {
+        if matches!(d.text, "-" | "‑") && d.start == g.end && n.start == d.end && (n.is_word() || n.is_num()) {
             g.end = n.end;
             g.has_digit |= n.is_num();
             g.words += 1;
@@ -344,20 +107,14 @@ pub fn following(text: &str, toks: &[Tok], j: usize, of_only: bool) -> Option<St
     while let Some(g) = group(toks, k) {
         let t = &toks[g.first];
         let single = g.words == 1;
-        if single
-            && (in_list(STOP, t)
-                || super::numbers::small_word(t.text).is_some()
-                || super::numbers::scale_word(t.text).is_some())
-        {
+        if single && (in_list(STOP, t) || super::numbers::small_word(t.text).is_some() || super::numbers::scale_word(t.text).is_some()) {
             break;
         }
         // Possessives begin a new phrase (`Venezuela's gang`).
         if t.text.ends_with("'s") || t.text.ends_with("’s") {
             break;
         }
-        if g.has_digit
-            || (head.is_none() && single && (in_list(SKIP, t) || (first && participle(t))))
-        {
+        if g.has_digit || (head.is_none() && single && (in_list(SKIP, t) || (first && participle(t)))) {
             // A modifier (`MS-13`, `alleged`, `imprisoned`): keep looking.
             k = g.next;
             first = false;
@@ -388,12 +145,7 @@ pub fn preceding(text: &str, toks: &[Tok], i: usize) -> Option<String> {
         return None;
     }
     // `one of`, `some of` and friends are not nouns.
-    if super::numbers::small_word(t.text).is_some()
-        || t.is("some")
-        || t.is("many")
-        || t.is("most")
-        || t.is("part")
-    {
+    if super::numbers::small_word(t.text).is_some() || t.is("some") || t.is("many") || t.is("most") || t.is("part") {
         return None;
     }
     Some(text[t.start..t.end].to_string())
@@ -411,35 +163,14 @@ mod tests {
 
     #[test]
     fn following_nouns() {
-        assert_eq!(
-            after("alleged members of the gang").as_deref(),
-            Some("members")
-        );
-        assert_eq!(
-            after("deportee deal with El Salvador").as_deref(),
-            Some("deal")
-        );
-        assert_eq!(
-            after("suspected MS-13 gang members and leaders").as_deref(),
-            Some("members")
-        );
-        assert_eq!(
-            after("of the accused gang deportees,").as_deref(),
-            Some("deportees")
-        );
-        assert_eq!(
-            after("imprisoned Venezuelan citizens").as_deref(),
-            Some("citizens")
-        );
-        assert_eq!(
-            after("maximum-security prisons have").as_deref(),
-            Some("prisons")
-        );
+        assert_eq!(after("alleged members of the gang").as_deref(), Some("members"));
+        assert_eq!(after("deportee deal with El Salvador").as_deref(), Some("deal"));
+        assert_eq!(after("suspected MS-13 gang members and leaders").as_deref(), Some("members"));
+        assert_eq!(after("of the accused gang deportees,").as_deref(), Some("deportees"));
+        assert_eq!(after("imprisoned Venezuelan citizens").as_deref(), Some("citizens"));
+        assert_eq!(after("maximum-security prisons have").as_deref(), Some("prisons"));
         assert_eq!(after("five years later"), None);
-        assert_eq!(
-            after("Venezuelans deported in March").as_deref(),
-            Some("Venezuelans")
-        );
+        assert_eq!(after("Venezuelans deported in March").as_deref(), Some("Venezuelans"));
         assert_eq!(after("to hold the deportees"), None);
         assert_eq!(after("held at CECOT"), None);
         assert_eq!(after("have no U.S. convictions"), None);

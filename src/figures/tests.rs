@@ -235,116 +235,44 @@ fn table_of_phrases() {
         let found = extract_text(input);
         let got: Vec<_> = found
             .iter()
-            .map(|f| {
-                (
-                    f.span.text(input),
-                    f.value.as_str(),
-                    f.unit.as_str(),
-                    f.kind.as_str(),
-                    f.qualifier.as_str(),
-                    f.subject.as_str(),
-                )
-            })
+            .map(|f| (f.span.text(input), f.value.as_str(), f.unit.as_str(), f.kind.as_str(), f.qualifier.as_str(), f.subject.as_str()))
             .collect();
         let want = vec![(text, value, unit, kind, qual, subj)];
         if got != want {
             failures.push(format!("{input:?}\n   want {want:?}\n   got  {got:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
 /// Inputs that hold no figure at all, one group per exclusion.
 const NEGATIVE: &[&str] = &[
     // dates
-    "on March 16 and March 31",
-    "on April 4, 2025.",
-    "on 16 March",
-    "By Alek Buttermann March 17, 2025",
-    "[See: PLN, Mar. 2025, p.45.]",
-    "since March 2022",
-    "on May 5",
-    "on 16/03/2025",
-    "on 2025-03-16",
+    "on March 16 and March 31", "on April 4, 2025.", "on 16 March", "By Alek Buttermann March 17, 2025",
+    "[See: PLN, Mar. 2025, p.45.]", "since March 2022", "on May 5", "on 16/03/2025", "on 2025-03-16",
     // years
-    "the Alien Enemies Act of 1798",
-    "Opened in 2023",
-    "A 2024 report by the commission",
-    "in 2025",
-    "after his 2019 election",
-    "the 1990s",
-    "from 2019 to 2024",
+    "the Alien Enemies Act of 1798", "Opened in 2023", "A 2024 report by the commission", "in 2025",
+    "after his 2019 election", "the 1990s", "from 2019 to 2024",
     // times
-    "15:30",
-    "at 3 p.m. on Monday",
-    "at 3pm",
-    "at 10 a.m.",
-    "at 9 o'clock",
-    "23:55",
+    "15:30", "at 3 p.m. on Monday", "at 3pm", "at 10 a.m.", "at 9 o'clock", "23:55",
     // ordinals
-    "the 18th century law",
-    "an 18th-century wartime law",
-    "the first time",
-    "the third day",
-    "the 2nd round",
+    "the 18th century law", "an 18th-century wartime law", "the first time", "the third day", "the 2nd round",
     // page and section numbers
-    "see p.45",
-    "page 12",
-    "pp. 4-5",
-    "Section 8 of the law",
-    "No. 5 on the list",
-    "Article 5 applies",
+    "see p.45", "page 12", "pp. 4-5", "Section 8 of the law", "No. 5 on the list", "Article 5 applies",
     // names
-    "MS-13 members",
-    "World War II",
-    "COVID-19 cases",
-    "the G7 summit",
-    "Title 42 expulsions",
-    "a Boeing 737",
-    "F-16 jets",
-    "Formula One",
+    "MS-13 members", "World War II", "COVID-19 cases", "the G7 summit", "Title 42 expulsions",
+    "a Boeing 737", "F-16 jets", "Formula One",
     // phone numbers
-    "call 555-1234",
-    "call (202) 555-0100",
-    "call +1 202 555 0100",
-    "call 202.555.0100",
+    "call 555-1234", "call (202) 555-0100", "call +1 202 555 0100", "call 202.555.0100",
     // pronoun-like one
-    "one of the world’s largest prisons",
-    "no one was hurt",
-    "One political prisoner told",
-    "one relative said",
-    "One day, he left",
-    "they help one another",
+    "one of the world’s largest prisons", "no one was hurt", "One political prisoner told", "one relative said",
+    "One day, he left", "they help one another",
     // ages, identifiers, heights, fractions, scores
-    "Quina Jones, 25, said",
-    "at age 12",
-    "aged 30",
-    "<tweet tweet-id=\"783491630540001280\">",
-    "timestamp 1474387200",
-    "at three o’clock in the morning",
-    "Trump is 6'3\" tall",
-    "two-thirds of voters",
-    "a 5-5 ruling",
-    "voted 19-15",
-    "a 911 caller",
-    "Deficit to Reverse Course in ’16",
-    "between the ages of 17",
-    "Crutcher, 40 ― a father",
-    "a two-way race",
-    "on Zero Hedge",
-    "a 30-year-old man",
-    "If you're 80 years old",
-    "the 68-year-old candidate",
+    "Quina Jones, 25, said", "at age 12", "aged 30", "<tweet tweet-id=\"783491630540001280\">", "timestamp 1474387200",
+    "at three o’clock in the morning", "Trump is 6'3\" tall", "two-thirds of voters", "a 5-5 ruling", "voted 19-15",
+    "a 911 caller", "Deficit to Reverse Course in ’16", "between the ages of 17", "Crutcher, 40 ― a father", "a two-way race", "on Zero Hedge", "a 30-year-old man", "If you're 80 years old", "the 68-year-old candidate",
     // not numbers at all
-    "Some inmates could be seen",
-    "about an hour’s drive",
-    "over the weekend",
-    "up to the courts",
+    "Some inmates could be seen", "about an hour’s drive", "over the weekend", "up to the courts",
 ];
 
 #[test]
@@ -353,40 +281,20 @@ fn exclusions_yield_nothing() {
     for &input in NEGATIVE {
         let found = extract_text(input);
         if !found.is_empty() {
-            let got: Vec<_> = found
-                .iter()
-                .map(|f| (f.span.text(input), f.value.clone()))
-                .collect();
+            let got: Vec<_> = found.iter().map(|f| (f.span.text(input), f.value.clone())).collect();
             failures.push(format!("{input:?} -> {got:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} false figures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} false figures:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn figures_beside_exclusions_survive() {
     let s = "On March 16, 2025, 238 alleged members and 23 MS-13 members arrived at 15:30.";
-    let got: Vec<_> = extract_text(s)
-        .iter()
-        .map(|f| (f.span.text(s).to_string(), f.value.clone()))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("238".to_string(), "238".to_string()),
-            ("23".to_string(), "23".to_string())
-        ]
-    );
+    let got: Vec<_> = extract_text(s).iter().map(|f| (f.span.text(s).to_string(), f.value.clone())).collect();
+    assert_eq!(got, [("238".to_string(), "238".to_string()), ("23".to_string(), "23".to_string())]);
     let s = "fell from 38 per 100,000, one of the world’s highest in 2019, to just 1.9 per 100,000 five years later";
-    let got: Vec<_> = extract_text(s)
-        .iter()
-        .map(|f| (f.span.text(s).to_string(), f.kind))
-        .collect();
+    let got: Vec<_> = extract_text(s).iter().map(|f| (f.span.text(s).to_string(), f.kind)).collect();
     assert_eq!(
         got,
         [
@@ -400,56 +308,28 @@ fn figures_beside_exclusions_survive() {
 #[test]
 fn extract_uses_only_extractable_sentences_and_shifts_spans() {
     use crate::doc::{Paragraph, Sentence};
-    let text =
-        "Sign up for 3 newsletters.\n\nEl Salvador got $6mn. It holds 40,000 inmates.".to_string();
+    let text = "Sign up for 3 newsletters.\n\nEl Salvador got $6mn. It holds 40,000 inmates.".to_string();
     let p2 = text.find("El").unwrap();
     let s3 = text.find("It holds").unwrap();
     let doc = Analysed {
         paragraphs: vec![
-            Paragraph {
-                span: Span::new(0, 26),
-                extract: false,
-            },
-            Paragraph {
-                span: Span::new(p2, text.len()),
-                extract: true,
-            },
+            Paragraph { span: Span::new(0, 26), extract: false },
+            Paragraph { span: Span::new(p2, text.len()), extract: true },
         ],
         sentences: vec![
-            Sentence {
-                span: Span::new(0, 26),
-                paragraph: 0,
-            },
-            Sentence {
-                span: Span::new(p2, s3 - 1),
-                paragraph: 1,
-            },
-            Sentence {
-                span: Span::new(s3, text.len()),
-                paragraph: 1,
-            },
+            Sentence { span: Span::new(0, 26), paragraph: 0 },
+            Sentence { span: Span::new(p2, s3 - 1), paragraph: 1 },
+            Sentence { span: Span::new(s3, text.len()), paragraph: 1 },
         ],
         entities: vec![],
         text,
     };
     let figs = extract(&doc);
-    let got: Vec<_> = figs
-        .iter()
-        .map(|f| (f.span.text(&doc.text), f.value.as_str(), f.kind))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("$6mn", "6000000", FigureKind::Money),
-            ("40,000", "40000", FigureKind::Count)
-        ]
-    );
+    let got: Vec<_> = figs.iter().map(|f| (f.span.text(&doc.text), f.value.as_str(), f.kind)).collect();
+    assert_eq!(got, [("$6mn", "6000000", FigureKind::Money), ("40,000", "40000", FigureKind::Count)]);
     let map = CharMap::new(&doc.text);
     let row = figs[0].to_row("d1", "d1-f1", &doc.text, &map);
-    assert_eq!(
-        (row.text.as_str(), row.kind.as_str(), row.qualifier.as_str()),
-        ("$6mn", "money", "exact")
-    );
+    assert_eq!((row.text.as_str(), row.kind.as_str(), row.qualifier.as_str()), ("$6mn", "money", "exact"));
     assert_eq!(row.start, doc.text.find('$').unwrap());
 }
 
@@ -461,10 +341,7 @@ fn code_point_offsets_in_rows() {
     let row = figs[0].to_row("d", "f", text, &CharMap::new(text));
     assert_eq!(row.text, "€6 million");
     let chars: Vec<char> = text.chars().collect();
-    assert_eq!(
-        chars[row.start..row.end].iter().collect::<String>(),
-        "€6 million"
-    );
+    assert_eq!(chars[row.start..row.end].iter().collect::<String>(), "€6 million");
 }
 
 /// Seed figures `(text, value)` per document, as this extractor finds them, line by line.
@@ -477,99 +354,34 @@ fn seed_articles() {
         return;
     }
     let expected: &[(&str, &[(&str, &str)])] = &[
-        (
-            "000_539f1dc83d85f2f8",
-            &[
-                ("$6mn", "6000000"),
-                ("hundreds", "100"),
-                ("Hundreds", "100"),
-                ("more than 250", "250"),
-                ("$6 million", "6000000"),
-                ("up to 40,000", "40000"),
-                ("more than 250", "250"),
-                ("23", "23"),
-                ("137", "137"),
-                ("137", "137"),
-                ("30", "30"),
-                ("$6 million", "6000000"),
-                ("about 18,000", "18000"),
-                ("hundreds", "100"),
-            ],
-        ),
-        (
-            "001_30939fdfa42b0bd1",
-            &[
-                ("several hundred", "100"),
-                ("just over 37,000", "37000"),
-                ("more than 105,000", "105000"),
-                ("three years", "3"),
-                ("some 40,000", "40000"),
-                ("38 per 100,000", "38"),
-                ("1.9 per 100,000", "1.9"),
-                ("five years", "5"),
-                ("$30,000", "30000"),
-                ("four-day", "4"),
-            ],
-        ),
-        (
-            "002_ec622e111cc1bb68",
-            &[
-                ("Hundreds", "100"),
-                ("$6 million", "6000000"),
-                ("three", "3"),
-                ("one year", "1"),
-                ("up to 40,000", "40000"),
-                ("approximately 72 kilometers", "72"),
-                ("up to 70", "70"),
-                ("at least one", "1"),
-                ("261", "261"),
-                ("one-year", "1"),
-            ],
-        ),
-        (
-            "003_ae750844b2fe99ff",
-            &[
-                ("hundreds", "100"),
-                ("70 kilometres", "70"),
-                ("more than 260", "260"),
-                ("approximately $6 million", "6000000"),
-                ("137", "137"),
-                ("101", "101"),
-                ("23", "23"),
-                ("57 acres", "57"),
-                ("up to 40,000", "40000"),
-                ("more than 84,000", "84000"),
-                ("14,500", "14500"),
-                ("thousands", "1000"),
-                ("over 360", "360"),
-                ("0.6 square metres", "0.6"),
-                ("Over 200", "200"),
-                ("17", "17"),
-                ("hundreds", "100"),
-            ],
-        ),
-        (
-            "004_78f140d720c05095",
-            &[
-                ("$6mn", "6000000"),
-                ("$6mn", "6000000"),
-                ("238", "238"),
-                ("23", "23"),
-                ("$6mn", "6000000"),
-                ("approximately 300", "300"),
-                ("one year", "1"),
-                ("$31bn", "31000000000"),
-                ("82%", "82"),
-                ("around $20,000 per year", "20000"),
-                ("$15mn", "15000000"),
-                ("$70mn", "70000000"),
-                ("40,000", "40000"),
-                ("$80.7bn", "80700000000"),
-                ("$3.9bn", "3900000000"),
-                ("261", "261"),
-                ("13", "13"),
-            ],
-        ),
+        ("000_539f1dc83d85f2f8", &[
+            ("$6mn", "6000000"), ("hundreds", "100"), ("Hundreds", "100"), ("more than 250", "250"),
+            ("$6 million", "6000000"), ("up to 40,000", "40000"), ("more than 250", "250"), ("23", "23"),
+            ("137", "137"), ("137", "137"), ("30", "30"), ("$6 million", "6000000"), ("about 18,000", "18000"),
+            ("hundreds", "100"),
+        ]),
+        ("001_30939fdfa42b0bd1", &[
+            ("several hundred", "100"), ("just over 37,000", "37000"), ("more than 105,000", "105000"),
+            ("three years", "3"), ("some 40,000", "40000"), ("38 per 100,000", "38"), ("1.9 per 100,000", "1.9"),
+            ("five years", "5"), ("$30,000", "30000"), ("four-day", "4"),
+        ]),
+        ("002_ec622e111cc1bb68", &[
+            ("Hundreds", "100"), ("$6 million", "6000000"), ("three", "3"), ("one year", "1"),
+            ("up to 40,000", "40000"), ("approximately 72 kilometers", "72"), ("up to 70", "70"),
+            ("at least one", "1"), ("261", "261"), ("one-year", "1"),
+        ]),
+        ("003_ae750844b2fe99ff", &[
+            ("hundreds", "100"), ("70 kilometres", "70"), ("more than 260", "260"), ("approximately $6 million", "6000000"),
+            ("137", "137"), ("101", "101"), ("23", "23"), ("57 acres", "57"), ("up to 40,000", "40000"),
+            ("more than 84,000", "84000"), ("14,500", "14500"), ("thousands", "1000"), ("over 360", "360"),
+            ("0.6 square metres", "0.6"), ("Over 200", "200"), ("17", "17"), ("hundreds", "100"),
+        ]),
+        ("004_78f140d720c05095", &[
+            ("$6mn", "6000000"), ("$6mn", "6000000"), ("238", "238"), ("23", "23"), ("$6mn", "6000000"),
+            ("approximately 300", "300"), ("one year", "1"), ("$31bn", "31000000000"), ("82%", "82"),
+            ("around $20,000 per year", "20000"), ("$15mn", "15000000"), ("$70mn", "70000000"), ("40,000", "40000"),
+            ("$80.7bn", "80700000000"), ("$3.9bn", "3900000000"), ("261", "261"), ("13", "13"),
+        ]),
     ];
     for (doc, want) in expected {
         let Ok(text) = std::fs::read_to_string(dir.join(format!("{doc}.txt"))) else {
@@ -578,16 +390,9 @@ fn seed_articles() {
         };
         let got: Vec<(String, String)> = text
             .lines()
-            .flat_map(|line| {
-                extract_text(line)
-                    .into_iter()
-                    .map(move |f| (f.span.text(line).to_string(), f.value))
-            })
+            .flat_map(|line| extract_text(line).into_iter().map(move |f| (f.span.text(line).to_string(), f.value)))
             .collect();
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(t, v)| (t.to_string(), v.to_string()))
-            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
         assert_eq!(got, want, "{doc}");
     }
 }
@@ -597,30 +402,10 @@ fn seed_articles() {
 /// Spells 2..=999 the way newspapers do (`three hundred forty-two`), independently of the parser.
 fn spell(n: u32) -> String {
     const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let below_100 = |n: u32| -> String {
         if n < 20 {
             ONES[n as usize].to_string()
@@ -635,11 +420,7 @@ fn spell(n: u32) -> String {
     } else if n.is_multiple_of(100) {
         format!("{} hundred", ONES[(n / 100) as usize])
     } else {
-        format!(
-            "{} hundred {}",
-            ONES[(n / 100) as usize],
-            below_100(n % 100)
-        )
+        format!("{} hundred {}", ONES[(n / 100) as usize], below_100(n % 100))
     }
 }
 
@@ -658,27 +439,15 @@ fn with_separators(n: u64) -> String {
 /// `a.bbb` written with `frac_digits` decimals, and its plain value with trailing zeros trimmed.
 fn decimal(int: u64, frac: u32, frac_digits: usize) -> (String, String) {
     let f = format!("{:0width$}", frac, width = frac_digits);
-    let written = if frac_digits == 0 {
-        int.to_string()
-    } else {
-        format!("{int}.{f}")
-    };
+    let written = if frac_digits == 0 { int.to_string() } else { format!("{int}.{f}") };
     let trimmed = f.trim_end_matches('0');
-    let plain = if trimmed.is_empty() {
-        int.to_string()
-    } else {
-        format!("{int}.{trimmed}")
-    };
+    let plain = if trimmed.is_empty() { int.to_string() } else { format!("{int}.{trimmed}") };
     (written, plain)
 }
 
 /// `int.frac * 10^k` as a plain string, by string arithmetic.
 fn scaled(int: u64, frac: u32, frac_digits: usize, k: usize) -> String {
-    let f = if frac_digits == 0 {
-        String::new()
-    } else {
-        format!("{:0width$}", frac, width = frac_digits)
-    };
+    let f = if frac_digits == 0 { String::new() } else { format!("{:0width$}", frac, width = frac_digits) };
     let mut digits = format!("{int}{f}");
     let point = digits.len() - f.len() + k;
     while digits.len() < point {
@@ -688,11 +457,7 @@ fn scaled(int: u64, frac: u32, frac_digits: usize, k: usize) -> String {
     let i = i.trim_start_matches('0');
     let i = if i.is_empty() { "0" } else { i };
     let fr = fr.trim_end_matches('0');
-    if fr.is_empty() {
-        i.to_string()
-    } else {
-        format!("{i}.{fr}")
-    }
+    if fr.is_empty() { i.to_string() } else { format!("{i}.{fr}") }
 }
 
 fn only_value(s: &str) -> Option<String> {

@@ -107,11 +107,7 @@ pub fn percent(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     if t.is("percent") || t.is("pct") {
         return Some(("%", i + 1));
     }
-    if t.is("percentage")
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.is("points") || n.is("point"))
-    {
+    if t.is("percentage") && toks.get(i + 1).is_some_and(|n| n.is("points") || n.is("point")) {
         return Some(("pp", i + 2));
     }
     None
@@ -132,8 +128,7 @@ fn measure_word(w: &str) -> Option<(&'static str, FigureKind)> {
         "yard" | "yards" => ("yd", Q),
         "acre" | "acres" => ("acre", Q),
         "hectare" | "hectares" | "ha" => ("ha", Q),
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
-        | "kilos" => ("kg", Q),
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => ("kg", Q),
         "gram" | "grams" | "gramme" | "grammes" => ("g", Q),
         "tonne" | "tonnes" | "ton" | "tons" => ("t", Q),
         "lb" | "lbs" => ("lb", Q),
@@ -190,22 +185,14 @@ pub fn measure(toks: &[Tok], i: usize) -> Option<(&'static str, FigureKind, usiz
     if (t.is("pounds") || t.is("pound")) && toks.get(i + 1).is_some_and(|n| n.is("of")) {
         return Some(("lb", FigureKind::Quantity, i + 1));
     }
-    if t.is("metric")
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.is("tons") || n.is("tonnes"))
-    {
+    if t.is("metric") && toks.get(i + 1).is_some_and(|n| n.is("tons") || n.is("tonnes")) {
         return Some(("t", FigureKind::Quantity, i + 2));
     }
     // `km2`, `km²`, `m2`, `m²`: the short forms with a glued power.
     if t.text == "km" || t.text == "m" {
         if let Some(p) = toks.get(i + 1) {
             if p.start == t.end && (p.text == "2" || p.text == "²") {
-                return Some((
-                    if t.text == "km" { "km2" } else { "m2" },
-                    FigureKind::Quantity,
-                    i + 2,
-                ));
+                return Some((if t.text == "km" { "km2" } else { "m2" }, FigureKind::Quantity, i + 2));
             }
         }
     }

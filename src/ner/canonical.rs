@@ -22,10 +22,7 @@ pub fn name_words(surface: &str) -> Vec<String> {
         }
     }
     s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')'))
-                .to_string()
-        })
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')')).to_string())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -39,8 +36,7 @@ fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
     let mut words = name_words(surface);
     if label == EntityLabel::Person {
         let is_title = |w: &str| {
-            w.strip_suffix('.')
-                .is_some_and(|t| crate::segment::NEVER_FINAL.contains(&t))
+            w.strip_suffix('.').is_some_and(|t| crate::segment::NEVER_FINAL.contains(&t))
                 || matches!(w, "President" | "Mr" | "Mrs" | "Ms" | "Dr")
         };
         while words.len() > 1 && is_title(&words[0]) {
@@ -63,9 +59,7 @@ fn is_demonym(surface: &str) -> bool {
     let word = surface.trim();
     !word.contains(char::is_whitespace)
         && word.chars().next().is_some_and(char::is_uppercase)
-        && ["an", "ese", "ish", "i", "ic"]
-            .iter()
-            .any(|s| word.ends_with(s))
+        && ["an", "ese", "ish", "i", "ic"].iter().any(|s| word.ends_with(s))
 }
 
 /// Joins PERSON mentions split by the tagger (`Ana` + `María Méndez Dardón`): two person
@@ -93,13 +87,8 @@ pub fn join_split_names(text: &str, mentions: &mut Vec<(Span, EntityLabel, f32)>
 /// `cartel` or `militia` is an organization, unless it is a nationality (`Venezuelan gang`).
 pub fn relabel(text: &str, mentions: &mut [(Span, EntityLabel)]) {
     for (span, label) in mentions.iter_mut() {
-        if matches!(label, EntityLabel::Misc | EntityLabel::Person) && !is_demonym(span.text(text))
-        {
-            let next: String = text[span.end..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+        if matches!(label, EntityLabel::Misc | EntityLabel::Person) && !is_demonym(span.text(text)) {
+            let next: String = text[span.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
             if GANG_WORDS.contains(&next.to_lowercase().as_str()) {
                 *label = EntityLabel::Org;
             }
@@ -121,9 +110,7 @@ fn bracketed_after(text: &str, span: Span, mentions: &[(Span, EntityLabel)]) -> 
         return None;
     }
     let at = span.end + open + 1;
-    mentions
-        .iter()
-        .position(|(s, _)| s.start == at && text[s.end..].starts_with(')'))
+    mentions.iter().position(|(s, _)| s.start == at && text[s.end..].starts_with(')'))
 }
 
 /// The display form of a name: its words joined by single spaces.
@@ -148,18 +135,12 @@ fn initials(words: &[String]) -> String {
 
 fn is_acronym(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| *c != '.').collect();
-    letters.chars().count() >= 2
-        && letters
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Canonical names for mentions `(span, label)` of `text`, in the same order.
 pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<String> {
-    let names: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|(s, l)| mention_words(s.text(text), *l))
-        .collect();
+    let names: Vec<Vec<String>> = mentions.iter().map(|(s, l)| mention_words(s.text(text), *l)).collect();
     // `Full Name (ACRONYM)`: the acronym's expansion, whatever its initials.
     let mut expansion: Vec<Option<usize>> = vec![None; mentions.len()];
     for (i, (span, _)) in mentions.iter().enumerate() {
@@ -182,10 +163,7 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
         match label {
             EntityLabel::Person => {
                 for (j, (_, l)) in mentions.iter().enumerate() {
-                    if *l == EntityLabel::Person
-                        && names[j].len() > me.len()
-                        && is_subsequence(me, &names[j])
-                    {
+                    if *l == EntityLabel::Person && names[j].len() > me.len() && is_subsequence(me, &names[j]) {
                         consider(j, &mut best);
                     }
                 }
@@ -194,9 +172,7 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
                 if me.len() == 1 && is_acronym(&me[0]) {
                     // The same acronym expanded in brackets anywhere in the document, else a
                     // longer name whose initials spell it.
-                    best = (0..mentions.len())
-                        .filter(|&j| names[j] == *me)
-                        .find_map(|j| expansion[j]);
+                    best = (0..mentions.len()).filter(|&j| names[j] == *me).find_map(|j| expansion[j]);
                     if best.is_none() {
                         let acronym: String = me[0].chars().filter(|c| *c != '.').collect();
                         for (j, (_, l)) in mentions.iter().enumerate() {
@@ -211,9 +187,7 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
                     let mut first = None;
                     for (j, (_, l)) in mentions.iter().enumerate() {
                         let contains = names[j].len() > me.len()
-                            && names[j]
-                                .windows(me.len().max(1))
-                                .any(|w| w.iter().zip(me).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+                            && names[j].windows(me.len().max(1)).any(|w| w.iter().zip(me).all(|(a, b)| a.eq_ignore_ascii_case(b)));
                         if l == label && contains && !forms.contains(&&names[j]) {
                             forms.push(&names[j]);
                             first.get_or_insert(j);
@@ -254,10 +228,7 @@ mod tests {
         assert_eq!(m[1].2, 0.95);
         // Separated by more than one space or by punctuation: two mentions.
         let text = "Bukele, Trump";
-        let mut m = vec![
-            (Span::new(0, 6), EntityLabel::Person, 0.9),
-            (Span::new(8, 13), EntityLabel::Person, 0.9),
-        ];
+        let mut m = vec![(Span::new(0, 6), EntityLabel::Person, 0.9), (Span::new(8, 13), EntityLabel::Person, 0.9)];
         join_split_names(text, &mut m);
         assert_eq!(m.len(), 2);
     }
@@ -278,21 +249,8 @@ mod tests {
         use EntityLabel::*;
         let text = "Salvadoran President Nayib Bukele met Trump. Bukele’s plan, said Pres. Donald J. Trump.";
         assert_eq!(
-            run(
-                text,
-                &[
-                    ("Nayib Bukele", Person),
-                    ("Trump", Person),
-                    ("Bukele’s", Person),
-                    ("Pres. Donald J. Trump", Person)
-                ]
-            ),
-            [
-                "Nayib Bukele",
-                "Donald J. Trump",
-                "Nayib Bukele",
-                "Donald J. Trump"
-            ]
+            run(text, &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Pres. Donald J. Trump", Person)]),
+            ["Nayib Bukele", "Donald J. Trump", "Nayib Bukele", "Donald J. Trump"]
         );
     }
 
@@ -301,17 +259,14 @@ mod tests {
         use EntityLabel::*;
         let text = "The American Civil Liberties Union sued. The ACLU said the Inter-American Commission on Human Rights (IACHR) agreed. Cristosal and NGO Cristosal.";
         assert_eq!(
-            run(
-                text,
-                &[
-                    ("American Civil Liberties Union", Org),
-                    ("ACLU", Org),
-                    ("Inter-American Commission on Human Rights", Org),
-                    ("IACHR", Org),
-                    ("Cristosal", Org),
-                    ("NGO Cristosal", Org)
-                ]
-            ),
+            run(text, &[
+                ("American Civil Liberties Union", Org),
+                ("ACLU", Org),
+                ("Inter-American Commission on Human Rights", Org),
+                ("IACHR", Org),
+                ("Cristosal", Org),
+                ("NGO Cristosal", Org)
+            ]),
             [
                 "American Civil Liberties Union",
                 "American Civil Liberties Union",
@@ -328,19 +283,8 @@ mod tests {
         use EntityLabel::*;
         let text = "the Terrorism Confinement Centre (CECOT) is big. CECOT holds 40,000.";
         assert_eq!(
-            run(
-                text,
-                &[
-                    ("Terrorism Confinement Centre", Org),
-                    ("CECOT", Org),
-                    ("CECOT", Org)
-                ]
-            ),
-            [
-                "Terrorism Confinement Centre",
-                "Terrorism Confinement Centre",
-                "Terrorism Confinement Centre"
-            ]
+            run(text, &[("Terrorism Confinement Centre", Org), ("CECOT", Org), ("CECOT", Org)]),
+            ["Terrorism Confinement Centre", "Terrorism Confinement Centre", "Terrorism Confinement Centre"]
         );
     }
 
@@ -349,10 +293,7 @@ mod tests {
         let text = "23 MS-13 gang members and the Venezuelan gang";
         let at = text.find("MS-13").unwrap();
         let ven = text.find("Venezuelan").unwrap();
-        let mut m = vec![
-            (Span::new(at, at + 5), EntityLabel::Misc),
-            (Span::new(ven, ven + 10), EntityLabel::Misc),
-        ];
+        let mut m = vec![(Span::new(at, at + 5), EntityLabel::Misc), (Span::new(ven, ven + 10), EntityLabel::Misc)];
         relabel(text, &mut m);
         assert_eq!((m[0].1, m[1].1), (EntityLabel::Org, EntityLabel::Misc));
     }
@@ -360,23 +301,12 @@ mod tests {
     #[test]
     fn ambiguous_short_name_stays() {
         use EntityLabel::*;
-        let text =
-            "the U.S. Supreme Court and El Salvador’s Supreme Court of Justice; the Supreme Court";
+        let text = "the U.S. Supreme Court and El Salvador’s Supreme Court of Justice; the Supreme Court";
         assert_eq!(
-            run(
-                text,
-                &[
-                    ("U.S. Supreme Court", Org),
-                    ("Supreme Court of Justice", Org),
-                    ("Supreme Court", Org)
-                ]
-            )[2],
+            run(text, &[("U.S. Supreme Court", Org), ("Supreme Court of Justice", Org), ("Supreme Court", Org)])[2],
             "Supreme Court"
         );
         let text = "the U.S. Supreme Court ruled; El Salvador’s Supreme Court did not";
-        assert_eq!(
-            run(text, &[("U.S. Supreme Court", Org), ("Supreme Court", Org)])[1],
-            "Supreme Court"
-        );
+        assert_eq!(run(text, &[("U.S. Supreme Court", Org), ("Supreme Court", Org)])[1], "Supreme Court");
     }
 }

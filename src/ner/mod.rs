@@ -20,10 +20,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("model file {path}: {reason}")]
     Model { path: PathBuf, reason: String },
     #[error("torch: {0}")]
@@ -58,19 +55,14 @@ pub struct BertRecognizer {
 
 impl BertRecognizer {
     pub fn load(dir: &Path) -> Result<Self, NerError> {
-        Ok(BertRecognizer {
-            model: NerModel::load(dir)?,
-        })
+        Ok(BertRecognizer { model: NerModel::load(dir)? })
     }
 
     /// Tags pre-split word lists (CoNLL sentences): one tag string per word.
     pub fn tag_words(&self, sentences: &[Vec<String>]) -> Vec<Vec<String>> {
         let encoded: Vec<Encoded> = sentences
             .iter()
-            .map(|s| {
-                self.model
-                    .encode(&s.iter().map(String::as_str).collect::<Vec<_>>())
-            })
+            .map(|s| self.model.encode(&s.iter().map(String::as_str).collect::<Vec<_>>()))
             .collect();
         train::predict_tags(&self.model, &encoded, 64)
             .into_iter()
@@ -104,15 +96,8 @@ impl Recognizer for BertRecognizer {
                 let path = tags::viterbi(&log_probs);
                 let spans = &windows[i].0;
                 for (first, last, label) in tags::mentions(&path) {
-                    let score = (first..last)
-                        .map(|w| log_probs[w][path[w]].exp())
-                        .sum::<f32>()
-                        / (last - first) as f32;
-                    out.push(Mention {
-                        span: Span::new(spans[first].start, spans[last - 1].end),
-                        label,
-                        score,
-                    });
+                    let score = (first..last).map(|w| log_probs[w][path[w]].exp()).sum::<f32>() / (last - first) as f32;
+                    out.push(Mention { span: Span::new(spans[first].start, spans[last - 1].end), label, score });
                 }
             }
         }
@@ -138,22 +123,11 @@ impl Recognizer for ListRecognizer {
                 for (i, _) in slice.match_indices(name.as_str()) {
                     let span = Span::new(sentence.start + i, sentence.start + i + name.len());
                     let bounded = |b: usize| {
-                        text[..b]
-                            .chars()
-                            .next_back()
-                            .map_or(true, |c| !c.is_alphanumeric())
+                        text[..b].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
                     };
-                    let after_ok = text[span.end..]
-                        .chars()
-                        .next()
-                        .map_or(true, |c| !c.is_alphanumeric());
-                    if bounded(span.start) && after_ok && !out.iter().any(|m| m.span.overlaps(span))
-                    {
-                        out.push(Mention {
-                            span,
-                            label: *label,
-                            score: 1.0,
-                        });
+                    let after_ok = text[span.end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+                    if bounded(span.start) && after_ok && !out.iter().any(|m| m.span.overlaps(span)) {
+                        out.push(Mention { span, label: *label, score: 1.0 });
                     }
                 }
             }
@@ -164,10 +138,7 @@ impl Recognizer for ListRecognizer {
 }
 
 /// Scores the tagger on a CoNLL-2003 file the way conlleval does (exact span and type).
-pub fn evaluate_conll(
-    tagger: &BertRecognizer,
-    path: &Path,
-) -> Result<crate::eval::EntityScores, NerError> {
+pub fn evaluate_conll(tagger: &BertRecognizer, path: &Path) -> Result<crate::eval::EntityScores, NerError> {
     let sentences = crate::eval::read_conll(path)?;
     let words: Vec<Vec<String>> = sentences.iter().map(|s| s.tokens.clone()).collect();
     let gold: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tags).collect();

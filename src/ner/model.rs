@@ -48,8 +48,7 @@ impl NerModel {
     fn build(config: NerConfig, tokenizer: Tokenizer) -> NerModel {
         let vs = nn::VarStore::new(Device::Cpu);
         let root = vs.root();
-        let encoder =
-            BertModel::<BertEmbeddings>::new_with_optional_pooler(&root, &config.encoder, false);
+        let encoder = BertModel::<BertEmbeddings>::new_with_optional_pooler(&root, &config.encoder, false);
         let word_embeddings = vs
             .variables()
             .remove("embeddings.word_embeddings.weight")
@@ -60,29 +59,10 @@ impl NerModel {
             &heads / "shape",
             Shape::COUNT,
             hidden,
-            nn::EmbeddingConfig {
-                ws_init: nn::Init::Randn {
-                    mean: 0.0,
-                    stdev: 0.02,
-                },
-                ..Default::default()
-            },
+            nn::EmbeddingConfig { ws_init: nn::Init::Randn { mean: 0.0, stdev: 0.02 }, ..Default::default() },
         );
-        let classifier = nn::linear(
-            &heads / "classifier",
-            hidden,
-            NUM_TAGS as i64,
-            Default::default(),
-        );
-        NerModel {
-            vs,
-            config,
-            encoder,
-            word_embeddings,
-            shape_embeddings,
-            classifier,
-            tokenizer,
-        }
+        let classifier = nn::linear(&heads / "classifier", hidden, NUM_TAGS as i64, Default::default());
+        NerModel { vs, config, encoder, word_embeddings, shape_embeddings, classifier, tokenizer }
     }
 
     fn load_tokenizer(path: &Path) -> Result<Tokenizer, NerError> {
@@ -93,10 +73,7 @@ impl NerModel {
         tokenizer.with_padding(None);
         tokenizer
             .with_truncation(None)
-            .map_err(|e| NerError::Model {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })?;
         Ok(tokenizer)
     }
 
@@ -105,18 +82,15 @@ impl NerModel {
         let config_path = dir.join("config.json");
         let config: NerConfig = read_json(&config_path)?;
         if config.tags != super::tags::TAGS {
-            return Err(NerError::Model {
-                path: config_path,
-                reason: format!("unexpected tag set {:?}", config.tags),
-            });
+            return Err(NerError::Model { path: config_path, reason: format!("unexpected tag set {:?}", config.tags) });
         }
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
         let mut model = Self::build(config, tokenizer);
         let weights = dir.join("model.safetensors");
-        model.vs.load(&weights).map_err(|e| NerError::Model {
-            path: weights.clone(),
-            reason: e.to_string(),
-        })?;
+        model
+            .vs
+            .load(&weights)
+            .map_err(|e| NerError::Model { path: weights.clone(), reason: e.to_string() })?;
         // Loading adopts the file's precision; fp16 matrix products are very slow on CPU.
         model.vs.float();
         Ok(model)
@@ -127,65 +101,36 @@ impl NerModel {
     pub fn from_encoder(dir: &Path, max_pieces: usize) -> Result<NerModel, NerError> {
         let encoder: BertConfig = read_json(&dir.join("config.json"))?;
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
-        let config = NerConfig {
-            encoder,
-            tags: super::tags::TAGS.iter().map(|t| t.to_string()).collect(),
-            max_pieces,
-        };
+        let config = NerConfig { encoder, tags: super::tags::TAGS.iter().map(|t| t.to_string()).collect(), max_pieces };
         let mut model = Self::build(config, tokenizer);
         let weights = dir.join("model.safetensors");
         let missing = model
             .vs
             .load_partial(&weights)
-            .map_err(|e| NerError::Model {
-                path: weights.clone(),
-                reason: e.to_string(),
-            })?;
-        let unexpected: Vec<_> = missing
-            .iter()
-            .filter(|m| !m.starts_with("shape.") && !m.starts_with("classifier."))
-            .collect();
+            .map_err(|e| NerError::Model { path: weights.clone(), reason: e.to_string() })?;
+        let unexpected: Vec<_> = missing.iter().filter(|m| !m.starts_with("shape.") && !m.starts_with("classifier.")).collect();
         if !unexpected.is_empty() {
-            return Err(NerError::Model {
-                path: weights,
-                reason: format!("encoder weights missing: {unexpected:?}"),
-            });
+            return Err(NerError::Model { path: weights, reason: format!("encoder weights missing: {unexpected:?}") });
         }
         Ok(model)
     }
 
     /// Writes `config.json`, `tokenizer.json` and fp16 `model.safetensors` into `dir`.
     pub fn save(&mut self, dir: &Path) -> Result<(), NerError> {
-        std::fs::create_dir_all(dir).map_err(|e| NerError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| NerError::Io { path: dir.to_path_buf(), source: e })?;
         let config_path = dir.join("config.json");
         let json = serde_json::to_string_pretty(&self.config).expect("config serialises");
-        std::fs::write(&config_path, json).map_err(|e| NerError::Io {
-            path: config_path,
-            source: e,
-        })?;
+        std::fs::write(&config_path, json).map_err(|e| NerError::Io { path: config_path, source: e })?;
         let tok_path = dir.join("tokenizer.json");
         self.tokenizer
             .save(&tok_path, true)
-            .map_err(|e| NerError::Model {
-                path: tok_path.clone(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| NerError::Model { path: tok_path.clone(), reason: e.to_string() })?;
         let weights = dir.join("model.safetensors");
         // fp16 copies halve the file; the live weights stay fp32 so training can go on.
-        let mut named: Vec<(String, Tensor)> = self
-            .vs
-            .variables()
-            .into_iter()
-            .map(|(name, t)| (name, t.to_kind(Kind::Half)))
-            .collect();
+        let mut named: Vec<(String, Tensor)> =
+            self.vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
         named.sort_by(|a, b| a.0.cmp(&b.0));
-        Tensor::write_safetensors(&named, &weights).map_err(|e| NerError::Model {
-            path: weights,
-            reason: e.to_string(),
-        })
+        Tensor::write_safetensors(&named, &weights).map_err(|e| NerError::Model { path: weights, reason: e.to_string() })
     }
 
     /// Word pieces, shapes and first-piece positions of one sentence's words.
@@ -199,12 +144,7 @@ impl NerModel {
         let mut shapes = Vec::with_capacity(ids.capacity());
         let mut first_piece = Vec::with_capacity(words.len());
         let last_index = encoding.len() - 1; // [SEP]
-        for (i, (&id, word)) in encoding
-            .get_ids()
-            .iter()
-            .zip(encoding.get_word_ids())
-            .enumerate()
-        {
+        for (i, (&id, word)) in encoding.get_ids().iter().zip(encoding.get_word_ids()).enumerate() {
             if ids.len() + 1 >= limit && i != last_index {
                 continue;
             }
@@ -223,23 +163,14 @@ impl NerModel {
             ids.push(id as i64);
             shapes.push(shape);
         }
-        Encoded {
-            ids,
-            shapes,
-            first_piece,
-        }
+        Encoded { ids, shapes, first_piece }
     }
 
     /// Tag logits `[batch, max_words, NUM_TAGS]` for a batch of encoded sentences.
     pub fn forward(&self, batch: &[Encoded], train: bool) -> Tensor {
         let b = batch.len() as i64;
         let t = batch.iter().map(|e| e.ids.len()).max().unwrap_or(0) as i64;
-        let w = batch
-            .iter()
-            .map(|e| e.first_piece.len())
-            .max()
-            .unwrap_or(0)
-            .max(1) as i64;
+        let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1) as i64;
         let mut ids = vec![0i64; (b * t) as usize];
         let mut shapes = vec![0i64; (b * t) as usize];
         let mut mask = vec![0i64; (b * t) as usize];
@@ -248,9 +179,7 @@ impl NerModel {
             let base = row * t as usize;
             ids[base..base + e.ids.len()].copy_from_slice(&e.ids);
             shapes[base..base + e.ids.len()].copy_from_slice(&e.shapes);
-            mask[base..base + e.ids.len()]
-                .iter_mut()
-                .for_each(|m| *m = 1);
+            mask[base..base + e.ids.len()].iter_mut().for_each(|m| *m = 1);
             let wbase = row * w as usize;
             firsts[wbase..wbase + e.first_piece.len()].copy_from_slice(&e.first_piece);
         }
@@ -258,20 +187,10 @@ impl NerModel {
         let shapes = Tensor::from_slice(&shapes).view([b, t]);
         let mask = Tensor::from_slice(&mask).view([b, t]);
         let firsts = Tensor::from_slice(&firsts).view([b, w]);
-        let embeds = Tensor::embedding(&self.word_embeddings, &ids, 0, false, false)
-            + self.shape_embeddings.forward(&shapes);
+        let embeds = Tensor::embedding(&self.word_embeddings, &ids, 0, false, false) + self.shape_embeddings.forward(&shapes);
         let hidden = self
             .encoder
-            .forward_t(
-                None,
-                Some(&mask),
-                None,
-                None,
-                Some(&embeds),
-                None,
-                None,
-                train,
-            )
+            .forward_t(None, Some(&mask), None, None, Some(&embeds), None, None, train)
             .expect("encoder input shapes are consistent")
             .hidden_state;
         let h = hidden.size()[2];
@@ -304,12 +223,6 @@ impl NerModel {
 }
 
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, NerError> {
-    let text = std::fs::read_to_string(path).map_err(|e| NerError::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    serde_json::from_str(&text).map_err(|e| NerError::Model {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })
+    let text = std::fs::read_to_string(path).map_err(|e| NerError::Io { path: path.to_path_buf(), source: e })?;
+    serde_json::from_str(&text).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }

@@ -5,9 +5,7 @@
 use crate::doc::EntityLabel;
 
 /// Tag order is the model's output order; it must not change once a model is trained.
-pub const TAGS: [&str; 9] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
+pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
 pub const NUM_TAGS: usize = TAGS.len();
 
@@ -64,9 +62,7 @@ pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<usize> {
         }
         score = next;
     }
-    let mut best = (0..NUM_TAGS)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-        .unwrap();
+    let mut best = (0..NUM_TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap();
     let mut path = vec![0; n];
     for i in (0..n).rev() {
         path[i] = best;
@@ -120,25 +116,15 @@ mod tests {
         first[1] = -10.0;
         let probs = [first, lp(2, 1)];
         let path = viterbi(&probs);
-        assert_eq!(
-            path.iter().map(|&t| TAGS[t]).collect::<Vec<_>>(),
-            ["O", "B-PER"]
-        );
+        assert_eq!(path.iter().map(|&t| TAGS[t]).collect::<Vec<_>>(), ["O", "B-PER"]);
     }
 
     #[test]
     fn mentions_from_tags() {
-        let tags: Vec<usize> = ["B-PER", "I-PER", "O", "B-ORG", "B-ORG", "I-ORG"]
-            .iter()
-            .map(|t| tag_index(t).unwrap())
-            .collect();
+        let tags: Vec<usize> = ["B-PER", "I-PER", "O", "B-ORG", "B-ORG", "I-ORG"].iter().map(|t| tag_index(t).unwrap()).collect();
         assert_eq!(
             mentions(&tags),
-            vec![
-                (0, 2, EntityLabel::Person),
-                (3, 4, EntityLabel::Org),
-                (4, 6, EntityLabel::Org)
-            ]
+            vec![(0, 2, EntityLabel::Person), (3, 4, EntityLabel::Org), (4, 6, EntityLabel::Org)]
         );
     }
 
@@ -146,13 +132,7 @@ mod tests {
     fn transitions() {
         assert!(allowed(None, tag_index("B-LOC").unwrap()));
         assert!(!allowed(None, tag_index("I-LOC").unwrap()));
-        assert!(!allowed(
-            Some(tag_index("B-PER").unwrap()),
-            tag_index("I-LOC").unwrap()
-        ));
-        assert!(allowed(
-            Some(tag_index("I-LOC").unwrap()),
-            tag_index("I-LOC").unwrap()
-        ));
+        assert!(!allowed(Some(tag_index("B-PER").unwrap()), tag_index("I-LOC").unwrap()));
+        assert!(allowed(Some(tag_index("I-LOC").unwrap()), tag_index("I-LOC").unwrap()));
     }
 }

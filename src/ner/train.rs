@@ -3,10 +3,10 @@
 //! separate learning rates, length-bucketed batches, a fixed seed, and model selection by
 //! entity F1 (exact span and type) on the validation file after every epoch.
 
+use crate::eval::{read_conll, ConllSentence};
 use super::model::{Encoded, NerModel};
 use super::tags::{mentions, tag_index, viterbi, NUM_TAGS};
 use super::NerError;
-use crate::eval::{read_conll, ConllSentence};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -33,12 +33,7 @@ pub struct TrainConfig {
 }
 
 impl TrainConfig {
-    pub fn new(
-        encoder_dir: PathBuf,
-        train_file: PathBuf,
-        valid_file: PathBuf,
-        out_dir: PathBuf,
-    ) -> Self {
+    pub fn new(encoder_dir: PathBuf, train_file: PathBuf, valid_file: PathBuf, out_dir: PathBuf) -> Self {
         TrainConfig {
             encoder_dir,
             train_file,
@@ -88,12 +83,7 @@ fn encode_all(model: &NerModel, sentences: &[ConllSentence]) -> Vec<(Encoded, Ve
         .map(|s| {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let enc = model.encode(&words);
-            let tags = s
-                .tags
-                .iter()
-                .take(enc.first_piece.len())
-                .map(|t| tag_index(t).unwrap_or(0) as i64)
-                .collect();
+            let tags = s.tags.iter().take(enc.first_piece.len()).map(|t| tag_index(t).unwrap_or(0) as i64).collect();
             (enc, tags)
         })
         .collect()
@@ -124,23 +114,12 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
     }
     let valid_set = read_conll(&cfg.valid_file)?;
     let train_enc = encode_all(&model, &train_set);
-    let valid_enc: Vec<Encoded> = encode_all(&model, &valid_set)
-        .into_iter()
-        .map(|(e, _)| e)
-        .collect();
-    let valid_gold: Vec<Vec<usize>> = valid_set
-        .iter()
-        .map(|s| s.tags.iter().map(|t| tag_index(t).unwrap_or(0)).collect())
-        .collect();
-    log(&format!(
-        "train {} sentences, valid {} sentences",
-        train_enc.len(),
-        valid_enc.len()
-    ));
+    let valid_enc: Vec<Encoded> = encode_all(&model, &valid_set).into_iter().map(|(e, _)| e).collect();
+    let valid_gold: Vec<Vec<usize>> =
+        valid_set.iter().map(|s| s.tags.iter().map(|t| tag_index(t).unwrap_or(0)).collect()).collect();
+    log(&format!("train {} sentences, valid {} sentences", train_enc.len(), valid_enc.len()));
 
-    let mut opt = nn::AdamW::default()
-        .build(&model.vs, cfg.encoder_lr)
-        .map_err(NerError::Torch)?;
+    let mut opt = nn::AdamW::default().build(&model.vs, cfg.encoder_lr).map_err(NerError::Torch)?;
     let steps_per_epoch = train_enc.len().div_ceil(cfg.batch_size);
     let total = (steps_per_epoch * cfg.epochs) as f64;
     let warmup = (total * cfg.warmup).max(1.0);
@@ -159,35 +138,24 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
         batches.shuffle(&mut rng);
         let mut loss_sum = 0.0;
         for (n, batch_idx) in batches.iter().enumerate() {
-            let factor = if step < warmup {
-                (step + 1.0) / warmup
-            } else {
-                ((total - step) / (total - warmup)).max(0.0)
-            };
+            let factor = if step < warmup { (step + 1.0) / warmup } else { ((total - step) / (total - warmup)).max(0.0) };
             opt.set_lr_group(0, cfg.encoder_lr * factor);
             opt.set_lr_group(1, cfg.head_lr * factor);
             let batch: Vec<Encoded> = batch_idx.iter().map(|&i| train_enc[i].0.clone()).collect();
-            let w = batch
-                .iter()
-                .map(|e| e.first_piece.len())
-                .max()
-                .unwrap_or(0)
-                .max(1);
+            let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1);
             let mut targets = vec![-100i64; batch.len() * w];
             for (row, &i) in batch_idx.iter().enumerate() {
                 let tags = &train_enc[i].1;
                 targets[row * w..row * w + tags.len()].copy_from_slice(tags);
             }
             let logits = model.forward(&batch, true);
-            let loss = logits
-                .view([-1, NUM_TAGS as i64])
-                .cross_entropy_loss::<Tensor>(
-                    &Tensor::from_slice(&targets),
-                    None,
-                    Reduction::Mean,
-                    -100,
-                    0.0,
-                );
+            let loss = logits.view([-1, NUM_TAGS as i64]).cross_entropy_loss::<Tensor>(
+                &Tensor::from_slice(&targets),
+                None,
+                Reduction::Mean,
+                -100,
+                0.0,
+            );
             opt.backward_step_clip_norm(&loss, 1.0);
             loss_sum += loss.double_value(&[]);
             step += 1.0;
@@ -209,10 +177,7 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
             valid_f1: f1,
             seconds: started.elapsed().as_secs_f64(),
         };
-        log(&format!(
-            "epoch {epoch}: loss {:.4}, valid F1 {:.4}, {:.0}s",
-            entry.train_loss, f1, entry.seconds
-        ));
+        log(&format!("epoch {epoch}: loss {:.4}, valid F1 {:.4}, {:.0}s", entry.train_loss, f1, entry.seconds));
         history.push(entry);
         if f1 > best {
             best = f1;

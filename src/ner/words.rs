@@ -41,22 +41,12 @@ impl Shape {
             }
         }
         if letters == 0 {
-            return if digits > 0 {
-                Shape::Digit
-            } else {
-                Shape::Other
-            };
+            return if digits > 0 { Shape::Digit } else { Shape::Other };
         }
         if upper == 0 {
             Shape::Lower
         } else if upper == letters {
-            if letters == 1 && !first_upper {
-                Shape::Mixed
-            } else if letters == 1 {
-                Shape::Capitalized
-            } else {
-                Shape::Upper
-            }
+            if letters == 1 && !first_upper { Shape::Mixed } else if letters == 1 { Shape::Capitalized } else { Shape::Upper }
         } else if first_upper && upper == 1 {
             Shape::Capitalized
         } else {
@@ -68,21 +58,7 @@ impl Shape {
 fn is_quote_or_bracket(c: char) -> bool {
     matches!(
         c,
-        '"' | '“'
-            | '”'
-            | '„'
-            | '«'
-            | '»'
-            | '‘'
-            | '’'
-            | '\''
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '`'
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '`'
     )
 }
 
@@ -96,10 +72,7 @@ fn keeps_final_period(word: &str) -> bool {
     if core.is_empty() {
         return false;
     }
-    is_dotted_abbreviation(core)
-        || is_initial(core)
-        || NEVER_FINAL.contains(&core)
-        || MAY_END_SENTENCE.contains(&core)
+    is_dotted_abbreviation(core) || is_initial(core) || NEVER_FINAL.contains(&core) || MAY_END_SENTENCE.contains(&core)
 }
 
 /// Splits `text[span]` into words; spans are absolute byte offsets into `text`.
@@ -115,9 +88,7 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let slice = span.text(text);
     let mut chunk_start: Option<usize> = None;
-    let push_chunk = |start: usize, end: usize, out: &mut Vec<Span>| {
-        split_chunk(text, Span::new(start, end), out)
-    };
+    let push_chunk = |start: usize, end: usize, out: &mut Vec<Span>| split_chunk(text, Span::new(start, end), out);
     for (i, c) in slice.char_indices() {
         let abs = span.start + i;
         if c.is_whitespace() {
@@ -180,10 +151,7 @@ fn split_inner(text: &str, span: Span, out: &mut Vec<Span>) {
         }
     }
     // Em/en dashes inside a chunk ("prison—the") separate words; hyphens do not.
-    if let Some((i, c)) = s
-        .char_indices()
-        .find(|&(i, c)| i > 0 && matches!(c, '—' | '–'))
-    {
+    if let Some((i, c)) = s.char_indices().find(|&(i, c)| i > 0 && matches!(c, '—' | '–')) {
         split_inner(text, Span::new(span.start, span.start + i), out);
         out.push(Span::new(span.start + i, span.start + i + c.len_utf8()));
         let rest = span.start + i + c.len_utf8();
@@ -200,27 +168,15 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<&str> {
-        words(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.text(text))
-            .collect()
+        words(text, Span::new(0, text.len())).iter().map(|s| s.text(text)).collect()
     }
 
     #[test]
     fn splits_punctuation_and_keeps_abbreviations() {
-        assert_eq!(
-            toks("Pres. Bukele met Sen. Smith in Mar. 2025."),
-            ["Pres.", "Bukele", "met", "Sen.", "Smith", "in", "Mar.", "2025", "."]
-        );
+        assert_eq!(toks("Pres. Bukele met Sen. Smith in Mar. 2025."), ["Pres.", "Bukele", "met", "Sen.", "Smith", "in", "Mar.", "2025", "."]);
         assert_eq!(toks("($6,000.50)"), ["(", "$6,000.50", ")"]);
-        assert_eq!(
-            toks("El Salvador’s\u{a0}CECOT—the prison"),
-            ["El", "Salvador", "’s", "CECOT", "—", "the", "prison"]
-        );
-        assert_eq!(
-            toks("state-run, \"Prison Valley\"?"),
-            ["state-run", ",", "\"", "Prison", "Valley", "\"", "?"]
-        );
+        assert_eq!(toks("El Salvador’s\u{a0}CECOT—the prison"), ["El", "Salvador", "’s", "CECOT", "—", "the", "prison"]);
+        assert_eq!(toks("state-run, \"Prison Valley\"?"), ["state-run", ",", "\"", "Prison", "Valley", "\"", "?"]);
     }
 
     #[test]

@@ -36,9 +36,7 @@ impl CueClass {
     /// (praising, criticising, endorsing, wanting, declining: the object is evaluated, not said).
     pub(crate) fn reports(self) -> super::Reports {
         match self {
-            CueClass::Speech | CueClass::According | CueClass::Colon | CueClass::Noun => {
-                super::Reports::Speech
-            }
+            CueClass::Speech | CueClass::According | CueClass::Colon | CueClass::Noun => super::Reports::Speech,
             CueClass::Belief => super::Reports::Belief,
             CueClass::Evaluative | CueClass::Stance => super::Reports::Stance,
         }
@@ -69,19 +67,10 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lex = Lexicon {
-            words: HashMap::new(),
-            phrasal: HashMap::new(),
-            nouns: HashSet::new(),
-        };
-        for line in LEXICON
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
+        let mut lex = Lexicon { words: HashMap::new(), phrasal: HashMap::new(), nouns: HashSet::new() };
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let fields: Vec<&str> = line.split('\t').collect();
-            let [_lemma, class, forms] = fields[..] else {
-                continue;
-            };
+            let [_lemma, class, forms] = fields[..] else { continue };
             let forms = forms.split(',').map(str::trim);
             let class = match class {
                 "speech" => CueClass::Speech,
@@ -96,11 +85,7 @@ fn lexicon() -> &'static Lexicon {
             };
             for form in forms {
                 match form.split_once(' ') {
-                    Some((a, b)) => lex
-                        .phrasal
-                        .entry(a.to_string())
-                        .or_default()
-                        .push((b.to_string(), class)),
+                    Some((a, b)) => lex.phrasal.entry(a.to_string()).or_default().push((b.to_string(), class)),
                     None => {
                         lex.words.entry(form.to_string()).or_insert(class);
                     }
@@ -113,12 +98,7 @@ fn lexicon() -> &'static Lexicon {
 
 /// The class of `first second` if it is a two-word cue form (`shot back`, `railed against`).
 fn phrasal(first: &str, second: &str) -> Option<CueClass> {
-    lexicon()
-        .phrasal
-        .get(first)?
-        .iter()
-        .find(|(b, _)| b == second)
-        .map(|&(_, class)| class)
+    lexicon().phrasal.get(first)?.iter().find(|(b, _)| b == second).map(|&(_, class)| class)
 }
 
 /// The class of a single lowercased word, if it is a cue form.
@@ -135,15 +115,13 @@ fn after_determiner(toks: &[Tok], i: usize) -> bool {
         let p = &toks[i - 1];
         p.is_word && !p.quoted && !p.cap && p.lower.ends_with("ed") && p.lower.len() > 4
     };
-    after_past
-        || i > 0
-            && {
-                let p = &toks[i - 1];
-                !p.quoted
+    after_past || i > 0 && {
+        let p = &toks[i - 1];
+        !p.quoted
             // `He’s predicting`: after a pronoun `’s` is `is`.
             && ((matches!(p.lower.as_str(), "’s" | "'s") && !(i >= 2 && matches!(toks[i - 2].lower.as_str(), "he" | "she" | "it" | "that" | "who" | "there")))
                 || matches!(p.lower.as_str(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "talk" | "no"))
-            }
+    }
 }
 
 /// `his claim that`, `Trump’s warning that`: a speech noun after a possessive, before `that`.
@@ -152,18 +130,11 @@ fn is_speech_noun(toks: &[Tok], i: usize) -> bool {
     i > 0
         && !t.quoted
         && lexicon().nouns.contains(&t.lower)
-        && (toks
-            .get(i + 1)
-            .is_some_and(|n| (n.is("that") || n.is(":")) && !n.quoted)
-            || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is"))
-                && toks.get(i + 2).is_some_and(|n| n.is(":"))))
+        && (toks.get(i + 1).is_some_and(|n| (n.is("that") || n.is(":")) && !n.quoted)
+            || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is")) && toks.get(i + 2).is_some_and(|n| n.is(":"))))
         && {
             let p = &toks[i - 1];
-            !p.quoted
-                && (matches!(
-                    p.lower.as_str(),
-                    "’s" | "'s" | "his" | "her" | "their" | "its"
-                ) || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
+            !p.quoted && (matches!(p.lower.as_str(), "’s" | "'s" | "his" | "her" | "their" | "its") || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
         }
 }
 
@@ -174,48 +145,18 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         if t.quoted {
             continue;
         }
-        if t.is(":")
-            && toks.get(i + 1).is_some_and(|n| !n.is_word)
-            && toks.get(i + 2).is_some_and(|n| n.quoted)
-        {
-            out.push(Cue {
-                first: i,
-                last: i,
-                class: CueClass::Colon,
-            });
-        } else if let Some(class) = toks
-            .get(i + 1)
-            .filter(|n| !n.quoted && (!t.cap || i == 0))
-            .and_then(|n| phrasal(&t.lower, &n.lower))
-        {
+        if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
+            out.push(Cue { first: i, last: i, class: CueClass::Colon });
+        } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower)) {
             // `“…,” Trump shot back`, `railed against`: a cue in two words.
-            out.push(Cue {
-                first: i,
-                last: i + 1,
-                class,
-            });
+            out.push(Cue { first: i, last: i + 1, class });
         } else if is_speech_noun(toks, i) {
-            out.push(Cue {
-                first: i,
-                last: i,
-                class: CueClass::Noun,
-            });
+            out.push(Cue { first: i, last: i, class: CueClass::Noun });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
-            out.push(Cue {
-                first: i,
-                last: i + 1,
-                class: CueClass::According,
-            });
-        } else if let Some(class) = class_of(&t.lower)
-            .filter(|_| !t.cap || i == 0)
-            .filter(|_| !after_determiner(toks, i))
-        {
+            out.push(Cue { first: i, last: i + 1, class: CueClass::According });
+        } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
             // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
-            out.push(Cue {
-                first: i,
-                last: i,
-                class,
-            });
+            out.push(Cue { first: i, last: i, class });
         }
     }
     // A colon frames a quotation only when no reporting verb or `according to` before it
@@ -250,47 +191,20 @@ mod tests {
     fn nouns_of_saying_need_an_owner_and_that_and_plural_objects_are_no_cues() {
         let classes = |text: &str| -> Vec<(String, CueClass)> {
             let toks = tokenize(text, Span::new(0, text.len()), &[]);
-            find(&toks)
-                .iter()
-                .map(|c| (toks[c.first].lower.clone(), c.class))
-                .collect()
+            find(&toks).iter().map(|c| (toks[c.first].lower.clone(), c.class)).collect()
         };
-        assert_eq!(
-            classes("Trump’s claim that crime rose"),
-            vec![("claim".to_string(), CueClass::Noun)]
-        );
-        assert_eq!(
-            classes("his remark that it was over"),
-            vec![("remark".to_string(), CueClass::Noun)]
-        );
-        assert_eq!(
-            classes("Clinton’s response was: “Is it over?”"),
-            vec![("response".to_string(), CueClass::Noun)]
-        );
-        assert_eq!(
-            classes("Trump shot back on Twitter"),
-            vec![("shot".to_string(), CueClass::Speech)]
-        );
+        assert_eq!(classes("Trump’s claim that crime rose"), vec![("claim".to_string(), CueClass::Noun)]);
+        assert_eq!(classes("his remark that it was over"), vec![("remark".to_string(), CueClass::Noun)]);
+        assert_eq!(classes("Clinton’s response was: “Is it over?”"), vec![("response".to_string(), CueClass::Noun)]);
+        assert_eq!(classes("Trump shot back on Twitter"), vec![("shot".to_string(), CueClass::Speech)]);
         // No owner, or no `that`: not a cue; a plural after a past verb is its object.
         assert!(classes("the claim that crime rose").is_empty());
         // (`rejected` itself is a stance cue.)
-        assert_eq!(
-            classes("The White House rejected claims of fraud"),
-            vec![("rejected".to_string(), CueClass::Stance)]
-        );
+        assert_eq!(classes("The White House rejected claims of fraud"), vec![("rejected".to_string(), CueClass::Stance)]);
         // Two-word stance cues: `referring to`, `called for` (not the evaluative `called`).
-        assert_eq!(
-            classes("referring to the mogul"),
-            vec![("referring".to_string(), CueClass::Stance)]
-        );
-        assert_eq!(
-            classes("Clinton called for a ban"),
-            vec![("called".to_string(), CueClass::Stance)]
-        );
-        assert_eq!(
-            classes("Clinton called it a ban"),
-            vec![("called".to_string(), CueClass::Evaluative)]
-        );
+        assert_eq!(classes("referring to the mogul"), vec![("referring".to_string(), CueClass::Stance)]);
+        assert_eq!(classes("Clinton called for a ban"), vec![("called".to_string(), CueClass::Stance)]);
+        assert_eq!(classes("Clinton called it a ban"), vec![("called".to_string(), CueClass::Evaluative)]);
         assert!(classes("a talk show host").is_empty());
     }
 
@@ -300,14 +214,7 @@ mod tests {
         let toks = tokenize(text, Span::new(0, text.len()), &[]);
         let cues = find(&toks);
         assert_eq!(cues.len(), 2);
-        assert_eq!(
-            cues[0],
-            Cue {
-                first: 0,
-                last: 1,
-                class: CueClass::According
-            }
-        );
+        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueClass::According });
         assert_eq!(toks[cues[1].first].span.text(text), "said");
     }
 }

@@ -18,9 +18,7 @@ use crate::span::Span;
 pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
     let content = run.content.text(text);
     let words: Vec<&str> = content.split_whitespace().collect();
-    let ends_sentence = content
-        .trim_end()
-        .ends_with(['.', '?', '!', ',', '…', ';', ':']);
+    let ends_sentence = content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':']);
     if word_count(text, run.content) < 3 {
         // One or two words are a term or scare quote, unless they are a whole statement that
         // opens a sentence (`“We’re anxious,” said another user`).
@@ -31,32 +29,14 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
     let title_case = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        });
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
     !(title_case && !ends_sentence && run.close.is_some())
 }
 
 /// Direct when `content` holds no unquoted words of the clause, mixed otherwise.
 pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> QuoteKind {
     // `But, he said, “…”`: a discourse word before the tag paraphrases nothing.
-    const DISCOURSE: &[&str] = &[
-        "but",
-        "and",
-        "so",
-        "still",
-        "yet",
-        "now",
-        "then",
-        "also",
-        "well",
-        "however",
-        "meanwhile",
-        "instead",
-        "again",
-    ];
+    const DISCOURSE: &[&str] = &["but", "and", "so", "still", "yet", "now", "then", "also", "well", "however", "meanwhile", "instead", "again"];
     let unquoted = clause.toks.iter().any(|t| {
         t.is_word
             && !t.quoted
@@ -79,18 +59,8 @@ pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> Qu
 /// coordinator before an unquoted word (`“disgusting” and “a con”` stays whole); never before
 /// the last mark.
 pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span {
-    let Some(last_end) = runs
-        .iter()
-        .map(|r| r.close.map_or(r.content.end, |c| c.end))
-        .max()
-    else {
-        return around;
-    };
-    let first_start = runs
-        .iter()
-        .map(|r| r.open.start)
-        .min()
-        .unwrap_or(around.start);
+    let Some(last_end) = runs.iter().map(|r| r.close.map_or(r.content.end, |c| c.end)).max() else { return around };
+    let first_start = runs.iter().map(|r| r.open.start).min().unwrap_or(around.start);
     let toks = &clause.toks;
     let Some(from) = toks.iter().position(|t| t.span.start >= last_end) else {
         return Span::new(around.start.min(first_start), around.end.max(last_end));
@@ -98,40 +68,15 @@ pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span
     // `“rigged against him,” a charge that …`: a comma or stop inside the closing mark ends
     // the paraphrase there.
     let last_run = runs.iter().max_by_key(|r| r.content.end);
-    if last_run.is_some_and(|r| {
-        r.close.is_some()
-            && toks.iter().any(|t| {
-                t.span.end == r.content.end && matches!(t.lower.as_str(), "," | "." | "!" | "?")
-            })
-    }) {
+    if last_run.is_some_and(|r| r.close.is_some() && toks.iter().any(|t| t.span.end == r.content.end && matches!(t.lower.as_str(), "," | "." | "!" | "?"))) {
         return Span::new(around.start.min(first_start), last_end);
     }
     let mut end = last_end;
     for (k, t) in toks.iter().enumerate().skip(from) {
-        let stop = !t.is_word
-            && matches!(
-                t.lower.as_str(),
-                "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?"
-            )
+        let stop = !t.is_word && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
             || t.quoted
-            || matches!(
-                t.lower.as_str(),
-                "as" | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "since"
-                    | "though"
-                    | "although"
-                    | "until"
-                    | "where"
-                    | "which"
-                    | "who"
-                    | "if"
-            )
-            || (matches!(t.lower.as_str(), "and" | "but" | "or")
-                && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
+            || matches!(t.lower.as_str(), "as" | "when" | "while" | "after" | "before" | "because" | "since" | "though" | "although" | "until" | "where" | "which" | "who" | "if")
+            || (matches!(t.lower.as_str(), "and" | "but" | "or") && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
         if stop {
             break;
         }
@@ -143,11 +88,7 @@ pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span
 /// Whether `run` opens its clause (only punctuation before it), the shape of a follow-up
 /// quotation that keeps the previous speaker.
 pub(crate) fn opens_clause(clause: &Clause, run: &Run) -> bool {
-    run.continues
-        || !clause
-            .toks
-            .iter()
-            .any(|t| t.is_word && !t.quoted && t.span.end <= run.open.start)
+    run.continues || !clause.toks.iter().any(|t| t.is_word && !t.quoted && t.span.end <= run.open.start)
 }
 
 #[cfg(test)]

@@ -37,71 +37,23 @@ pub(crate) struct Frame {
 
 /// Words that open a cue's circumstances (`said on Monday`, `said in a statement`).
 const OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "during",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "of",
-    "by",
-    "via",
-    "from",
-    "with",
-    "out",
-    "afterward",
-    "afterwards",
-    "recently",
-    "previously",
-    "privately",
-    "publicly",
-    "then",
-    "again",
-    "too",
-    "also",
-    "repeatedly",
-    "separately",
-    "through",
-    "over",
-    "under",
-    "about",
-    "told",
-    "adding",
+    "in", "on", "at", "to", "during", "last", "this", "earlier", "later", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "of", "by", "via", "from", "with",
+    "out", "afterward", "afterwards", "recently", "previously", "privately", "publicly", "then", "again",
+    "too", "also", "repeatedly", "separately", "through", "over", "under", "about", "told", "adding",
 ];
 
 /// Whether the words after a clause-final cue, up to the next comma, are only its
 /// circumstances (`said on Monday`, `said in a statement`, `tells Breitbart News`), not content.
 fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
-    const BREAKS: &[&str] = &[
-        ",", ".", "!", "?", ";", "after", "when", "as", "because", "while", "before", "since",
-        "but", "and", "amid", "despite",
-    ];
-    let rest: Vec<&Tok> = toks[from..]
-        .iter()
-        .take_while(|t| !BREAKS.contains(&t.lower.as_str()))
-        .filter(|t| t.is_word || t.quoted)
-        .collect();
+    const BREAKS: &[&str] = &[",", ".", "!", "?", ";", "after", "when", "as", "because", "while", "before", "since", "but", "and", "amid", "despite"];
+    let rest: Vec<&Tok> =
+        toks[from..].iter().take_while(|t| !BREAKS.contains(&t.lower.as_str())).filter(|t| t.is_word || t.quoted).collect();
     // `said, “…”` / `said: “…”`: the quotation after the cue is the content.
-    if toks.get(from).is_some_and(|t| t.is(",") || t.is(":"))
-        && toks.get(from + 2).is_some_and(|t| t.quoted)
-    {
+    if toks.get(from).is_some_and(|t| t.is(",") || t.is(":")) && toks.get(from + 2).is_some_and(|t| t.quoted) {
         return false;
     }
-    let Some(first) = rest.first() else {
-        return true;
-    };
+    let Some(first) = rest.first() else { return true };
     // A short quoted title is a circumstance too (`said of the claim on ABC’s “This Week.”`).
     let quoted_words = rest.iter().filter(|t| t.quoted).count();
     rest.len() <= 12
@@ -113,38 +65,9 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
 
 /// Words that end a fronted time phrase (`Hours later,`, `Last week,`, `On Monday,`).
 const TIME_WORDS: &[&str] = &[
-    "later",
-    "earlier",
-    "ago",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "day",
-    "days",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "weekend",
-    "time",
-    "then",
-    "meanwhile",
-    "however",
-    "instead",
-    "also",
-    "still",
+    "later", "earlier", "ago", "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
+    "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "weekend", "time", "then", "meanwhile", "however", "instead", "also", "still",
 ];
 
 /// The index of the first word of a clause's subject, before token `limit`: past opening
@@ -152,25 +75,14 @@ const TIME_WORDS: &[&str] = &[
 /// with a preposition, subordinator or participle (`In May,`, `Speaking on radio last week,`)
 /// or ends in a time word (`Hours later,`).
 fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
-    let skip = |w: &str| {
-        matches!(
-            w,
-            "but" | "and" | "so" | "still" | "yet" | "then" | "meanwhile" | "however" | "let"
-        )
-    };
-    let mut lead = toks
-        .iter()
-        .position(|t| t.is_word && !t.quoted && !skip(&t.lower))?;
+    let skip = |w: &str| matches!(w, "but" | "and" | "so" | "still" | "yet" | "then" | "meanwhile" | "however" | "let");
+    let mut lead = toks.iter().position(|t| t.is_word && !t.quoted && !skip(&t.lower))?;
     // `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI) —`: a dateline of capitalised words,
     // numbers and brackets before a dash.
-    let dash = (lead..toks.len().min(lead + 9))
-        .find(|&k| matches!(toks[k].lower.as_str(), "—" | "–" | "-" | "--"));
+    let dash = (lead..toks.len().min(lead + 9)).find(|&k| matches!(toks[k].lower.as_str(), "—" | "–" | "-" | "--"));
     if let Some(d) = dash.filter(|&d| d > lead && d + 1 < limit) {
         let dateline = toks[lead..d].iter().all(|t| {
-            !t.quoted
-                && (t.cap
-                    || t.lower.chars().all(|c| c.is_ascii_digit())
-                    || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
+            !t.quoted && (t.cap || t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
         });
         if dateline {
             lead = (d + 1..limit).find(|&k| toks[k].is_word)?;
@@ -179,15 +91,10 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
     let w = toks[lead].lower.as_str();
     let opener = OPENERS.contains(&w)
         || SUBORDINATORS.contains(&w)
-        || matches!(
-            w,
-            "for" | "despite" | "amid" | "following" | "absent" | "like" | "unlike" | "asked"
-        )
+        || matches!(w, "for" | "despite" | "amid" | "following" | "absent" | "like" | "unlike" | "asked")
         || (toks[lead].cap && w.ends_with("ing"));
     let comma = (lead..limit).find(|&c| toks[c].is(",") && !toks[c].quoted);
-    let timed = comma.is_some_and(|c| {
-        c - lead <= 5 && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str())
-    });
+    let timed = comma.is_some_and(|c| c - lead <= 5 && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str()));
     if opener || timed {
         lead = (comma? + 1..limit).find(|&c| toks[c].is_word && !skip(&toks[c].lower))?;
     }
@@ -195,38 +102,19 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
 }
 
 /// Words opening a subordinate clause (`As relatives deny …, battles are fought`).
-const SUBORDINATORS: &[&str] = &[
-    "as", "while", "although", "though", "because", "since", "if", "when", "after", "before",
-    "whereas", "once", "unless",
-];
+const SUBORDINATORS: &[&str] =
+    &["as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once", "unless"];
 
 /// Whether the words after a tag (`…,” Melanie said to the nominee, …` ending at comma `te`)
 /// go on with the statement. A relative clause, a participle or `not` describes the speaker
 /// (`, who began his speech by …`, `, not even needing to mention …`), and after a quotation
 /// only another quotation resumes it (`“A,” he said, “B.”`).
 fn continues_statement(toks: &[Tok], subject: usize, te: usize) -> bool {
-    let Some(next) = toks[te + 1..].iter().find(|t| t.is_word || t.quoted) else {
-        return false;
-    };
+    let Some(next) = toks[te + 1..].iter().find(|t| t.is_word || t.quoted) else { return false };
     let describes = !next.quoted
-        && (matches!(
-            next.lower.as_str(),
-            "who"
-                | "whose"
-                | "which"
-                | "where"
-                | "when"
-                | "while"
-                | "not"
-                | "as"
-                | "after"
-                | "before"
-        ) || next.lower.ends_with("ing"));
-    let after_quotation = toks[..subject]
-        .iter()
-        .rev()
-        .find(|t| t.is_word || t.quoted)
-        .is_some_and(|t| t.quoted);
+        && (matches!(next.lower.as_str(), "who" | "whose" | "which" | "where" | "when" | "while" | "not" | "as" | "after" | "before")
+            || next.lower.ends_with("ing"));
+    let after_quotation = toks[..subject].iter().rev().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
     !describes && (!after_quotation || toks[te + 1..].iter().any(|t| t.quoted))
 }
 
@@ -237,14 +125,7 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
     let mut last = slice.iter().rposition(|t| t.is_word || t.quoted)?;
     // Keep a closing `.`/`?`/`!` off the indirect content but keep everything quoted inside,
     // with the quotation marks that close or open it (`the prison system "self-sustainable."`).
-    let mark = |t: &Tok| {
-        !t.is_word
-            && !t.quoted
-            && matches!(
-                t.lower.as_str(),
-                "”" | "\"" | "’" | "'" | "''" | "»" | "“" | "«" | "‘"
-            )
-    };
+    let mark = |t: &Tok| !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "''" | "»" | "“" | "«" | "‘");
     if slice[last].quoted && slice.get(last + 1).is_some_and(mark) {
         last += 1;
     }
@@ -258,20 +139,14 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
 fn after_content(toks: &[Tok], k: usize) -> bool {
     k > 0 && {
         let p = &toks[k - 1];
-        !p.is_word
-            && matches!(
-                p.lower.as_str(),
-                "," | "”" | "\"" | "»" | "’" | "'" | "''" | "—" | "–" | ":" | "." | "?" | "!"
-            )
+        !p.is_word && matches!(p.lower.as_str(), "," | "”" | "\"" | "»" | "’" | "'" | "''" | "—" | "–" | ":" | "." | "?" | "!")
     }
 }
 
 /// Index of a `that` opening the content within a few tokens after `from`, with no punctuation
 /// in between (`said in a court filing that …`, `told an El Faro journalist that …`).
 fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
-    (from..toks.len().min(from + 12))
-        .take_while(|&k| toks[k].is_word && !toks[k].quoted)
-        .find(|&k| toks[k].is("that"))
+    (from..toks.len().min(from + 12)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| toks[k].is("that"))
 }
 
 /// Where reported content after a cue ends: before `, but` opening a clause with a subject of
@@ -281,12 +156,7 @@ fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
 /// words follow it (they may be the mixed quote the cue frames).
 fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     let subject = |t: &Tok| {
-        t.is_word
-            && (t.cap
-                || matches!(
-                    t.lower.as_str(),
-                    "he" | "she" | "they" | "it" | "the" | "his" | "her" | "their"
-                ))
+        t.is_word && (t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "the" | "his" | "her" | "their"))
     };
     // PolNeAR's reported clause also stops before a comment the writer adds (`, which is spread
     // by mosquitoes`, `, compared with …`; the seed gold keeps `, despite …`) and before a
@@ -302,13 +172,9 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     // A speech cue (not a participle) after a word within a few tokens past the conjunction at
     // `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
     let cue_follows = |conj: usize| {
-        (conj + 2..end.min(conj + 9))
-            .take_while(|&c| !toks[c].quoted && !toks[c].is(","))
-            .any(|c| {
-                super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech)
-                    && !toks[c].lower.ends_with("ing")
-                    && toks[c - 1].is_word
-            })
+        (conj + 2..end.min(conj + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
+            super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+        })
     };
     // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
     // relative clause; `…, while other voters said they …`: a new attribution of its own.
@@ -328,23 +194,16 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
             && toks.get(k + 1).is_some_and(|n| {
                 !n.quoted
                     && !n.lower.ends_with("ing")
-                    && matches!(
-                        super::cues::class_of(&n.lower),
-                        Some(CueClass::Speech) | Some(CueClass::Evaluative)
-                    )
+                    && matches!(super::cues::class_of(&n.lower), Some(CueClass::Speech) | Some(CueClass::Evaluative))
             })
     };
     // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
     // and cue after `but`/`while` without a comma.
     let new_subject = |k: usize| {
-        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas")
-            && k > from
-            && !toks[k - 1].is(",")
-            && cue_follows(k)
+        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas") && k > from && !toks[k - 1].is(",") && cue_follows(k)
     };
     // `…, where he trailed Clinton`: the writer's relative clause.
-    let relative_where =
-        |k: usize| toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where"));
+    let relative_where = |k: usize| toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where"));
     // `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation
     // mark, a subordinate clause is the writer's.
     let after_quotation = |k: usize| {
@@ -353,20 +212,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
             && !toks[k].is_word
             && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'" | "''")
             && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
-                matches!(
-                    n.lower.as_str(),
-                    "when"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "because"
-                        | "since"
-                        | "until"
-                        | "which"
-                        | "who"
-                        | "during"
-                )
+                matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
             })
     };
     // `… but declined to provide a list`, `… but did not suggest …`: a second predicate of the
@@ -378,40 +224,20 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                     && !n.quoted
                     && !n.cap
                     && ((n.lower.ends_with("ed") && n.lower.len() > 4)
-                        || matches!(
-                            n.lower.as_str(),
-                            "did"
-                                | "does"
-                                | "has"
-                                | "had"
-                                | "have"
-                                | "would"
-                                | "will"
-                                | "also"
-                                | "then"
-                                | "refused"
-                                | "declined"
-                        ))
+                        || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
             })
     };
     // `… he would not comment, when asked ahead of the visit`: the writer's circumstance.
     let when_asked = |k: usize| {
-        matches!(
-            toks[k].lower.as_str(),
-            "when" | "after" | "before" | "if" | "as"
-        ) && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
+        matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as")
+            && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
     };
     let cut = (from..end).find(|&k| {
         !toks[k].quoted
             && (when_asked(k)
                 || (toks[k].is(",") && k + 1 < end && when_asked(k + 1))
-                || (toks[k].is(",")
-                    && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and"))
-                    && toks.get(k + 2).is_some_and(subject))
-                || (toks[k].is(",")
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
+                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and")) && toks.get(k + 2).is_some_and(subject))
+                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
                 || writer_aside(k)
                 || second_cue(k)
                 || new_subject(k)
@@ -421,12 +247,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
                 || predicate(k))
     });
     match cut {
-        Some(c)
-            if toks[from..c].iter().filter(|t| t.is_word).count() >= 3
-                && !toks[c..end].iter().any(|t| t.quoted) =>
-        {
-            c
-        }
+        Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= 3 && !toks[c..end].iter().any(|t| t.quoted) => c,
         _ => end,
     }
 }
@@ -434,11 +255,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
 /// The end of a stance cue's object: the first unquoted comma, semicolon, dash or bracket
 /// after its first word (`endorsed Clinton, as he was in January` -> `Clinton`).
 fn object_end(toks: &[Tok], k: usize, end: usize) -> usize {
-    (k + 1..end)
-        .find(|&c| {
-            !toks[c].quoted && matches!(toks[c].lower.as_str(), "," | ";" | "—" | "--" | "(" | "–")
-        })
-        .unwrap_or(end)
+    (k + 1..end).find(|&c| !toks[c].quoted && matches!(toks[c].lower.as_str(), "," | ";" | "—" | "--" | "(" | "–")).unwrap_or(end)
 }
 
 /// The content start after a cue ending at token `last`.
@@ -446,19 +263,12 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
     let from = last + 1;
     if class == CueClass::Stance {
         // `endorsed Mr. Trump`, `declined to comment`: the object follows the cue.
-        return toks
-            .get(from)
-            .is_some_and(|t| t.is_word || t.quoted)
-            .then_some(from);
+        return toks.get(from).is_some_and(|t| t.is_word || t.quoted).then_some(from);
     }
     // Only circumstances or a hearer may sit between the cue and `that`; otherwise the `that`
     // is a relative pronoun inside the content (`reported it obtained 72 emails that Carter sent`).
     let bridged = |k: usize| {
-        k == from
-            || tell_like
-            || toks
-                .get(from)
-                .is_some_and(|t| OPENERS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
+        k == from || tell_like || toks.get(from).is_some_and(|t| OPENERS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
     };
     if let Some(k) = that_after(toks, from).filter(|&k| bridged(k)) {
         return Some(k + 1);
@@ -468,18 +278,9 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
         // `show` takes its clause without `that` too (PolNeAR annotates both; 0.7 precision on
         // its train split for `show`); `think about`, `believe in`, `think so` take none. `found`
         // still needs `that`: its noun objects are facts, not reported content.
-        let mental = matches!(
-            toks[last].lower.as_str(),
-            "think" | "thinks" | "believe" | "believes" | "believed" | "show" | "shows" | "showed"
-        );
+        let mental = matches!(toks[last].lower.as_str(), "think" | "thinks" | "believe" | "believes" | "believed" | "show" | "shows" | "showed");
         let clause_follows = toks.get(from).is_some_and(|t| {
-            t.is_word
-                && !t.quoted
-                && !OPENERS.contains(&t.lower.as_str())
-                && !matches!(
-                    t.lower.as_str(),
-                    "so" | "it" | "that" | "this" | "him" | "her" | "them" | "me" | "us" | "you"
-                )
+            t.is_word && !t.quoted && !OPENERS.contains(&t.lower.as_str()) && !matches!(t.lower.as_str(), "so" | "it" | "that" | "this" | "him" | "her" | "them" | "me" | "us" | "you")
         });
         if !(mental && clause_follows) {
             return None;
@@ -493,27 +294,15 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
     }
     // `saying during the debate last week, “That makes me smart”`: circumstances, then the
     // quotation.
-    if toks
-        .get(k)
-        .is_some_and(|t| !t.quoted && OPENERS.contains(&t.lower.as_str()))
-    {
-        let comma = (k + 1..toks.len().min(k + 12))
-            .take_while(|&c| !toks[c].quoted)
-            .find(|&c| toks[c].is(",") || toks[c].is(":"));
-        if let Some(c) = comma.filter(|&c| {
-            toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word)
-        }) {
+    if toks.get(k).is_some_and(|t| !t.quoted && OPENERS.contains(&t.lower.as_str())) {
+        let comma = (k + 1..toks.len().min(k + 12)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(",") || toks[c].is(":"));
+        if let Some(c) = comma.filter(|&c| toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word)) {
             k = c;
         }
     }
     // `reported a clue: The deal included …`: a short object introducing the content.
-    if let Some(c) = (k..toks.len().min(k + 5))
-        .take_while(|&c| !toks[c].quoted)
-        .find(|&c| toks[c].is(":"))
-    {
-        if toks[k..c].iter().all(|t| t.is_word)
-            && toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted)
-        {
+    if let Some(c) = (k..toks.len().min(k + 5)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":")) {
+        if toks[k..c].iter().all(|t| t.is_word) && toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) {
             k = c + 1;
         }
     }
@@ -528,13 +317,8 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
 /// as reported by AP, the facility …`).
 fn skip_source_aside(toks: &[Tok], k: usize) -> usize {
     let aside = toks.get(k).is_some_and(|t| t.is("as"))
-        && toks
-            .get(k + 1)
-            .is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ed"));
-    match (k + 2..toks.len().min(k + 10))
-        .find(|&c| toks[c].is(","))
-        .filter(|_| aside)
-    {
+        && toks.get(k + 1).is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ed"));
+    match (k + 2..toks.len().min(k + 10)).find(|&c| toks[c].is(",")).filter(|_| aside) {
         Some(c) if toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) => c + 1,
         _ => k,
     }
@@ -546,81 +330,40 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let cue_span = Span::new(toks[cue.first].span.start, toks[cue.last].span.end);
     let end = toks.len();
     let make = |speaker: Option<Found>, a: usize, b: usize| {
-        words_span(toks, a, b).map(|content| Frame {
-            cue: cue_span,
-            class: cue.class,
-            speaker,
-            content,
-            aside: None,
-        })
+        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, speaker, content, aside: None })
     };
     if cue.class == CueClass::Noun {
         // `Trump’s claim that there have been “thousands of shootings”`: the owner speaks.
         let owner = cue.first - 1;
         let found = if toks[owner].is_word {
-            Found {
-                first: owner,
-                last: owner,
-                appositive: None,
-            }
+            Found { first: owner, last: owner, appositive: None }
         } else {
             let (first, last) = super::speaker::np_left(toks, owner.checked_sub(1)?)?;
-            Found {
-                first,
-                last,
-                appositive: None,
-            }
+            Found { first, last, appositive: None }
         };
         // Past `that`, `:` or `was:`.
-        let k = (cue.last + 1..end.min(cue.last + 3))
-            .find(|&k| toks[k].is("that") || toks[k].is(":"))?
-            + 1;
+        let k = (cue.last + 1..end.min(cue.last + 3)).find(|&k| toks[k].is("that") || toks[k].is(":"))? + 1;
         return make(Some(found), k, cut_coordinated(toks, k, end));
     }
     if cue.class == CueClass::Colon {
         // `She then addressed the supporters again: “…”`: the clause's subject speaks.
-        let lead = toks.iter().position(|t| {
-            t.is_word
-                && !matches!(
-                    t.lower.as_str(),
-                    "but" | "and" | "so" | "still" | "yet" | "then"
-                )
-        })?;
+        let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
         let (first, last) = np_right(toks, lead)?;
         // A verb must sit between the subject and the colon (not a headline `NAME: “…”`).
-        let verb_between =
-            toks.get(last + 1).is_some_and(|t| t.is_word && !t.cap) && last + 1 < cue.first;
-        if last >= cue.first
-            || !toks[first].is_word
-            || !verb_between
-            || toks[first].span.start == toks[last].span.start && toks[first].lower.len() < 2
-        {
+        let verb_between = toks.get(last + 1).is_some_and(|t| t.is_word && !t.cap) && last + 1 < cue.first;
+        if last >= cue.first || !toks[first].is_word || !verb_between || toks[first].span.start == toks[last].span.start && toks[first].lower.len() < 2 {
             return None;
         }
-        return make(
-            Some(Found {
-                first,
-                last,
-                appositive: None,
-            }),
-            cue.last + 1,
-            end,
-        );
+        return make(Some(Found { first, last, appositive: None }), cue.last + 1, end);
     }
     if cue.class == CueClass::According {
         let (first, last) = super::speaker::np_right_source(toks, cue.last + 1)?;
-        let speaker = Some(Found {
-            first,
-            last,
-            appositive: None,
-        });
+        let speaker = Some(Found { first, last, appositive: None });
         let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
         let comma = (last + 1..end).find(|&k| toks[k].is(","));
         if before_words <= 1 {
             // `According to HuffPo: “…”`
-            let colon = (last + 1..end)
-                .find(|&k| toks[k].is(":"))
-                .filter(|&k| k == last + 1);
+            let colon = (last + 1..end).find(|&k| toks[k].is(":")).filter(|&k| k == last + 1);
             let k = skip_source_aside(toks, comma.or(colon)? + 1);
             return make(speaker, k, end);
         }
@@ -628,140 +371,64 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= 3) {
             // `But the next day, according to Roffman, Trump made further demands`: an aside.
             let aside = Span::new(toks[cue.first - 1].span.start, toks[c].span.end);
-            return make(speaker, 0, end).map(|f| Frame {
-                aside: Some(aside),
-                ..f
-            });
+            return make(speaker, 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
         return make(speaker, 0, cue.first);
     }
-    let tell_like = matches!(
-        toks[cue.first].lower.as_str(),
-        "told"
-            | "tell"
-            | "tells"
-            | "telling"
-            | "assured"
-            | "warned"
-            | "asked"
-            | "remind"
-            | "reminds"
-            | "reminded"
-            | "reminding"
-            | "inform"
-            | "informs"
-            | "informed"
-            | "informing"
-    );
+    let tell_like = matches!(toks[cue.first].lower.as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "warned" | "asked" | "remind" | "reminds" | "reminded" | "reminding" | "inform" | "informs" | "informed" | "informing");
     if let Some(subject) = subject_before(toks, cue.first) {
         let start = subject.first;
-        let before_words = toks[..start]
-            .iter()
-            .filter(|t| t.is_word || t.quoted)
-            .count();
+        let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
         // `“Quiet,” he demanded`: a short quotation before its tag counts too.
-        let all_quoted =
-            before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
-        if !matches!(cue.class, CueClass::Belief | CueClass::Stance)
-            && (before_words >= 3 || all_quoted)
-            && after_content(toks, start)
-            && short_tail(toks, cue.last + 1, tell_like)
-        {
+        let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
+        if !matches!(cue.class, CueClass::Belief | CueClass::Stance) && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
             // `For black voters, he said, their “…”`: the tag sits inside the content.
-            let tail_end = (cue.last + 1..end)
-                .find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
+            let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
             // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
-            let circumstance = |te: usize| {
-                short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word)
-            };
-            if let Some(te) = tail_end.filter(|&te| {
-                toks[te].is(",") && !circumstance(te) && continues_statement(toks, start, te)
-            }) {
-                if toks[te + 1..]
-                    .iter()
-                    .filter(|t| t.is_word || t.quoted)
-                    .count()
-                    >= 3
-                {
+            let circumstance = |te: usize| short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word);
+            if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te) && continues_statement(toks, start, te)) {
+                if toks[te + 1..].iter().filter(|t| t.is_word || t.quoted).count() >= 3 {
                     let aside = Span::new(toks[start - 1].span.start, toks[te].span.end);
-                    return make(Some(subject), 0, end).map(|f| Frame {
-                        aside: Some(aside),
-                        ..f
-                    });
+                    return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
                 }
             }
             return make(Some(subject), 0, start - 1);
         }
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         // The clause must open with the quotation (not `Noting that …, Tester added: “…”`).
-        let opens_quoted = toks
-            .iter()
-            .find(|t| t.is_word || t.quoted)
-            .is_some_and(|t| t.quoted);
-        if before_words >= 1
-            && opens_quoted
-            && after_content(toks, start)
-            && toks.get(k).is_some_and(|t| !t.is_word)
-            && k > cue.last + 1
-        {
+        let opens_quoted = toks.iter().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
+        if before_words >= 1 && opens_quoted && after_content(toks, start) && toks.get(k).is_some_and(|t| !t.is_word) && k > cue.last + 1 {
             // `“A,” he said, “B.”`: one statement split by its tag.
             let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
-            return make(Some(subject), 0, end).map(|f| Frame {
-                aside: Some(aside),
-                ..f
-            });
+            return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
         // `As relatives deny they have gang ties, battles are …`, `Family members, many of whom
         // say …, are fearful`: a cue inside a subordinate or relative clause reports up to the
         // comma that closes that clause.
-        let subordinate = toks
-            .iter()
-            .find(|t| t.is_word)
-            .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+        let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
             && !toks[..cue.first].iter().any(|t| t.is(",") && !t.quoted);
-        let relative = toks[subject.last + 1..cue.first]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "who" | "whom"))
-            || (subject.first >= 1
-                && toks[subject.first - 1].is(",")
-                && toks[..subject.first].iter().any(|t| t.is("whom")));
-        let end = match (subordinate || relative)
-            .then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted))
-            .flatten()
-        {
+        let relative = toks[subject.last + 1..cue.first].iter().any(|t| matches!(t.lower.as_str(), "who" | "whom"))
+            || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));
+        let end = match (subordinate || relative).then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted)).flatten() {
             Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= 3 => c,
             _ => end,
         };
         let end = match cue.class {
             // `Cruz called them on it: “…”`: an object before a colon introduces a quotation.
-            CueClass::Stance | CueClass::Evaluative
-                if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) =>
-            {
-                return None
-            }
+            CueClass::Stance | CueClass::Evaluative if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) => return None,
             CueClass::Stance | CueClass::Evaluative => object_end(toks, k, end),
             _ => end,
         };
         return make(Some(subject), k, cut_coordinated(toks, k, end));
     }
-    let coordinated = cue.first > 0
-        && matches!(toks[cue.first - 1].lower.as_str(), "and" | "but")
-        && !toks[cue.first].lower.ends_with("ing");
+    let coordinated = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "and" | "but") && !toks[cue.first].lower.ends_with("ing");
     if coordinated && cue.class != CueClass::Evaluative {
         // `Carson did not mention his rivals, but told his supporters that …`: a second
         // predicate of the clause's subject.
         let lead = clause_lead(toks, cue.first)?;
         let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < cue.first - 1)?;
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        return make(
-            Some(Found {
-                first,
-                last,
-                appositive: None,
-            }),
-            k,
-            cut_coordinated(toks, k, end),
-        );
+        return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
     }
     // `“I love Oreos,” adding, “…”`: the comma may sit inside the closing mark.
     let comma_in_mark = cue.first >= 2
@@ -769,42 +436,25 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         && !toks[cue.first - 1].quoted
         && toks[cue.first - 2].is(",")
         && toks[cue.first - 2].quoted;
-    if toks[cue.first].lower.ends_with("ing")
-        && cue.first > 0
-        && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by") || comma_in_mark)
-    {
+    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by") || comma_in_mark) {
         // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
         // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
         let lead = clause_lead(toks, cue.first)?;
         let speaker = super::speaker::np_right(toks, lead)
             .filter(|&(_, l)| l < cue.first)
-            .map(|(first, last)| Found {
-                first,
-                last,
-                appositive: None,
-            });
+            .map(|(first, last)| Found { first, last, appositive: None });
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         // `…, saying the men belonged to Tren de Aragua but provided few details`: a second
         // predicate of the clause's subject ends what the participle reports.
         let predicate = (k + 3..end).find(|&c| {
             !toks[c].quoted
                 && matches!(toks[c].lower.as_str(), "but" | "and")
-                && toks.get(c + 1).is_some_and(|n| {
-                    n.is_word && !n.quoted && n.lower.ends_with("ed") && n.lower.len() > 4
-                })
+                && toks.get(c + 1).is_some_and(|n| n.is_word && !n.quoted && n.lower.ends_with("ed") && n.lower.len() > 4)
                 && !toks[c..end].iter().any(|t| t.quoted)
         });
-        return make(
-            speaker,
-            k,
-            cut_coordinated(toks, k, predicate.unwrap_or(end)),
-        );
+        return make(speaker, k, cut_coordinated(toks, k, predicate.unwrap_or(end)));
     }
-    if cue.first > 0
-        && after_content(toks, cue.first)
-        && cue.class == CueClass::Speech
-        && !toks[cue.first].lower.ends_with("ing")
-    {
+    if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueClass::Speech && !toks[cue.first].lower.ends_with("ing") {
         // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
         // whose object is the hearer (`…, Peter Cook, told the Times that …`).
         // `“How big is that wall?” asked the boy`, `warned the senator`: the asker or warner.
@@ -824,34 +474,12 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
                 && !t.quoted
                 && !t.cap
                 && (t.lower.ends_with("ed")
-                    || matches!(
-                        t.lower.as_str(),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "will"
-                            | "would"
-                            | "could"
-                            | "should"
-                            | "can"
-                            | "did"
-                            | "does"
-                            | "must"
-                            | "may"
-                            | "might"
-                    ))
+                    || matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "could" | "should" | "can" | "did" | "does" | "must" | "may" | "might"))
         };
         if toks.get(after).is_some_and(verb) {
             return None;
         }
-        let found = Found {
-            first,
-            last,
-            appositive,
-        };
+        let found = Found { first, last, appositive };
         // `“A,” said an Iowa Democrat, “B.”`: the statement goes on after the tag.
         let j = appositive.map_or(last, |a| a.1) + 1;
         let resumes = toks.get(j).is_some_and(|t| t.is(","))
@@ -859,10 +487,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             && toks.get(j + 2).is_some_and(|t| t.quoted);
         if resumes {
             let aside = Span::new(toks[cue.first - 1].span.start, toks[j].span.end);
-            return make(Some(found), 0, end).map(|f| Frame {
-                aside: Some(aside),
-                ..f
-            });
+            return make(Some(found), 0, end).map(|f| Frame { aside: Some(aside), ..f });
         }
         return make(Some(found), 0, cue.first - 1);
     }
@@ -871,24 +496,10 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let (first, last) = np_right(toks, 1)?;
         let appositive = appositive_after(toks, last);
         let j = appositive.map_or(last, |a| a.1) + 1;
-        let opens = toks.get(j).is_some_and(|t| t.is(",") || t.is(":"))
-            && toks.get(j + 2).is_some_and(|t| t.quoted);
-        return opens
-            .then(|| {
-                make(
-                    Some(Found {
-                        first,
-                        last,
-                        appositive,
-                    }),
-                    j + 1,
-                    end,
-                )
-            })
-            .flatten();
+        let opens = toks.get(j).is_some_and(|t| t.is(",") || t.is(":")) && toks.get(j + 2).is_some_and(|t| t.quoted);
+        return opens.then(|| make(Some(Found { first, last, appositive }), j + 1, end)).flatten();
     }
-    lead_subject_frame(toks, cue, tell_like)
-        .and_then(|(found, k)| make(Some(found), k, cut_coordinated(toks, k, end)))
+    lead_subject_frame(toks, cue, tell_like).and_then(|(found, k)| make(Some(found), k, cut_coordinated(toks, k, end)))
 }
 
 /// The last resort for a speech cue whose content plainly follows (`that …`, `, “…”`): the
@@ -896,72 +507,35 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
 /// between it and the cue (`Ms. Sherry smiled and said, “…”`, `The email went on to say, “…”`,
 /// `Cory James, 22, of Flint, Mich., said he …`). Returns the phrase and the content start.
 fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found, usize)> {
-    if cue.class != CueClass::Speech
-        || toks[cue.first].lower.ends_with("ing")
-            && toks
-                .get(cue.first.wrapping_sub(1))
-                .is_some_and(|t| t.is(","))
-    {
+    if cue.class != CueClass::Speech || toks[cue.first].lower.ends_with("ing") && toks.get(cue.first.wrapping_sub(1)).is_some_and(|t| t.is(",")) {
         return None;
     }
     let k = content_start(toks, cue.last, cue.class, tell_like)?;
-    let plain = k > 0
-        && (toks[k - 1].is("that")
-            || (matches!(toks[k - 1].lower.as_str(), "," | ":")
-                && toks.get(k + 1).is_some_and(|t| t.quoted)));
+    let plain = k > 0 && (toks[k - 1].is("that") || (matches!(toks[k - 1].lower.as_str(), "," | ":") && toks.get(k + 1).is_some_and(|t| t.quoted)));
     if !plain {
         return None;
     }
     let lead = clause_lead(toks, cue.first)?;
     let (first, last) = np_right(toks, lead).filter(|&(_, l)| l < cue.first)?;
     let between = &toks[last + 1..cue.first];
-    let clean = !between.iter().any(|t| {
-        t.quoted
-            || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
-            || (t.is_word && super::cues::class_of(&t.lower).is_some())
-    });
-    (clean && toks[first].is_word).then_some((
-        Found {
-            first,
-            last,
-            appositive: None,
-        },
-        k,
-    ))
+    let clean = !between.iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":") || (t.is_word && super::cues::class_of(&t.lower).is_some()));
+    (clean && toks[first].is_word).then_some((Found { first, last, appositive: None }, k))
 }
 
 /// `Cruz called them on it:` closing a paragraph introduces the quotation that opens the next
 /// one: the cue (the verb, else the colon) and the speaker phrase.
 pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
     let toks = &clause.toks;
-    let colon = toks
-        .len()
-        .checked_sub(1)
-        .filter(|&k| toks[k].is(":") && !toks[k].quoted)?;
-    for cue in super::cues::find(toks)
-        .into_iter()
-        .filter(|c| c.class != CueClass::According)
-    {
+    let colon = toks.len().checked_sub(1).filter(|&k| toks[k].is(":") && !toks[k].quoted)?;
+    for cue in super::cues::find(toks).into_iter().filter(|c| c.class != CueClass::According) {
         if let Some(found) = subject_before(toks, cue.first) {
-            return Some((
-                Span::new(toks[cue.first].span.start, toks[cue.last].span.end),
-                found,
-            ));
+            return Some((Span::new(toks[cue.first].span.start, toks[cue.last].span.end), found));
         }
     }
-    let lead = toks
-        .iter()
-        .position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "then"))?;
+    let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "then"))?;
     let (first, last) = np_right(toks, lead)?;
     let verb_between = toks.get(last + 1).is_some_and(|t| t.is_word && !t.cap) && last + 1 < colon;
-    verb_between.then_some((
-        toks[colon].span,
-        Found {
-            first,
-            last,
-            appositive: None,
-        },
-    ))
+    verb_between.then_some((toks[colon].span, Found { first, last, appositive: None }))
 }
 
 /// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
@@ -969,15 +543,9 @@ pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
 /// keeps `he has supported legislation`). `None` when fewer than three words remain.
 pub(crate) fn before_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
     let toks = &clause.toks;
-    let inside: Vec<usize> = (0..toks.len())
-        .filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start)
-        .collect();
+    let inside: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect();
     let cut = inside.iter().rev().copied().find(|&k| {
-        !toks[k].quoted
-            && matches!(
-                toks[k].lower.as_str(),
-                "," | "but" | "and" | "which" | "who" | ";" | "—"
-            )
+        !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | "but" | "and" | "which" | "who" | ";" | "—")
     })?;
     let first = *inside.first()?;
     let mut end = cut;
@@ -998,33 +566,18 @@ const POLLS: &[&str] = &["poll", "polls", "survey", "surveys", "polling"];
 pub(crate) fn in_poll(clause: &Clause) -> Option<(Span, Found, Span)> {
     let toks = &clause.toks;
     let open = |k: usize| toks[k].is("in") && !toks[k].quoted;
-    let head_within = |k: usize, to: usize| {
-        (k + 1..to.min(k + 9)).find(|&h| POLLS.contains(&toks[h].lower.as_str()) && !toks[h].quoted)
-    };
+    let head_within = |k: usize, to: usize| (k + 1..to.min(k + 9)).find(|&h| POLLS.contains(&toks[h].lower.as_str()) && !toks[h].quoted);
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word).count();
     // Only leading: `finding in … poll` at the end of a clause is right a third of the time on
     // PolNeAR's train split (`he led in polls`).
-    if let Some(k) = toks
-        .iter()
-        .take(2)
-        .position(|t| t.is("in"))
-        .filter(|&k| open(k))
-    {
+    if let Some(k) = toks.iter().take(2).position(|t| t.is("in")).filter(|&k| open(k)) {
         let comma = (k + 1..toks.len()).find(|&c| toks[c].is(","))?;
         head_within(k, comma)?;
         if words(comma + 1, toks.len()) < 3 {
             return None;
         }
-        let found = Found {
-            first: k + 1,
-            last: comma - 1,
-            appositive: None,
-        };
-        return Some((
-            toks[k].span,
-            found,
-            words_span(toks, comma + 1, toks.len())?,
-        ));
+        let found = Found { first: k + 1, last: comma - 1, appositive: None };
+        return Some((toks[k].span, found, words_span(toks, comma + 1, toks.len())?));
     }
     None
 }
@@ -1032,59 +585,11 @@ pub(crate) fn in_poll(clause: &Clause) -> Option<(Span, Found, Span)> {
 /// Words that label a paragraph with a colon without naming a source (`Sources: …`,
 /// `Inside CECOT: …`, `Update: …`).
 const NOT_SOURCES: &[&str] = &[
-    "sources",
-    "source",
-    "inside",
-    "update",
-    "updated",
-    "watch",
-    "related",
-    "photos",
-    "photo",
-    "video",
-    "read",
-    "listen",
-    "breaking",
-    "exclusive",
-    "opinion",
-    "analysis",
-    "note",
-    "editor",
-    "correction",
-    "see",
-    "also",
-    "here",
-    "now",
-    "why",
-    "how",
-    "what",
-    "when",
-    "where",
-    "who",
-    "bottom",
-    "answer",
-    "question",
-    "fact",
-    "first",
-    "background",
-    "follow",
-    "contact",
-    "email",
-    "twitter",
-    "facebook",
-    "disclosure",
-    "fix",
-    "warning",
-    "latest",
-    "contributing",
-    "wow",
-    "look",
-    "boom",
-    "bombshell",
-    "busted",
-    "paid",
-    "delegate",
-    "q",
+    "sources", "source", "inside", "update", "updated", "watch", "related", "photos", "photo", "video", "read",
+    "listen", "breaking", "exclusive", "opinion", "analysis", "note", "editor", "correction", "see", "also",
+    "here", "now", "why", "how", "what", "when", "where", "who", "bottom", "answer", "question", "fact", "first",
+    "background", "follow", "contact", "email", "twitter", "facebook", "disclosure", "fix", "warning", "latest",
+    "contributing", "wow", "look", "boom", "bombshell", "busted", "paid", "delegate", "q",
 ];
 
 /// A paragraph opened by a source name and a colon: a headline (`Graham: Trump’s rhetoric is
@@ -1106,28 +611,15 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
         && name.iter().all(name_part)
         && super::speaker::name_word(&name[name.len() - 1])
         && !NOT_SOURCES.contains(&name[0].lower.as_str())
-        && !name
-            .iter()
-            .any(|t| super::cues::class_of(&t.lower).is_some());
+        && !name.iter().any(|t| super::cues::class_of(&t.lower).is_some());
     // Three-word slogans after a name are a list's labels (`Cruz: Just hang on`), and a run of
     // commas is a list of names (`Iowa: Tim Albrecht, Brad Anderson, …`).
     let rest = &toks[colon + 1..];
-    if !named
-        || rest.iter().filter(|t| t.is_word).count() < 4
-        || rest.iter().filter(|t| t.is(",")).count() >= 4
-    {
+    if !named || rest.iter().filter(|t| t.is_word).count() < 4 || rest.iter().filter(|t| t.is(",")).count() >= 4 {
         return None;
     }
     let content = words_span(toks, colon + 1, toks.len())?;
-    Some((
-        toks[colon].span,
-        Found {
-            first: 0,
-            last: name_end - 1,
-            appositive: None,
-        },
-        content,
-    ))
+    Some((toks[colon].span, Found { first: 0, last: name_end - 1, appositive: None }, content))
 }
 
 /// A passive `asked` with its question (`Asked on Monday whether Mr. Clinton would hold a
@@ -1138,32 +630,20 @@ pub(crate) fn passive_question(clause: &Clause) -> Option<(Span, Span)> {
     let toks = &clause.toks;
     let cue = toks.iter().position(|t| t.is("asked") && !t.quoted)?;
     let passive = cue == 0
-        || (cue >= 1
-            && matches!(
-                toks[cue - 1].lower.as_str(),
-                "when" | "was" | "were" | "is" | "are" | "being" | "been" | "," | "after" | "if"
-            ));
+        || (cue >= 1 && matches!(toks[cue - 1].lower.as_str(), "when" | "was" | "were" | "is" | "are" | "being" | "been" | "," | "after" | "if"));
     if !passive {
         return None;
     }
     // Only circumstances (`on Monday`, `by a reporter`, `during a January debate`) before the question.
-    let wh = (cue + 1..toks.len().min(cue + 10))
-        .take_while(|&k| toks[k].is_word && !toks[k].quoted)
-        .find(|&k| {
-            matches!(
-                toks[k].lower.as_str(),
-                "whether" | "if" | "why" | "who" | "what" | "how" | "when" | "where" | "about"
-            )
-        })?;
+    let wh = (cue + 1..toks.len().min(cue + 10)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| {
+        matches!(toks[k].lower.as_str(), "whether" | "if" | "why" | "who" | "what" | "how" | "when" | "where" | "about")
+    })?;
     // `asked by a reporter`: the asker is named after all; left to the frames.
-    if wh > cue + 1 && (!OPENERS.contains(&toks[cue + 1].lower.as_str()) || toks[cue + 1].is("by"))
-    {
+    if wh > cue + 1 && (!OPENERS.contains(&toks[cue + 1].lower.as_str()) || toks[cue + 1].is("by")) {
         return None;
     }
     // Clauses run on past abbreviations (`Mr.`), so only a comma, `;` or `?` ends the question.
-    let end = (wh..toks.len())
-        .find(|&k| !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | ";" | "?"))
-        .unwrap_or(toks.len());
+    let end = (wh..toks.len()).find(|&k| !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | ";" | "?")).unwrap_or(toks.len());
     let content = words_span(toks, wh, end)?;
     (end - wh >= 3).then_some((toks[cue].span, content))
 }
@@ -1183,11 +663,7 @@ mod tests {
                     let sp = f.speaker.map_or(String::new(), |s| {
                         text[c.toks[s.first].span.start..c.toks[s.last].span.end].to_string()
                     });
-                    out.push((
-                        f.cue.text(text).to_string(),
-                        sp,
-                        f.content.text(text).to_string(),
-                    ));
+                    out.push((f.cue.text(text).to_string(), sp, f.content.text(text).to_string()));
                 }
             }
         }
@@ -1230,11 +706,7 @@ mod tests {
     fn relative_that_does_not_open_the_content() {
         assert_eq!(
             frames("The New York Times reported it obtained 72 emails that Carter sent.")[0],
-            triple(
-                "reported",
-                "The New York Times",
-                "it obtained 72 emails that Carter sent"
-            )
+            triple("reported", "The New York Times", "it obtained 72 emails that Carter sent")
         );
         assert_eq!(
             frames("Carter’s press secretary, Peter Cook, told the Times that Carter erred.")[0],
@@ -1246,31 +718,17 @@ mod tests {
     fn mental_verbs_take_a_clause_without_that() {
         assert_eq!(
             frames("They think the progress on climate change is real."),
-            vec![triple(
-                "think",
-                "They",
-                "the progress on climate change is real"
-            )]
+            vec![triple("think", "They", "the progress on climate change is real")]
         );
-        assert_eq!(
-            frames("They think about the progress on climate change."),
-            vec![]
-        );
-        assert_eq!(
-            frames("Government footage shows detainees packed closely together."),
-            vec![]
-        );
+        assert_eq!(frames("They think about the progress on climate change."), vec![]);
+        assert_eq!(frames("Government footage shows detainees packed closely together."), vec![]);
     }
 
     #[test]
     fn content_then_subject_and_cue() {
         assert_eq!(
             frames("A lawsuit has been presented to the court, Ortega said."),
-            vec![triple(
-                "said",
-                "Ortega",
-                "A lawsuit has been presented to the court"
-            )]
+            vec![triple("said", "Ortega", "A lawsuit has been presented to the court")]
         );
     }
 
@@ -1278,11 +736,7 @@ mod tests {
     fn according_to_leading_and_trailing() {
         assert_eq!(
             frames("According to NGO Cristosal, the facility prohibits visitation."),
-            vec![triple(
-                "According to",
-                "NGO Cristosal",
-                "the facility prohibits visitation"
-            )]
+            vec![triple("According to", "NGO Cristosal", "the facility prohibits visitation")]
         );
         assert_eq!(
             frames("The US will pay $6mn, according to reports."),

@@ -47,16 +47,11 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut left_open_in: Option<usize> = None;
     for &(pi, pspan) in paragraphs {
-        let chars: Vec<(usize, char)> = text[pspan.range()]
-            .char_indices()
-            .map(|(b, c)| (b + pspan.start, c))
-            .collect();
+        let chars: Vec<(usize, char)> =
+            text[pspan.range()].char_indices().map(|(b, c)| (b + pspan.start, c)).collect();
         let mut open: Option<Span> = None;
         let mut para_runs: Vec<Run> = Vec::new();
-        let first_mark = chars
-            .iter()
-            .find(|(_, c)| !c.is_whitespace())
-            .map(|&(b, _)| b);
+        let first_mark = chars.iter().find(|(_, c)| !c.is_whitespace()).map(|&(b, _)| b);
         let mut skip = false;
         for k in 0..chars.len() {
             let (b, c) = chars[k];
@@ -71,10 +66,7 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
             let width = if doubled { 2 } else { 1 };
             skip = doubled;
             let mark = Span::new(b, b + c.len_utf8() * width);
-            let ctx = flank(
-                k.checked_sub(1).map(|p| chars[p].1),
-                chars.get(k + width).map(|x| x.1),
-            );
+            let ctx = flank(k.checked_sub(1).map(|p| chars[p].1), chars.get(k + width).map(|x| x.1));
             let glyph = match c {
                 '“' | '„' | '«' => Role::Open,
                 '”' | '»' => Role::Close,
@@ -100,14 +92,7 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
             }
         }
         if let Some(o) = open {
-            push(
-                &mut para_runs,
-                text,
-                o,
-                Span::new(o.end, pspan.end),
-                None,
-                pi,
-            );
+            push(&mut para_runs, text, o, Span::new(o.end, pspan.end), None, pi);
         }
         let continued = match (left_open_in, para_runs.first_mut()) {
             (Some(prev), Some(first)) if prev + 1 == pi && Some(first.open.start) == first_mark => {
@@ -131,23 +116,10 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
     runs
 }
 
-fn push(
-    runs: &mut Vec<Run>,
-    text: &str,
-    open: Span,
-    inner: Span,
-    close: Option<Span>,
-    paragraph: usize,
-) {
+fn push(runs: &mut Vec<Run>, text: &str, open: Span, inner: Span, close: Option<Span>, paragraph: usize) {
     let content = inner.trim(text);
     if !content.is_empty() {
-        runs.push(Run {
-            content,
-            open,
-            close,
-            paragraph,
-            continues: false,
-        });
+        runs.push(Run { content, open, close, paragraph, continues: false });
     }
 }
 
@@ -161,10 +133,7 @@ fn single_runs(text: &str, chars: &[(usize, char)], pi: usize, doubles: &[Run]) 
         if !matches!(c, '‘' | '’' | '\'') || doubled(k + 1) || (k > 0 && doubled(k - 1)) {
             continue;
         }
-        if doubles
-            .iter()
-            .any(|r| r.open.start <= b && r.close.map_or(r.content.end, |s| s.end) > b)
-        {
+        if doubles.iter().any(|r| r.open.start <= b && r.close.map_or(r.content.end, |s| s.end) > b) {
             continue;
         }
         let prev = k.checked_sub(1).map(|p| chars[p].1);
@@ -172,9 +141,7 @@ fn single_runs(text: &str, chars: &[(usize, char)], pi: usize, doubles: &[Run]) 
         let mark = Span::new(b, b + c.len_utf8());
         let role = flank(prev, next);
         match (open, role) {
-            (None, Role::Open) if c != '’' && next.is_some_and(|n| n.is_alphabetic()) => {
-                open = Some(mark)
-            }
+            (None, Role::Open) if c != '’' && next.is_some_and(|n| n.is_alphabetic()) => open = Some(mark),
             (Some(o), Role::Close) if !next.is_some_and(|n| n.is_alphanumeric()) => {
                 push(&mut out, text, o, Span::new(o.end, b), Some(mark), pi);
                 open = None;
@@ -191,10 +158,7 @@ mod tests {
 
     fn runs_of(text: &str) -> Vec<String> {
         let paras = paragraphs(text);
-        find_runs(text, &paras)
-            .iter()
-            .map(|r| r.content.text(text).to_string())
-            .collect()
+        find_runs(text, &paras).iter().map(|r| r.content.text(text).to_string()).collect()
     }
 
     fn paragraphs(text: &str) -> Vec<(usize, Span)> {
@@ -209,10 +173,7 @@ mod tests {
 
     #[test]
     fn pairs_curly_straight_and_guillemets() {
-        assert_eq!(
-            runs_of("He said “a b c” and \"d e\" and «f g»."),
-            vec!["a b c", "d e", "f g"]
-        );
+        assert_eq!(runs_of("He said “a b c” and \"d e\" and «f g»."), vec!["a b c", "d e", "f g"]);
     }
 
     #[test]
@@ -226,10 +187,7 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(
-            runs_of("Bukele’s deal, don’t ask, the ’90s and Venezuelans’ case."),
-            Vec::<String>::new()
-        );
+        assert_eq!(runs_of("Bukele’s deal, don’t ask, the ’90s and Venezuelans’ case."), Vec::<String>::new());
         assert_eq!(runs_of("The ‘Great friend’ line."), vec!["Great friend"]);
     }
 

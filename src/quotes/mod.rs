@@ -193,10 +193,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let mut clause_paragraph: Option<usize> = None;
 
     for clause in &clauses {
-        let mut frames: Vec<indirect::Frame> = cues::find(&clause.toks)
-            .into_iter()
-            .filter_map(|c| indirect::frame(clause, c))
-            .collect();
+        let mut frames: Vec<indirect::Frame> =
+            cues::find(&clause.toks).into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
         // `“…,” he said, adding that “…”`: a participle with no subject of its own (the clause
         // opens with the quotation) takes the speaker of the cue before it.
         for k in 1..frames.len() {
@@ -204,9 +202,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 frames[k].speaker = frames[k - 1].speaker;
             }
         }
-        let in_clause: Vec<usize> = (0..runs.len())
-            .filter(|&i| quotable[i] && clause.span.contains(runs[i].content))
-            .collect();
+        let in_clause: Vec<usize> =
+            (0..runs.len()).filter(|&i| quotable[i] && clause.span.contains(runs[i].content)).collect();
         // Each run goes to the nearest cue before it whose content covers it (`hailed the deal,
         // saying … “…”` -> `saying`), so claims are made from the last frame backwards.
         let mut claims: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
@@ -223,10 +220,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             // inside another cue's content it is part of what that cue reports (`DeSantis said
             // he has supported legislation …`).
             let object_cue = matches!(f.class, cues::CueClass::Evaluative | cues::CueClass::Stance);
-            let nested = frames.iter().any(|g| {
-                !matches!(g.class, cues::CueClass::Evaluative | cues::CueClass::Stance)
-                    && g.content.contains(f.cue)
-            });
+            let nested = frames.iter().any(|g| !matches!(g.class, cues::CueClass::Evaluative | cues::CueClass::Stance) && g.content.contains(f.cue));
             if object_cue && nested && claimed.is_empty() {
                 continue;
             }
@@ -237,78 +231,38 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             let mut object = None;
             if f.class == cues::CueClass::Evaluative && claimed.is_empty() && f.speaker.is_some() {
                 let term = (0..runs.len()).find(|&i| {
-                    !used[i]
-                        && !quotable[i]
-                        && clause.span.contains(runs[i].content)
-                        && f.content.contains(runs[i].content)
+                    !used[i] && !quotable[i] && clause.span.contains(runs[i].content) && f.content.contains(runs[i].content)
                 });
                 // `called for more “flexibility”`, `called on X to …`: a request, not a label.
-                let first_word = f
-                    .content
-                    .text(text)
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let request = matches!(
-                    first_word.as_str(),
-                    "for" | "on" | "off" | "to" | "in" | "back"
-                );
-                if let Some(i) =
-                    term.filter(|&i| runs[i].content.start > f.content.start && !request)
-                {
+                let first_word = f.content.text(text).split_whitespace().next().unwrap_or("").to_lowercase();
+                let request = matches!(first_word.as_str(), "for" | "on" | "off" | "to" | "in" | "back");
+                if let Some(i) = term.filter(|&i| runs[i].content.start > f.content.start && !request) {
                     used[i] = true;
                     claimed.push(i);
                     object = Some(Span::new(f.content.start, runs[i].content.end));
                 }
             }
-            if claimed.is_empty()
-                && tokens::word_count(text, f.content) < if object_cue { 1 } else { 3 }
-            {
+            if claimed.is_empty() && tokens::word_count(text, f.content) < if object_cue { 1 } else { 3 } {
                 continue;
             }
-            let covers_claimed = in_clause
-                .iter()
-                .any(|&i| used[i] && runs[i].content.overlaps(f.content));
+            let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(f.content));
             // A later cue of the clause inside this frame's content.
-            let later = frames
-                .iter()
-                .filter(|g| g.class != cues::CueClass::Stance)
-                .map(|g| g.cue)
-                .find(|c| c.start > f.cue.end && f.content.contains(*c));
+            let later = frames.iter().filter(|g| g.class != cues::CueClass::Stance).map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c));
             // `Boreing said the members will still meet, but said, “…”`: the content stops before
             // a later cue of the clause that claimed the quotation.
             let content = match later {
-                Some(later) if claimed.is_empty() && covers_claimed => {
-                    indirect::before_cue(clause, f.content, later)
-                }
+                Some(later) if claimed.is_empty() && covers_claimed => indirect::before_cue(clause, f.content, later),
                 _ => Some(f.content),
             };
             let Some(content) = content else { continue };
-            let covers_claimed = in_clause
-                .iter()
-                .any(|&i| used[i] && runs[i].content.overlaps(content));
-            if claimed.is_empty()
-                && (covers_claimed
-                    || out
-                        .iter()
-                        .any(|q| q.span.overlaps(content) && q.kind != QuoteKind::Indirect))
-            {
+            let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(content));
+            if claimed.is_empty() && (covers_claimed || out.iter().any(|q| q.span.overlaps(content) && q.kind != QuoteKind::Indirect)) {
                 continue;
             }
             let aside = f.aside.filter(|a| content.contains(*a));
-            let f = &indirect::Frame {
-                content,
-                aside,
-                ..f.clone()
-            };
-            let Some(found) = f.speaker.filter(|&s| speaker::plausible(&clause.toks, s)) else {
-                continue;
-            };
-            let phrase = Span::new(
-                clause.toks[found.first].span.start,
-                clause.toks[found.last].span.end,
-            );
+            let f = &indirect::Frame { content, aside, ..f.clone() };
+            let Some(found) = f.speaker.filter(|&s| speaker::plausible(&clause.toks, s)) else { continue };
+            let phrase = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(phrase.end, &resolved);
             // `Beck, who has described Trump as …`: the relative pronoun names the source at the
@@ -337,9 +291,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             if claimed.is_empty() {
                 // Around a parenthetical tag, the longer side is the reported clause.
                 let content = match f.aside {
-                    Some(a) if a.start - f.content.start >= f.content.end - a.end => {
-                        Span::new(f.content.start, a.start)
-                    }
+                    Some(a) if a.start - f.content.start >= f.content.end - a.end => Span::new(f.content.start, a.start),
                     Some(a) => Span::new(a.end, f.content.end),
                     None => f.content,
                 };
@@ -355,17 +307,11 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 let claimed_runs: Vec<&marks::Run> = claimed.iter().map(|&i| &runs[i]).collect();
                 // A tag after its content bounds the clause already (`“…,” itself a rebuttal, was
                 // an inferior slogan, he said`); only content after its cue is cut after the runs.
-                let around = if around.end <= f.cue.start {
-                    around
-                } else {
-                    direct::mixed_clause(clause, around, &claimed_runs).trim(text)
-                };
+                let around = if around.end <= f.cue.start { around } else { direct::mixed_clause(clause, around, &claimed_runs).trim(text) };
                 for &i in &claimed {
                     let span = runs[i].content;
                     match (object, kind) {
-                        (Some(_), _) | (None, QuoteKind::Mixed) => {
-                            push(span, around.cover(span), QuoteKind::Mixed)
-                        }
+                        (Some(_), _) | (None, QuoteKind::Mixed) => push(span, around.cover(span), QuoteKind::Mixed),
                         _ => push(span, span, kind),
                     }
                 }
@@ -378,11 +324,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 continue;
             }
             let Some((para, prev)) = &last else { continue };
-            if clause.paragraph > *para + 1
-                || (clause.paragraph == *para + 1
-                    && !runs[i].continues
-                    && !opens_paragraph(clause, &runs[i]))
-            {
+            if clause.paragraph > *para + 1 || (clause.paragraph == *para + 1 && !runs[i].continues && !opens_paragraph(clause, &runs[i])) {
                 continue;
             }
             used[i] = true;
@@ -409,31 +351,19 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         // `Clinton: “…” Bush: “…”`: a labelled quotation may also follow another clause of
         // its paragraph when a quotation mark opens it.
         let quoted_label = |l: &(Span, speaker::Found, Span)| {
-            clause
-                .toks
-                .iter()
-                .position(|t| t.span == l.0)
-                .and_then(|c| clause.toks.get(c + 1))
-                .is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
+            clause.toks.iter().position(|t| t.span == l.0).and_then(|c| clause.toks.get(c + 1)).is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
         };
-        let labelled = indirect::labelled(clause)
-            .filter(|l| (opens_paragraph || quoted_label(l)) && frames.is_empty());
+        let labelled = indirect::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && frames.is_empty());
         let sourced = labelled.or_else(|| indirect::in_poll(clause).filter(|_| frames.is_empty()));
-        if let Some((cue, found, content)) =
-            sourced.filter(|l| !out.iter().any(|q| q.span.overlaps(l.2)))
-        {
-            let mention = Span::new(
-                clause.toks[found.first].span.start,
-                clause.toks[found.last].span.end,
-            );
+        if let Some((cue, found, content)) = sourced.filter(|l| !out.iter().any(|q| q.span.overlaps(l.2))) {
+            let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(mention.end, &resolved);
             // A whole quotation after the colon is direct; otherwise the words are the content.
             let whole = |i: usize| {
                 let r = runs[i].content;
                 r.contains(content.trim(text))
-                    || (content.contains(r)
-                        && tokens::word_count(text, r) + 1 >= tokens::word_count(text, content))
+                    || (content.contains(r) && tokens::word_count(text, r) + 1 >= tokens::word_count(text, content))
             };
             let run = in_clause.iter().copied().find(|&i| !used[i] && whole(i));
             let (span, kind) = match run {
@@ -452,18 +382,12 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker: resolved.speaker.clone(),
                 speaker_type: resolved.kind,
                 descriptions: resolved.descriptions.clone(),
-                confidence: if resolved.speaker.is_empty() {
-                    0.3
-                } else {
-                    0.6
-                },
+                confidence: if resolved.speaker.is_empty() { 0.3 } else { 0.6 },
                 reports: Reports::Speech,
             });
             last = Some((clause.paragraph, resolved));
         }
-        if let Some((cue, content)) =
-            indirect::passive_question(clause).filter(|q| !out.iter().any(|o| o.span.overlaps(q.1)))
-        {
+        if let Some((cue, content)) = indirect::passive_question(clause).filter(|q| !out.iter().any(|o| o.span.overlaps(q.1))) {
             out.push(Quote {
                 span: content,
                 clause: content,
@@ -479,10 +403,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         }
         lead_in = None;
         if let Some((cue, found)) = indirect::lead_in(clause) {
-            let mention = Span::new(
-                clause.toks[found.first].span.start,
-                clause.toks[found.last].span.end,
-            );
+            let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(mention.end, &resolved);
             last = Some((clause.paragraph, resolved));
@@ -539,18 +460,13 @@ pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
         if q.speaker.is_empty() {
             continue;
         }
-        let (_, acc) = by.entry(q.speaker.to_lowercase()).or_insert_with(|| {
-            (
-                q.speaker.clone(),
-                Acc {
-                    types: Vec::new(),
-                    quotes: 0,
-                    docs: Vec::new(),
-                    mentions: Vec::new(),
-                    descriptions: Vec::new(),
-                },
-            )
-        });
+        let (_, acc) = by.entry(q.speaker.to_lowercase()).or_insert_with(|| (q.speaker.clone(), Acc {
+            types: Vec::new(),
+            quotes: 0,
+            docs: Vec::new(),
+            mentions: Vec::new(),
+            descriptions: Vec::new(),
+        }));
         acc.quotes += 1;
         match acc.types.iter_mut().find(|(t, _)| *t == q.speaker_type) {
             Some((_, n)) => *n += 1,

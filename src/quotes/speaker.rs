@@ -18,548 +18,93 @@ use crate::span::Span;
 
 /// Words that end a noun phrase.
 const FUNCTION: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "but",
-    "or",
-    "nor",
-    "as",
-    "while",
-    "when",
-    "if",
-    "because",
-    "since",
-    "although",
-    "though",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "without",
-    "about",
-    "into",
-    "over",
-    "under",
-    "during",
-    "than",
-    "then",
-    "so",
-    "also",
-    "not",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "there",
-    "here",
-    "where",
-    "what",
-    "how",
-    "why",
-    "yet",
-    "however",
-    "meanwhile",
-    "still",
-    "and",
-    "of",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "its",
-    "their",
-    "his",
-    "our",
-    "my",
-    "your",
-    "this",
-    "these",
-    "those",
-    "the",
-    "a",
-    "an",
-    "now",
-    "today",
-    "yesterday",
-    "even",
-    "just",
-    "only",
-    "all",
-    "both",
-    "per",
-    "via",
-    "against",
-    "among",
-    "between",
-    "through",
-    "until",
-    "upon",
-    "whether",
-    "once",
-    "again",
-    "very",
-    "too",
-    "more",
-    "most",
-    "less",
-    "no",
-    "not",
-    "never",
-    "ever",
-    "said",
-    "says",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "like",
-    "unlike",
-    "despite",
-    "amid",
-    "instead",
-    "rather",
-    "what’s",
-    "it’s",
-    "that’s",
+    "that", "which", "who", "whom", "whose", "but", "or", "nor", "as", "while", "when", "if", "because", "since",
+    "although", "though", "after", "before", "in", "on", "at", "to", "for", "from", "by", "with", "without", "about",
+    "into", "over", "under", "during", "than", "then", "so", "also", "not", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
+    "might", "must", "there", "here", "where", "what", "how", "why", "yet", "however", "meanwhile", "still",
+    "and", "of", "it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "its", "their",
+    "his", "our", "my", "your", "this", "these", "those", "the", "a", "an", "now", "today", "yesterday", "even",
+    "just", "only", "all", "both", "per", "via", "against", "among", "between", "through", "until", "upon",
+    "whether", "once", "again", "very", "too", "more", "most", "less", "no", "not", "never", "ever", "said",
+    "says", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "next",
+    "earlier", "later", "like", "unlike", "despite", "amid", "instead", "rather", "what’s", "it’s", "that’s",
 ];
 
 /// Determiners: included at the left edge of a phrase, and nothing beyond them.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "some", "many", "several", "most", "his", "her", "their", "its",
-    "our", "my", "your", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "other", "another", "both", "all", "few", "these", "those", "this", "that", "each", "any",
-    "such", "no",
+    "the", "a", "an", "one", "some", "many", "several", "most", "his", "her", "their", "its", "our", "my", "your",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "other", "another", "both", "all",
+    "few", "these", "those", "this", "that", "each", "any", "such", "no",
 ];
 
 /// Words skipped between a subject and its cue (`has also said`, `once vowed`).
 /// Abbreviated titles written with a period (`Mr.`, `Sen.`).
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "pres",
-    "capt", "adm", "maj", "atty", "supt",
-];
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "rev", "pres", "capt", "adm", "maj", "atty", "supt"];
 
 const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "once",
-    "previously",
-    "later",
-    "recently",
-    "then",
-    "repeatedly",
-    "publicly",
-    "reportedly",
-    "further",
-    "again",
-    "already",
-    "often",
-    "always",
-    "never",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "not",
-    "even",
-    "still",
-    "just",
-    "long",
-    "first",
-    "separately",
-    "similarly",
-    "privately",
-    "simply",
-    "flatly",
-    "had",
-    "been",
-    "should",
-    "must",
-    "can",
+    "has", "have", "had", "also", "once", "previously", "later", "recently", "then", "repeatedly", "publicly",
+    "reportedly", "further", "again", "already", "often", "always", "never", "is", "was", "were", "are", "will",
+    "would", "could", "may", "might", "did", "does", "do", "not", "even", "still", "just", "long", "first",
+    "separately", "similarly", "privately", "simply", "flatly", "had", "been", "should", "must", "can",
     "however",
 ];
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Quantifiers that can stand for a group of speakers (`Most said`, `another says`).
-const QUANTIFIERS: &[&str] = &[
-    "most", "many", "some", "others", "another", "one", "both", "all", "few", "several", "half",
-    "none",
-];
+const QUANTIFIERS: &[&str] = &["most", "many", "some", "others", "another", "one", "both", "all", "few", "several", "half", "none"];
 
 /// Lowercase heads naming a single person.
 const PERSON_NOUNS: &[&str] = &[
-    "official",
-    "person",
-    "hopeful",
-    "buyer",
-    "owner",
-    "seller",
-    "donor",
-    "user",
-    "boy",
-    "girl",
-    "child",
-    "kid",
-    "teen",
-    "teenager",
-    "student",
-    "worker",
-    "employee",
-    "parent",
-    "veteran",
-    "nurse",
-    "pastor",
-    "priest",
-    "bishop",
-    "soldier",
-    "guard",
-    "neighbor",
-    "neighbour",
-    "citizen",
-    "immigrant",
-    "refugee",
-    "victim",
-    "survivor",
-    "patient",
-    "customer",
-    "guest",
-    "host",
-    "fan",
-    "delegate",
-    "attendee",
-    "consultant",
-    "lobbyist",
-    "billionaire",
-    "businessman",
-    "businesswoman",
-    "congressman",
-    "congresswoman",
-    "lawyer",
-    "attorney",
-    "relative",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "president",
-    "senator",
-    "governor",
-    "source",
-    "aide",
-    "adviser",
-    "advisor",
-    "director",
-    "expert",
-    "analyst",
-    "activist",
-    "judge",
-    "prosecutor",
-    "witness",
-    "resident",
-    "man",
-    "woman",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "prisoner",
-    "inmate",
-    "detainee",
-    "deportee",
-    "migrant",
-    "candidate",
-    "leader",
-    "chief",
-    "head",
-    "secretary",
-    "representative",
-    "lawmaker",
-    "mayor",
-    "officer",
-    "researcher",
-    "professor",
-    "economist",
-    "strategist",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "commander",
-    "journalist",
-    "reporter",
-    "editor",
-    "author",
-    "writer",
-    "historian",
-    "doctor",
-    "nominee",
-    "chairman",
-    "chairwoman",
-    "member",
-    "friend",
-    "staffer",
-    "operative",
-    "pollster",
-    "voter",
-    "supporter",
-    "critic",
-    "agent",
-    "defender",
-    "worker",
-    "guard",
-    "manager",
-    "ceo",
-    "founder",
-    "coordinator",
-    "counsel",
+    "official", "person", "hopeful", "buyer", "owner", "seller", "donor", "user", "boy", "girl", "child", "kid",
+    "teen", "teenager", "student", "worker", "employee", "parent", "veteran", "nurse", "pastor", "priest",
+    "bishop", "soldier", "guard", "neighbor", "neighbour", "citizen", "immigrant", "refugee", "victim",
+    "survivor", "patient", "customer", "guest", "host", "fan", "delegate", "attendee", "consultant",
+    "lobbyist", "billionaire", "businessman", "businesswoman", "congressman", "congresswoman", "lawyer", "attorney", "relative", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "president", "senator", "governor", "source", "aide", "adviser", "advisor", "director", "expert", "analyst",
+    "activist", "judge", "prosecutor", "witness", "resident", "man", "woman", "mother", "father", "son",
+    "daughter", "brother", "sister", "wife", "husband", "prisoner", "inmate", "detainee", "deportee", "migrant",
+    "candidate", "leader", "chief", "head", "secretary", "representative", "lawmaker", "mayor", "officer",
+    "researcher", "professor", "economist", "strategist", "ambassador", "envoy", "diplomat", "commander",
+    "journalist", "reporter", "editor", "author", "writer", "historian", "doctor", "nominee", "chairman",
+    "chairwoman", "member", "friend", "staffer", "operative", "pollster", "voter", "supporter", "critic",
+    "agent", "defender", "worker", "guard", "manager", "ceo", "founder", "coordinator", "counsel",
 ];
 
 /// Lowercase heads naming an organization.
 const ORG_NOUNS: &[&str] = &[
-    "government",
-    "ministry",
-    "administration",
-    "department",
-    "office",
-    "agency",
-    "court",
-    "organisation",
-    "organization",
-    "company",
-    "campaign",
-    "police",
-    "committee",
-    "commission",
-    "party",
-    "court",
-    "council",
-    "embassy",
-    "firm",
-    "newspaper",
-    "network",
-    "union",
-    "army",
-    "military",
-    "state",
-    "white",
-    "house",
-    "regime",
-    "congress",
-    "senate",
-    "authority",
-    "service",
-    "bureau",
-    "institute",
-    "foundation",
-    "press",
+    "government", "ministry", "administration", "department", "office", "agency", "court", "organisation",
+    "organization", "company", "campaign", "police", "committee", "commission", "party", "court", "council",
+    "embassy", "firm", "newspaper", "network", "union", "army", "military", "state", "white", "house", "regime",
+    "congress", "senate", "authority", "service", "bureau", "institute", "foundation", "press",
 ];
 
 /// Sentence adverbs set off by commas between a subject and its verb.
 const ASIDE_ADVERBS: &[&str] = &[
-    "however",
-    "though",
-    "too",
-    "also",
-    "meanwhile",
-    "instead",
-    "nonetheless",
-    "nevertheless",
-    "moreover",
-    "separately",
-    "likewise",
-    "similarly",
-    "indeed",
-    "then",
-    "later",
-    "earlier",
-    "previously",
+    "however", "though", "too", "also", "meanwhile", "instead", "nonetheless", "nevertheless", "moreover",
+    "separately", "likewise", "similarly", "indeed", "then", "later", "earlier", "previously",
 ];
 
 /// Capitalised words that mark an organization name.
 const ORG_WORDS: &[&str] = &[
-    "department",
-    "ministry",
-    "office",
-    "court",
-    "commission",
-    "committee",
-    "council",
-    "agency",
-    "administration",
-    "news",
-    "times",
-    "post",
-    "party",
-    "association",
-    "union",
-    "institute",
-    "foundation",
-    "university",
-    "bank",
-    "group",
-    "corporation",
-    "inc",
-    "campaign",
-    "police",
-    "army",
-    "government",
-    "house",
-    "senate",
-    "congress",
-    "network",
-    "watch",
-    "international",
-    "center",
-    "centre",
-    "organization",
-    "organisation",
-    "fund",
-    "journal",
-    "press",
-    "reuters",
-    "cnn",
-    "bbc",
-    "ap",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "gop",
-    "fbi",
-    "cia",
-    "dhs",
-    "ice",
-    "aclu",
-    "un",
-    "nato",
-    "ngo",
-    "board",
-    "bureau",
-    "service",
-    "tribune",
-    "herald",
-    "magazine",
-    "daily",
-    "media",
-    "company",
-    "co",
-    "llc",
-    "ltd",
-    "coalition",
-    "alliance",
-    "federation",
-    "society",
-    "republicans",
-    "democrats",
+    "department", "ministry", "office", "court", "commission", "committee", "council", "agency", "administration",
+    "news", "times", "post", "party", "association", "union", "institute", "foundation", "university", "bank",
+    "group", "corporation", "inc", "campaign", "police", "army", "government", "house", "senate", "congress",
+    "network", "watch", "international", "center", "centre", "organization", "organisation", "fund", "journal",
+    "press", "reuters", "cnn", "bbc", "ap", "nbc", "abc", "cbs", "fox", "msnbc", "gop", "fbi", "cia", "dhs", "ice",
+    "aclu", "un", "nato", "ngo", "board", "bureau", "service", "tribune", "herald", "magazine", "daily", "media",
+    "company", "co", "llc", "ltd", "coalition", "alliance", "federation", "society", "republicans", "democrats",
 ];
 
 /// Title words that precede a name and belong to its description.
 const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "sen.",
-    "gov.",
-    "governor",
-    "rep.",
-    "representative",
-    "judge",
-    "justice",
-    "attorney",
-    "general",
-    "director",
-    "chief",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "envoy",
-    "pres.",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "prof.",
-    "officer",
-    "commissioner",
-    "leader",
-    "king",
-    "queen",
-    "pope",
-    "prime",
-    "vice",
-    "candidate",
-    "nominee",
-    "state",
-    "lawyer",
-    "press",
-    "speaker",
-    "gen.",
-    "lt.",
-    "col.",
-    "sgt.",
-    "adviser",
-    "advisor",
-    "former",
-    "district",
+    "president", "minister", "secretary", "senator", "sen.", "gov.", "governor", "rep.", "representative",
+    "judge", "justice", "attorney", "general", "director", "chief", "mayor", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "ambassador", "envoy", "pres.", "dr.", "mr.", "mrs.", "ms.", "prof.", "officer",
+    "commissioner", "leader", "king", "queen", "pope", "prime", "vice", "candidate", "nominee", "state", "lawyer",
+    "press", "speaker", "gen.", "lt.", "col.", "sgt.", "adviser", "advisor", "former", "district",
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
@@ -575,9 +120,7 @@ fn nounish(t: &Tok) -> bool {
         && !t.lower.ends_with("ing")
         && (!t.lower.ends_with("ed") || t.lower.len() <= 4)
         && (!t.lower.ends_with("ly") || is_in(PERSON_NOUNS, &t.lower))
-        && t.lower
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 pub(crate) fn name_word(t: &Tok) -> bool {
@@ -586,10 +129,7 @@ pub(crate) fn name_word(t: &Tok) -> bool {
 
 fn plural(lower: &str) -> bool {
     (lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3)
-        || matches!(
-            lower,
-            "people" | "police" | "men" | "women" | "children" | "staff" | "percent" | "majority"
-        )
+        || matches!(lower, "people" | "police" | "men" | "women" | "children" | "staff" | "percent" | "majority")
 }
 
 /// A token that can head a speaker phrase.
@@ -600,114 +140,25 @@ fn valid_head(t: &Tok) -> bool {
     if is_in(PRONOUNS, &t.lower) || name_word(t) {
         return true;
     }
-    nounish(t)
-        && (is_in(PERSON_NOUNS, &t.lower)
-            || is_in(ORG_NOUNS, &t.lower)
-            || plural(&t.lower)
-            || agent_noun(&t.lower))
+    nounish(t) && (is_in(PERSON_NOUNS, &t.lower) || is_in(ORG_NOUNS, &t.lower) || plural(&t.lower) || agent_noun(&t.lower))
 }
 
 /// Nouns of agents by their ending (`commenter`, `neurosurgeon`, `organizer`, `columnist`),
 /// minus common things that share the ending.
 fn agent_noun(lower: &str) -> bool {
     const THINGS: &[&str] = &[
-        "number",
-        "letter",
-        "matter",
-        "center",
-        "centre",
-        "paper",
-        "order",
-        "water",
-        "quarter",
-        "chapter",
-        "corner",
-        "border",
-        "power",
-        "computer",
-        "register",
-        "cancer",
-        "manner",
-        "filter",
-        "error",
-        "factor",
-        "sector",
-        "monitor",
-        "mirror",
-        "motor",
-        "river",
-        "summer",
-        "winter",
-        "weather",
-        "dinner",
-        "answer",
-        "rather",
-        "either",
-        "neither",
-        "whether",
-        "further",
-        "together",
-        "however",
-        "never",
-        "other",
-        "another",
-        "after",
-        "later",
-        "former",
-        "latter",
-        "offer",
-        "cover",
-        "trigger",
-        "barrier",
-        "banner",
-        "poster",
-        "theater",
-        "theatre",
-        "remainder",
-        "reminder",
-        "member",
-        "character",
-        "behavior",
-        "behaviour",
-        "honor",
-        "labor",
-        "favor",
-        "color",
-        "rumor",
-        "humor",
-        "tumor",
-        "terror",
-        "horror",
-        "mayor",
-        "floor",
-        "door",
-        "minor",
-        "major",
-        "interior",
-        "exterior",
-        "superior",
-        "inferior",
-        "senior",
-        "junior",
-        "corridor",
-        "ledger",
-        "manifest",
-        "contest",
-        "protest",
-        "interest",
-        "request",
-        "harvest",
-        "forest",
-        "list",
-        "twist",
-        "mist",
-        "fist",
-        "wrist",
+        "number", "letter", "matter", "center", "centre", "paper", "order", "water", "quarter", "chapter", "corner",
+        "border", "power", "computer", "register", "cancer", "manner", "filter", "error", "factor", "sector",
+        "monitor", "mirror", "motor", "river", "summer", "winter", "weather", "dinner", "answer", "rather", "either",
+        "neither", "whether", "further", "together", "however", "never", "other", "another", "after", "later",
+        "former", "latter", "offer", "cover", "trigger", "barrier", "banner", "poster", "theater", "theatre",
+        "remainder", "reminder", "member", "character", "behavior", "behaviour", "honor", "labor", "favor", "color",
+        "rumor", "humor", "tumor", "terror", "horror", "mayor", "floor", "door", "minor", "major", "interior",
+        "exterior", "superior", "inferior", "senior", "junior", "corridor", "ledger", "manifest", "contest",
+        "protest", "interest", "request", "harvest", "forest", "list", "twist", "mist", "fist", "wrist",
     ];
     lower.len() >= 6
-        && ["er", "or", "ist", "eon", "ian"]
-            .iter()
-            .any(|s| lower.ends_with(s))
+        && ["er", "or", "ist", "eon", "ian"].iter().any(|s| lower.ends_with(s))
         && !THINGS.contains(&lower)
 }
 
@@ -716,12 +167,7 @@ fn agent_noun(lower: &str) -> bool {
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     match toks[k].lower.as_str() {
         "!" | "?" | ";" | ":" => true,
-        "." => {
-            !(k > 0
-                && toks[k - 1].is_word
-                && (toks[k - 1].lower.chars().count() == 1
-                    || is_in(HONORIFICS, &toks[k - 1].lower)))
-        }
+        "." => !(k > 0 && toks[k - 1].is_word && (toks[k - 1].lower.chars().count() == 1 || is_in(HONORIFICS, &toks[k - 1].lower))),
         _ => false,
     }
 }
@@ -764,8 +210,7 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             && first >= 2
             && toks[first - 2].is_word
             && !toks[first - 2].quoted
-            && (is_in(HONORIFICS, &toks[first - 2].lower)
-                || (toks[first - 2].cap && toks[first - 2].lower.chars().count() == 1));
+            && (is_in(HONORIFICS, &toks[first - 2].lower) || (toks[first - 2].cap && toks[first - 2].lower.chars().count() == 1));
         if title_dot {
             first -= 2;
             words += 1;
@@ -784,24 +229,15 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             // Institute`: a person phrase with a prepositional phrase after it.
             let before = first.checked_sub(2).map(|k| &toks[k]);
             let person_pp = first >= 2
-                && matches!(
-                    toks[first - 1].lower.as_str(),
-                    "for" | "at" | "with" | "from"
-                )
-                && before.is_some_and(|b| {
-                    !b.quoted
-                        && (is_in(PERSON_NOUNS, &b.lower) || agent_noun(&b.lower) || name_word(b))
-                });
+                && matches!(toks[first - 1].lower.as_str(), "for" | "at" | "with" | "from")
+                && before.is_some_and(|b| !b.quoted && (is_in(PERSON_NOUNS, &b.lower) || agent_noun(&b.lower) || name_word(b)));
             let of_phrase = person_pp
                 || (first >= 2
                     && toks[first - 1].is("of")
                     && !toks[first - 2].quoted
                     && (nounish(&toks[first - 2])
                         || name_word(&toks[first - 2])
-                        || matches!(
-                            toks[first - 2].lower.as_str(),
-                            "one" | "two" | "some" | "many" | "most" | "all" | "none"
-                        )));
+                        || matches!(toks[first - 2].lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")));
             if of_phrase && t.lower != "that" {
                 first -= 2;
                 words += 1;
@@ -814,15 +250,11 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             words += 1;
             continue;
         }
-        let joins_names = matches!(
-            t.lower.as_str(),
-            "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&"
-        ) && first >= 2
+        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
+            && first >= 2
             && name_word(&toks[first - 2])
             && toks[first].cap;
-        let joins_nouns = t.lower == "and"
-            && first >= 2
-            && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
+        let joins_nouns = t.lower == "and" && first >= 2 && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
         if joins_names || joins_nouns {
             first -= 1;
             continue;
@@ -835,8 +267,7 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
         break;
     }
     // `in the past said` is an adverbial, not a subject.
-    let after_preposition =
-        first > 0 && is_in(FUNCTION, &toks[first - 1].lower) && !toks[first - 1].is("and");
+    let after_preposition = first > 0 && is_in(FUNCTION, &toks[first - 1].lower) && !toks[first - 1].is("and");
     if loose && (!is_in(DETERMINERS, &toks[first].lower) || after_preposition) {
         return None;
     }
@@ -849,28 +280,16 @@ pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usiz
     if let Some((first, last)) = np_right(toks, start) {
         // `reports by the Associated Press`, `a statement from the ministry`: a document named by
         // who wrote it; the writer heads the phrase.
-        let writer = toks
-            .get(last + 1)
-            .filter(|t| t.is("by") || t.is("from"))
-            .and_then(|_| np_right(toks, last + 2));
+        let writer = toks.get(last + 1).filter(|t| t.is("by") || t.is("from")).and_then(|_| np_right(toks, last + 2));
         return match writer {
-            Some((_, l))
-                if name_word(&toks[l])
-                    && toks[first..=last]
-                        .iter()
-                        .all(|t| !name_word(t) || is_in(DETERMINERS, &t.lower)) =>
-            {
+            Some((_, l)) if name_word(&toks[l]) && toks[first..=last].iter().all(|t| !name_word(t) || is_in(DETERMINERS, &t.lower)) => {
                 Some((first, l))
             }
             _ => Some((first, last)),
         };
     }
     let mut i = start;
-    while i < toks.len()
-        && toks[i].is_word
-        && is_in(DETERMINERS, &toks[i].lower)
-        && !toks[i].is("that")
-    {
+    while i < toks.len() && toks[i].is_word && is_in(DETERMINERS, &toks[i].lower) && !toks[i].is("that") {
         i += 1;
     }
     let mut last = None;
@@ -890,11 +309,7 @@ pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usiz
 /// The noun phrase starting at token `start`, walking right.
 pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
     let mut i = start;
-    while i < toks.len()
-        && toks[i].is_word
-        && is_in(DETERMINERS, &toks[i].lower)
-        && !toks[i].is("that")
-    {
+    while i < toks.len() && toks[i].is_word && is_in(DETERMINERS, &toks[i].lower) && !toks[i].is("that") {
         i += 1;
     }
     let mut last: Option<usize> = None;
@@ -912,13 +327,8 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             continue;
         }
         // `Ms. Sherry`, `Sen. Warren`: the title's period stays inside the name.
-        let initial =
-            |p: &Tok| is_in(HONORIFICS, &p.lower) || (p.cap && p.lower.chars().count() == 1);
-        if t.is(".")
-            && last == Some(i.wrapping_sub(1))
-            && initial(&toks[i - 1])
-            && toks.get(i + 1).is_some_and(|n| n.cap)
-        {
+        let initial = |p: &Tok| is_in(HONORIFICS, &p.lower) || (p.cap && p.lower.chars().count() == 1);
+        if t.is(".") && last == Some(i.wrapping_sub(1)) && initial(&toks[i - 1]) && toks.get(i + 1).is_some_and(|n| n.cap) {
             i += 1;
             continue;
         }
@@ -926,23 +336,13 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             break;
         }
         // `retired neurosurgeon Ben Carson`: an adjective in -ed opening the phrase.
-        if last.is_none()
-            && !t.cap
-            && t.lower.ends_with("ed")
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.is_word && !n.quoted && (name_word(n) || nounish(n)))
-        {
+        if last.is_none() && !t.cap && t.lower.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.is_word && !n.quoted && (name_word(n) || nounish(n))) {
             i += 1;
             continue;
         }
-        let connector = matches!(
-            t.lower.as_str(),
-            "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&" | "and"
-        ) && last.is_some()
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.cap || (t.lower == "and" && nounish(n)));
+        let connector = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&" | "and")
+            && last.is_some()
+            && toks.get(i + 1).is_some_and(|n| n.cap || (t.lower == "and" && nounish(n)));
         if name_word(t) || nounish(t) || is_in(PRONOUNS, &t.lower) && last.is_none() {
             last = Some(i);
             words += 1;
@@ -975,18 +375,13 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
     let t = toks.get(first)?;
     let starts_ok = t.is_word
         && !t.quoted
-        && (matches!(
-            t.lower.as_str(),
-            "a" | "an" | "the" | "who" | "head" | "former"
-        ) || (nounish(t) && !t.lower.ends_with("ed")));
+        && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "head" | "former") || (nounish(t) && !t.lower.ends_with("ed")));
     if !starts_ok || t.is("who") {
         return None;
     }
     let mut last = first;
     let mut k = first;
-    while k < toks.len() && !toks[k].quoted && toks[k].is_word
-        || toks.get(k).is_some_and(|t| t.is_possessive())
-    {
+    while k < toks.len() && !toks[k].quoted && toks[k].is_word || toks.get(k).is_some_and(|t| t.is_possessive()) {
         if class_of(&toks[k].lower).is_some() && k > first {
             break;
         }
@@ -1005,56 +400,29 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let mut j = cue;
     let mut passive = false;
     // `He’s predicting`: the contracted auxiliary after a pronoun.
-    if j >= 2
-        && matches!(toks[j - 1].lower.as_str(), "’s" | "'s")
-        && is_in(PRONOUNS, &toks[j - 2].lower)
-    {
-        return Some(Found {
-            first: j - 2,
-            last: j - 2,
-            appositive: None,
-        });
+    if j >= 2 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") && is_in(PRONOUNS, &toks[j - 2].lower) {
+        return Some(Found { first: j - 2, last: j - 2, appositive: None });
     }
     // Auxiliaries and adverbs between subject and cue (`has also said`, `initially said`).
-    let adverb = |t: &Tok| {
-        t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower)
-    };
+    let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
     // `don’t think`, `hasn’t said`: a negated auxiliary.
     let negated = |t: &Tok| t.lower.ends_with("n’t") || t.lower.ends_with("n't");
-    while j > 0
-        && toks[j - 1].is_word
-        && !toks[j - 1].quoted
-        && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1]) || negated(&toks[j - 1]))
-    {
-        passive |= matches!(
-            toks[j - 1].lower.as_str(),
-            "is" | "are" | "was" | "were" | "been" | "be" | "being"
-        );
+    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1]) || negated(&toks[j - 1])) {
+        passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
         j -= 1;
     }
     // `inmates are denied visitation`, `immigrants alleged to be`: the phrase is not a speaker.
-    let participle = toks[cue].lower.ends_with("ed")
-        || matches!(
-            toks[cue].lower.as_str(),
-            "told" | "said" | "thought" | "shown" | "written"
-        );
-    let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed")
-        && toks.get(cue + 1).is_some_and(|t| t.is("to"));
+    let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
+    let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
     // `is convinced that …`: an adjective of belief before its clause, not a passive.
-    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that"))
-        && class_of(&toks[cue].lower) == Some(super::cues::CueClass::Belief);
+    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(super::cues::CueClass::Belief);
     // `rebel groups backed by Ankara`: a reduced passive names its agent after the cue.
     let agent_after = participle && toks.get(cue + 1).is_some_and(|t| t.is("by"));
     if (participle && passive && !belief_adjective) || adjectival || agent_after {
         return None;
     }
     // `Ford itself said`: a reflexive after the subject.
-    if j > 1
-        && matches!(
-            toks[j - 1].lower.as_str(),
-            "itself" | "himself" | "herself" | "themselves"
-        )
-    {
+    if j > 1 && matches!(toks[j - 1].lower.as_str(), "itself" | "himself" | "herself" | "themselves") {
         j -= 1;
     }
     if j == 0 {
@@ -1064,52 +432,28 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     // `Most said`, `another says`, `those surveyed said`: a quantifier or a described group as
     // the whole subject.
     let alone = |k: usize| {
-        k == 0
-            || !toks[k - 1].is_word
-            || toks[k - 1].quoted
-            || matches!(
-                toks[k - 1].lower.as_str(),
-                "and" | "but" | "while" | "whereas" | "yet" | "still" | "also"
-            )
+        k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas" | "yet" | "still" | "also")
     };
     if t.is_word && !t.quoted && QUANTIFIERS.contains(&t.lower.as_str()) && alone(j - 1) {
-        return Some(Found {
-            first: j - 1,
-            last: j - 1,
-            appositive: None,
-        });
+        return Some(Found { first: j - 1, last: j - 1, appositive: None });
     }
     if j >= 2 && toks[j - 2].is("those") && t.is_word && t.lower.ends_with("ed") && alone(j - 2) {
-        return Some(Found {
-            first: j - 2,
-            last: j - 1,
-            appositive: None,
-        });
+        return Some(Found { first: j - 2, last: j - 1, appositive: None });
     }
     if t.is(")") && j >= 3 {
         // `Sen. Bernie Sanders (I-Vt.) said`: a party tag or short aside after the name.
         let close = j - 1;
-        let open = (close.saturating_sub(8)..close)
-            .rev()
-            .find(|&k| toks[k].is("("))?;
+        let open = (close.saturating_sub(8)..close).rev().find(|&k| toks[k].is("("))?;
         if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted) {
             return None;
         }
         let (first, last) = np_left(toks, open - 1)?;
-        return Some(Found {
-            first,
-            last,
-            appositive: None,
-        });
+        return Some(Found { first, last, appositive: None });
     }
     if t.is("whom") && j >= 5 && toks[j - 2].is("of") && toks[j - 4].is(",") {
         // `Family members, many of whom say …`: the antecedent speaks.
         let (first, last) = np_left(toks, j - 5)?;
-        return Some(Found {
-            first,
-            last,
-            appositive: None,
-        });
+        return Some(Found { first, last, appositive: None });
     }
     if matches!(t.lower.as_str(), "who" | "which") {
         let mut k = j - 1;
@@ -1117,11 +461,7 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             k -= 1;
         }
         let (first, last) = np_left(toks, k.checked_sub(1)?)?;
-        return Some(Found {
-            first,
-            last,
-            appositive: None,
-        });
+        return Some(Found { first, last, appositive: None });
     }
     if matches!(t.lower.as_str(), "—" | "–" | "-") && j >= 3 {
         // `A former candidate -- John McCain, who lost in 2008 -- said`: an aside in dashes; the
@@ -1144,22 +484,11 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             return None;
         }
         let (first, last) = np_left(toks, open - 1)?;
-        let name_end = inner
-            .iter()
-            .position(|t| !t.cap || !t.is_word)
-            .unwrap_or(inner.len());
+        let name_end = inner.iter().position(|t| !t.cap || !t.is_word).unwrap_or(inner.len());
         if !toks[last].cap && name_end > 0 {
-            return Some(Found {
-                first: inner_start,
-                last: inner_start + name_end - 1,
-                appositive: None,
-            });
+            return Some(Found { first: inner_start, last: inner_start + name_end - 1, appositive: None });
         }
-        return Some(Found {
-            first,
-            last,
-            appositive: Some((inner_start, inner_end - 1)),
-        });
+        return Some(Found { first, last, appositive: Some((inner_start, inner_end - 1)) });
     }
     if t.is(",") && j >= 3 {
         // `Small, who attended the rally on Wednesday, said`: a relative clause between the
@@ -1168,166 +497,77 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         let relative = (close.saturating_sub(40)..close)
             .rev()
             .take_while(|&k| !toks[k].quoted && !ends_sentence(toks, k))
-            .find(|&k| {
-                matches!(toks[k].lower.as_str(), "who" | "whose" | "which")
-                    && k >= 2
-                    && toks[k - 1].is(",")
-            });
+            .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose" | "which") && k >= 2 && toks[k - 1].is(","));
         if let Some(w) = relative {
             if let Some((first, last)) = np_left(toks, w - 2) {
-                return Some(Found {
-                    first,
-                    last,
-                    appositive: None,
-                });
+                return Some(Found { first, last, appositive: None });
             }
         }
     }
     if t.is(",") && j >= 3 {
         // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
         let close = j - 1;
-        let open = (close.saturating_sub(45)..close)
-            .rev()
-            .find(|&k| toks[k].is(",") && !toks[k].quoted)?;
+        let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(",") && !toks[k].quoted)?;
         let inner = &toks[open + 1..close];
         // `Durbin (D-Ill.), noting the size of his following, said`: a participle aside; the
         // subject stands before it.
-        if inner
-            .first()
-            .is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing"))
-            && !quotation_in(inner)
-        {
+        if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !quotation_in(inner) {
             return subject_before(toks, open);
         }
-        if inner.is_empty()
-            || quotation_in(inner)
-            || inner
-                .iter()
-                .any(|t| !t.quoted && class_of(&t.lower).is_some())
-        {
+        if inner.is_empty() || quotation_in(inner) || inner.iter().any(|t| !t.quoted && class_of(&t.lower).is_some()) {
             return None;
         }
         if inner.iter().any(|t| t.is("who") || t.is("which")) {
             // `Mike Morrell, a veteran of the CIA who retired in 2013, said`: a described name;
             // the relative clause must sit inside a role phrase, not open the aside.
-            let role = inner.first().is_some_and(|t| {
-                is_in(DETERMINERS, &t.lower) || nounish(t) || is_in(TITLES, &t.lower)
-            });
-            let (first, last) =
-                np_left(toks, open.checked_sub(1)?).filter(|&(_, l)| toks[l].cap && role)?;
-            return Some(Found {
-                first,
-                last,
-                appositive: Some((open + 1, close - 1)),
-            });
+            let role = inner.first().is_some_and(|t| is_in(DETERMINERS, &t.lower) || nounish(t) || is_in(TITLES, &t.lower));
+            let (first, last) = np_left(toks, open.checked_sub(1)?).filter(|&(_, l)| toks[l].cap && role)?;
+            return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
         }
         // `Jillian Chase, 27, a Tinder user in New York, said`: a second aside before the first.
-        let earlier = (open.saturating_sub(6)..open)
-            .rev()
-            .find(|&k| toks[k].is(","));
-        if let Some(e) =
-            earlier.filter(|&e| e > 0 && toks[e + 1..open].iter().all(|t| t.is_word && !t.quoted))
-        {
+        let earlier = (open.saturating_sub(6)..open).rev().find(|&k| toks[k].is(","));
+        if let Some(e) = earlier.filter(|&e| e > 0 && toks[e + 1..open].iter().all(|t| t.is_word && !t.quoted)) {
             if let Some((first, last)) = np_left(toks, e - 1).filter(|&(_, l)| toks[l].cap) {
-                return Some(Found {
-                    first,
-                    last,
-                    appositive: Some((open + 1, close - 1)),
-                });
+                return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
             }
         }
         if open >= 1 && toks[open - 1].is(")") {
             // `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`: a party tag
             // before the aside.
             let tagged = subject_before(toks, open)?;
-            return Some(Found {
-                appositive: Some((open + 1, close - 1)),
-                ..tagged
-            });
+            return Some(Found { appositive: Some((open + 1, close - 1)), ..tagged });
         }
         let (first, last) = np_left(toks, open.checked_sub(1)?)?;
         if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
             // `The two lawmakers, however, argue that …`
-            return Some(Found {
-                first,
-                last,
-                appositive: None,
-            });
+            return Some(Found { first, last, appositive: None });
         }
         if !toks[last].cap {
             // `Carter’s press secretary, Peter Cook, told`: a role, then the name.
             let name = inner.iter().all(|t| t.is_word && t.cap || t.is("."));
-            return name.then_some(Found {
-                first: open + 1,
-                last: close - 1,
-                appositive: None,
-            });
+            return name.then_some(Found { first: open + 1, last: close - 1, appositive: None });
         }
-        return Some(Found {
-            first,
-            last,
-            appositive: Some((open + 1, close - 1)),
-        });
+        return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
     }
     if let Some((first, last)) = np_left(toks, j - 1) {
-        return Some(Found {
-            first,
-            last,
-            appositive: None,
-        });
+        return Some(Found { first, last, appositive: None });
     }
     // `Six in 10 say`, `About four in 10 said`: a share of poll respondents.
     let number = |t: &Tok| {
         t.lower.chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                t.lower.as_str(),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            )
+            || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
     };
     if j >= 3 && number(&toks[j - 1]) && toks[j - 2].is("in") && number(&toks[j - 3]) {
-        let first = j
-            - 3
-            - usize::from(
-                j >= 4
-                    && matches!(
-                        toks[j - 4].lower.as_str(),
-                        "about" | "nearly" | "almost" | "roughly"
-                    ),
-            );
-        return Some(Found {
-            first,
-            last: j - 1,
-            appositive: None,
-        });
+        let first = j - 3 - usize::from(j >= 4 && matches!(toks[j - 4].lower.as_str(), "about" | "nearly" | "almost" | "roughly"));
+        return Some(Found { first, last: j - 1, appositive: None });
     }
     // `Jeb Bush in a Medium post said`: a short prepositional phrase after a name.
     let prep = (j.saturating_sub(7)..j - 1)
         .rev()
         .take_while(|&k| toks[k].is_word && !toks[k].quoted)
-        .find(|&k| {
-            matches!(
-                toks[k].lower.as_str(),
-                "in" | "on" | "at" | "during" | "via" | "through"
-            )
-        });
-    if let Some(found) = prep
-        .and_then(|p| np_left(toks, p.checked_sub(1)?))
-        .filter(|&(_, l)| toks[l].cap)
-    {
-        return Some(Found {
-            first: found.0,
-            last: found.1,
-            appositive: None,
-        });
+        .find(|&k| matches!(toks[k].lower.as_str(), "in" | "on" | "at" | "during" | "via" | "through"));
+    if let Some(found) = prep.and_then(|p| np_left(toks, p.checked_sub(1)?)).filter(|&(_, l)| toks[l].cap) {
+        return Some(Found { first: found.0, last: found.1, appositive: None });
     }
     // `a White House official who spoke anonymously said`, `Hawkins and others who want to ban
     // abortion said`: a restrictive relative clause between the subject and its cue.
@@ -1337,34 +577,19 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     }
     let who = (j.saturating_sub(25)..j - 1)
         .rev()
-        .take_while(|&k| {
-            !toks[k].quoted
-                && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":")
-                && class_of(&toks[k].lower).is_none()
-        })
+        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":") && class_of(&toks[k].lower).is_none())
         .find(|&k| toks[k].is("who"))?;
     let (first, last) = np_left(toks, who.checked_sub(1)?)?;
-    Some(Found {
-        first,
-        last,
-        appositive: None,
-    })
+    Some(Found { first, last, appositive: None })
 }
 
 /// The relative pronoun (`who`, `which`) between a speaker phrase and its cue, when only
 /// auxiliaries and adverbs follow it (`Beck, who has in the past described …`).
 pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<Span> {
-    let cue_first = toks
-        .iter()
-        .position(|t| t.span == cue || t.span.start == cue.start)?;
-    let k = (found.last + 1..cue_first)
-        .rev()
-        .find(|&k| toks[k].is("who") || toks[k].is("which"))?;
+    let cue_first = toks.iter().position(|t| t.span == cue || t.span.start == cue.start)?;
+    let k = (found.last + 1..cue_first).rev().find(|&k| toks[k].is("who") || toks[k].is("which"))?;
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap;
-    toks[k + 1..cue_first]
-        .iter()
-        .all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t)))
-        .then_some(toks[k].span)
+    toks[k + 1..cue_first].iter().all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t))).then_some(toks[k].span)
 }
 
 /// Whether the phrase `found` can name a source: not a month or weekday (`in June`). Places
@@ -1372,25 +597,8 @@ pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<S
 pub(crate) fn plausible(toks: &[Tok], found: Found) -> bool {
     let head = &toks[found.last];
     const TIMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ];
     !(head.cap && TIMES.contains(&head.lower.as_str()))
 }
@@ -1400,13 +608,7 @@ pub(crate) fn plausible(toks: &[Tok], found: Found) -> bool {
 fn quotation_in(toks: &[Tok]) -> bool {
     let mut run = 0;
     for t in toks {
-        run = if t.quoted && t.is_word {
-            run + 1
-        } else if t.quoted {
-            run
-        } else {
-            0
-        };
+        run = if t.quoted && t.is_word { run + 1 } else if t.quoted { run } else { 0 };
         if run >= 5 {
             return true;
         }
@@ -1445,12 +647,7 @@ impl History {
     /// The gender a name is known by: from an earlier pronoun or honorific in the document,
     /// else from its first name.
     fn gender(&self, name: &str) -> Option<Gender> {
-        self.genders
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|x| x.1)
-            .or_else(|| first_name_gender(name))
+        self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| first_name_gender(name))
     }
 
     /// Records the genders the document's honorifics show: `Mr. Obama` is male, `Mrs.`, `Ms.`
@@ -1458,18 +655,9 @@ impl History {
     pub fn learn_honorifics(&mut self, text: &str, entities: &[Entity]) {
         for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
             let before = text[..e.span.start].trim_end();
-            let word = before
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            let Some(gender) = honorific_gender(word) else {
-                continue;
-            };
-            let name = if e.canonical.is_empty() {
-                e.span.text(text).to_string()
-            } else {
-                e.canonical.clone()
-            };
+            let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let Some(gender) = honorific_gender(word) else { continue };
+            let name = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
             self.genders.push((name, gender));
         }
     }
@@ -1487,125 +675,31 @@ fn honorific_gender(word: &str) -> Option<Gender> {
 /// Common English first names by gender, for `he`/`she` (a name's own pronouns in the document
 /// win over this list). Hand-made; ambiguous names (`Jordan`, `Taylor`) are left out.
 const MALE_NAMES: &[&str] = &[
-    "donald", "barack", "bernie", "ted", "marco", "jeb", "john", "chris", "mike", "michael", "ben",
-    "rand", "paul", "joe", "joseph", "bill", "william", "george", "james", "jim", "robert", "bob",
-    "david", "richard", "charles", "thomas", "tom", "mark", "steven", "steve", "kevin", "brian",
-    "jeff", "jeffrey", "scott", "eric", "tim", "timothy", "peter", "harry", "mitch", "lindsey",
-    "rick", "ron", "ronald", "gary", "larry", "frank", "jack", "henry", "andrew", "matt",
-    "matthew", "dan", "daniel", "greg", "jason", "justin", "anthony", "tony", "edward", "ed",
-    "nick", "vladimir", "xi", "nayib", "jaime", "carlos", "luis", "jose", "juan", "francis",
-    "newt", "reince", "corey", "sean", "stephen", "rudy", "rudolph", "martin", "adam", "alan",
-    "roger", "dennis", "jerry", "karl", "kurt", "mitt", "ryan", "howard", "lloyd", "marcel", "sam",
-    "samuel", "walter", "phil", "philip", "keith", "jon", "jonathan", "bobby", "kenneth", "ken",
-    "doug", "douglas", "patrick", "raymond", "gregory", "bruce", "wayne", "elijah", "cory",
-    "trent", "harold", "orrin", "chuck", "lamar", "jared", "eduardo",
+    "donald", "barack", "bernie", "ted", "marco", "jeb", "john", "chris", "mike", "michael", "ben", "rand", "paul",
+    "joe", "joseph", "bill", "william", "george", "james", "jim", "robert", "bob", "david", "richard", "charles",
+    "thomas", "tom", "mark", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "scott", "eric", "tim", "timothy",
+    "peter", "harry", "mitch", "lindsey", "rick", "ron", "ronald", "gary", "larry", "frank", "jack", "henry", "andrew",
+    "matt", "matthew", "dan", "daniel", "greg", "jason", "justin", "anthony", "tony", "edward", "ed", "nick",
+    "vladimir", "xi", "nayib", "jaime", "carlos", "luis", "jose", "juan", "francis", "newt", "reince", "corey",
+    "sean", "stephen", "rudy", "rudolph", "martin", "adam", "alan", "roger", "dennis", "jerry", "karl", "kurt",
+    "mitt", "ryan", "howard", "lloyd", "marcel", "sam", "samuel", "walter", "phil", "philip", "keith", "jon",
+    "jonathan", "bobby", "kenneth", "ken", "doug", "douglas", "patrick", "raymond", "gregory", "bruce", "wayne",
+    "elijah", "cory", "trent", "harold", "orrin", "chuck", "lamar", "jared", "eduardo",
 ];
 const FEMALE_NAMES: &[&str] = &[
-    "hillary",
-    "melania",
-    "ivanka",
-    "michelle",
-    "elizabeth",
-    "nancy",
-    "sarah",
-    "kellyanne",
-    "huma",
-    "donna",
-    "debbie",
-    "susan",
-    "mary",
-    "patricia",
-    "jennifer",
-    "linda",
-    "barbara",
-    "margaret",
-    "jessica",
-    "karen",
-    "lisa",
-    "betty",
-    "dorothy",
-    "sandra",
-    "ashley",
-    "kimberly",
-    "emily",
-    "carly",
-    "megyn",
-    "kelly",
-    "amy",
-    "anna",
-    "ana",
-    "maria",
-    "rachel",
-    "laura",
-    "julia",
-    "julie",
-    "katie",
-    "kate",
-    "catherine",
-    "katherine",
-    "hope",
-    "sheryl",
-    "nikki",
-    "kirsten",
-    "tammy",
-    "claire",
-    "dianne",
-    "diane",
-    "janet",
-    "angela",
-    "theresa",
-    "teresa",
-    "marine",
-    "melanie",
-    "karoline",
-    "ivania",
-    "kamala",
-    "tulsi",
-    "loretta",
-    "madeleine",
-    "condoleezza",
-    "samantha",
-    "jill",
-    "chelsea",
-    "rosie",
-    "gwen",
-    "martha",
-    "kristen",
-    "heather",
-    "stephanie",
-    "nicole",
-    "christine",
-    "caroline",
-    "joni",
-    "jeanne",
-    "jane",
-    "joan",
-    "ann",
-    "anne",
-    "alicia",
-    "abigail",
-    "tina",
-    "maxine",
-    "val",
-    "valerie",
-    "gina",
-    "sally",
-    "cecile",
-    "ruth",
-    "sonia",
-    "elena",
-    "sheila",
-    "brenda",
-    "judy",
-    "wendy",
+    "hillary", "melania", "ivanka", "michelle", "elizabeth", "nancy", "sarah", "kellyanne", "huma", "donna",
+    "debbie", "susan", "mary", "patricia", "jennifer", "linda", "barbara", "margaret", "jessica", "karen", "lisa",
+    "betty", "dorothy", "sandra", "ashley", "kimberly", "emily", "carly", "megyn", "kelly", "amy", "anna", "ana",
+    "maria", "rachel", "laura", "julia", "julie", "katie", "kate", "catherine", "katherine", "hope", "sheryl",
+    "nikki", "kirsten", "tammy", "claire", "dianne", "diane", "janet", "angela", "theresa", "teresa", "marine",
+    "melanie", "karoline", "ivania", "kamala", "tulsi", "loretta", "madeleine", "condoleezza", "samantha", "jill",
+    "chelsea", "rosie", "gwen", "martha", "kristen", "heather", "stephanie", "nicole", "christine", "caroline",
+    "joni", "jeanne", "jane", "joan", "ann", "anne", "alicia", "abigail", "tina", "maxine", "val",
+    "valerie", "gina", "sally", "cecile", "ruth", "sonia", "elena", "sheila", "brenda", "judy", "wendy",
 ];
 
 fn first_name_gender(name: &str) -> Option<Gender> {
-    let first = name
-        .split_whitespace()
-        .next()?
-        .trim_end_matches('.')
-        .to_lowercase();
+    let first = name.split_whitespace().next()?.trim_end_matches('.').to_lowercase();
     if MALE_NAMES.contains(&first.as_str()) {
         Some(Gender::Male)
     } else if FEMALE_NAMES.contains(&first.as_str()) {
@@ -1616,10 +710,7 @@ fn first_name_gender(name: &str) -> Option<Gender> {
 }
 
 fn strip_determiner(s: &str) -> &str {
-    for d in [
-        "a ", "an ", "the ", "his ", "her ", "their ", "its ", "A ", "An ", "The ", "His ", "Her ",
-        "Their ", "Its ",
-    ] {
+    for d in ["a ", "an ", "the ", "his ", "her ", "their ", "its ", "A ", "An ", "The ", "His ", "Her ", "Their ", "Its "] {
         if let Some(rest) = s.strip_prefix(d) {
             return rest.trim();
         }
@@ -1628,12 +719,7 @@ fn strip_determiner(s: &str) -> &str {
 }
 
 fn clean_description(s: &str) -> Option<String> {
-    let s = s
-        .trim()
-        .trim_end_matches(['’', '\'', ','])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim();
+    let s = s.trim().trim_end_matches(['’', '\'', ',']).trim_end_matches("’s").trim_end_matches("'s").trim();
     let s = strip_determiner(s);
     // A bare determiner or a conjoined subject (`X and Salvadoran President`) describes no one.
     // `Mr.`, `Ms.` say nothing of a role.
@@ -1662,17 +748,7 @@ pub(crate) fn resolve(
             && !entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= toks[k].span.end && e.span.end <= toks[found.last].span.end)
     });
     if let Some(k) = pp {
-        let mut r = resolve(
-            text,
-            entities,
-            history,
-            toks,
-            Found {
-                first: found.first,
-                last: k - 1,
-                appositive: found.appositive,
-            },
-        );
+        let mut r = resolve(text, entities, history, toks, Found { first: found.first, last: k - 1, appositive: found.appositive });
         if let Some(d) = clean_description(&text[toks[k].span.start..toks[found.last].span.end]) {
             r.descriptions.push(d);
         }
@@ -1703,53 +779,30 @@ pub(crate) fn resolve(
     // The entity at the head of the phrase, if NER found one.
     let entity = entities
         .iter()
-        .filter(|e| {
-            e.span.overlaps(span)
-                && e.span.end >= head.span.start
-                && e.span.start <= head.span.start
-        })
+        .filter(|e| e.span.overlaps(span) && e.span.end >= head.span.start && e.span.start <= head.span.start)
         .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
         .max_by_key(|e| (e.label == EntityLabel::Person, e.span.len()));
     if let Some(e) = entity {
-        let kind = if e.label == EntityLabel::Person {
-            SpeakerType::Person
-        } else {
-            SpeakerType::Org
-        };
+        let kind = if e.label == EntityLabel::Person { SpeakerType::Person } else { SpeakerType::Org };
         if e.span.start > span.start {
             if let Some(d) = clean_description(&text[span.start..e.span.start]) {
                 descriptions.insert(0, d);
             }
         }
-        let speaker = if e.canonical.is_empty() {
-            e.span.text(text).to_string()
-        } else {
-            e.canonical.clone()
-        };
-        return Resolved {
-            speaker,
-            kind,
-            descriptions,
-        };
+        let speaker = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
+        return Resolved { speaker, kind, descriptions };
     }
     if name_word(head) {
         // The capitalised run at the head, minus titles and possessors.
         let mut name_first = found.last;
-        while name_first > found.first
-            && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1]))
-        {
+        while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
             name_first -= 1;
         }
-        while name_first < found.last
-            && (is_in(TITLES, &toks[name_first].lower) || joins(&toks[name_first]))
-        {
+        while name_first < found.last && (is_in(TITLES, &toks[name_first].lower) || joins(&toks[name_first])) {
             name_first += 1;
         }
         // The last title word within the run ends the description (`El Salvador President Bukele`).
-        if let Some(t) = (name_first..found.last)
-            .rev()
-            .find(|&k| is_in(TITLES, &toks[k].lower))
-        {
+        if let Some(t) = (name_first..found.last).rev().find(|&k| is_in(TITLES, &toks[k].lower)) {
             name_first = t + 1;
         }
         let name_span = Span::new(toks[name_first].span.start, head.span.end);
@@ -1760,53 +813,25 @@ pub(crate) fn resolve(
         }
         let name = name_span.text(text);
         // Only the part after a possessor names the speaker (`WOLA’s Ana María Méndez Dardón`).
-        let own_first = (found.first..=found.last)
-            .rev()
-            .find(|&k| toks[k].is_possessive())
-            .map_or(found.first, |k| k + 1);
-        let is_org = toks[own_first..=found.last]
-            .iter()
-            .any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
-            || (name.len() >= 2
-                && name.len() <= 6
-                && name
-                    .chars()
-                    .all(|c| c.is_uppercase() || c == '.' || c == '&'));
+        let own_first = (found.first..=found.last).rev().find(|&k| toks[k].is_possessive()).map_or(found.first, |k| k + 1);
+        let is_org = toks[own_first..=found.last].iter().any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
+            || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
         if is_org {
             // The whole capitalised run names an organization (`U.S. State Department`).
             let mut org_first = found.last;
-            while org_first > own_first
-                && (name_word(&toks[org_first - 1]) || joins(&toks[org_first - 1]))
-            {
+            while org_first > own_first && (name_word(&toks[org_first - 1]) || joins(&toks[org_first - 1])) {
                 org_first -= 1;
             }
             let org = &text[toks[org_first].span.start..head.span.end];
-            return Resolved {
-                speaker: org.to_string(),
-                kind: SpeakerType::Org,
-                descriptions: Vec::new(),
-            };
+            return Resolved { speaker: org.to_string(), kind: SpeakerType::Org, descriptions: Vec::new() };
         }
         // A lone capitalised common noun opening the clause (`Critics argue`) is no name.
         let clause_initial = !toks[..found.first].iter().any(|t| t.is_word);
-        if found.first == found.last
-            && clause_initial
-            && plural(&head.lower)
-            && fuller_name(text, entities, history, name).is_none()
-        {
-            return Resolved {
-                speaker: name.to_string(),
-                kind: SpeakerType::Group,
-                descriptions: Vec::new(),
-            };
+        if found.first == found.last && clause_initial && plural(&head.lower) && fuller_name(text, entities, history, name).is_none() {
+            return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
         }
-        let speaker =
-            fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
-        return Resolved {
-            speaker,
-            kind: SpeakerType::Person,
-            descriptions,
-        };
+        let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
+        return Resolved { speaker, kind: SpeakerType::Person, descriptions };
     }
     // An unnamed source keeps its describing phrase.
     let phrase = strip_determiner(span.text(text)).to_string();
@@ -1819,26 +844,16 @@ pub(crate) fn resolve(
     {
         // `critics`, `Most`, `those surveyed`
         SpeakerType::Group
-    } else if is_in(PERSON_NOUNS, &head.lower)
-        || agent_noun(&head.lower)
-        || matches!(head.lower.as_str(), "one" | "another")
-    {
+    } else if is_in(PERSON_NOUNS, &head.lower) || agent_noun(&head.lower) || matches!(head.lower.as_str(), "one" | "another") {
         SpeakerType::Person
     } else {
         SpeakerType::Unknown
     };
-    Resolved {
-        speaker: phrase,
-        kind,
-        descriptions,
-    }
+    Resolved { speaker: phrase, kind, descriptions }
 }
 
 fn joins(t: &Tok) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&"
-    )
+    matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
 }
 
 /// The fullest person name in the document that ends with (or equals) `name`.
@@ -1847,36 +862,15 @@ fn fuller_name(text: &str, entities: &[Entity], history: &History, name: &str) -
     let candidates = entities
         .iter()
         .filter(|e| e.label == EntityLabel::Person)
-        .map(|e| {
-            if e.canonical.is_empty() {
-                e.span.text(text).to_string()
-            } else {
-                e.canonical.clone()
-            }
-        })
-        .chain(
-            history
-                .entries
-                .iter()
-                .filter(|x| x.2 == SpeakerType::Person)
-                .map(|x| x.1.clone()),
-        );
+        .map(|e| if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() })
+        .chain(history.entries.iter().filter(|x| x.2 == SpeakerType::Person).map(|x| x.1.clone()));
     candidates
         .filter(|c| c.split_whitespace().last() == Some(last_word) && c.len() >= name.len())
         .max_by_key(|c| c.len())
 }
 
-fn resolve_pronoun(
-    entities: &[Entity],
-    history: &mut History,
-    pronoun: &str,
-    at: usize,
-) -> Resolved {
-    let unresolved = |kind| Resolved {
-        speaker: String::new(),
-        kind,
-        descriptions: Vec::new(),
-    };
+fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at: usize) -> Resolved {
+    let unresolved = |kind| Resolved { speaker: String::new(), kind, descriptions: Vec::new() };
     match pronoun {
         "he" | "she" | "i" => {
             let want = match pronoun {
@@ -1889,14 +883,9 @@ fn resolve_pronoun(
                 .iter()
                 .filter(|x| x.0 < at && x.2 == SpeakerType::Person)
                 .map(|x| (x.0, x.1.clone()));
-            let from_entities = entities
-                .iter()
-                .filter(|e| e.label == EntityLabel::Person && e.span.end <= at)
-                .map(|e| (e.span.end, e.canonical.clone()));
-            let mut cands: Vec<(usize, String)> = from_history
-                .chain(from_entities)
-                .filter(|c| !c.1.is_empty())
-                .collect();
+            let from_entities =
+                entities.iter().filter(|e| e.label == EntityLabel::Person && e.span.end <= at).map(|e| (e.span.end, e.canonical.clone()));
+            let mut cands: Vec<(usize, String)> = from_history.chain(from_entities).filter(|c| !c.1.is_empty()).collect();
             cands.sort_by_key(|c| c.0);
             let pick = cands
                 .iter()
@@ -1908,11 +897,7 @@ fn resolve_pronoun(
                     if let Some(g) = want {
                         history.genders.push((name.clone(), g));
                     }
-                    Resolved {
-                        speaker: name,
-                        kind: SpeakerType::Person,
-                        descriptions: Vec::new(),
-                    }
+                    Resolved { speaker: name, kind: SpeakerType::Person, descriptions: Vec::new() }
                 }
                 None => unresolved(SpeakerType::Person),
             }
@@ -1922,11 +907,7 @@ fn resolve_pronoun(
             .iter()
             .rev()
             .find(|x| x.0 < at && matches!(x.2, SpeakerType::Group | SpeakerType::Org))
-            .map(|x| Resolved {
-                speaker: x.1.clone(),
-                kind: x.2,
-                descriptions: Vec::new(),
-            })
+            .map(|x| Resolved { speaker: x.1.clone(), kind: x.2, descriptions: Vec::new() })
             .unwrap_or_else(|| unresolved(SpeakerType::Group)),
         _ => history
             .entries
@@ -1935,17 +916,9 @@ fn resolve_pronoun(
             .find(|x| x.0 < at && x.2 == SpeakerType::Org)
             .map(|x| (x.1.clone(), x.2))
             .or_else(|| {
-                entities
-                    .iter()
-                    .rev()
-                    .find(|e| e.label == EntityLabel::Org && e.span.end <= at)
-                    .map(|e| (e.canonical.clone(), SpeakerType::Org))
+                entities.iter().rev().find(|e| e.label == EntityLabel::Org && e.span.end <= at).map(|e| (e.canonical.clone(), SpeakerType::Org))
             })
-            .map(|(speaker, kind)| Resolved {
-                speaker,
-                kind,
-                descriptions: Vec::new(),
-            })
+            .map(|(speaker, kind)| Resolved { speaker, kind, descriptions: Vec::new() })
             .unwrap_or_else(|| unresolved(SpeakerType::Unknown)),
     }
 }

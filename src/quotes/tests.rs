@@ -11,40 +11,24 @@ use proptest::prelude::*;
 /// The rows of `quotes.csv` (reported speech). Stances (`Carson endorsed Trump`) go to
 /// `attributions.csv` and are tested in `stance_cues_report_their_object_as_attributions`.
 fn extract(d: &Analysed) -> Vec<Quote> {
-    super::extract(d)
-        .into_iter()
-        .filter(|q| !q.is_attribution())
-        .collect()
+    super::extract(d).into_iter().filter(|q| !q.is_attribution()).collect()
 }
 
 fn doc(text: &str, entities: &[(&str, EntityLabel, &str)]) -> Analysed {
     let mut paragraphs = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
-        paragraphs.push(Paragraph {
-            span: Span::new(start, start + line.len()),
-            extract: true,
-        });
+        paragraphs.push(Paragraph { span: Span::new(start, start + line.len()), extract: true });
         start += line.len() + 1;
     }
     let mut ents = Vec::new();
     for &(surface, label, canonical) in entities {
         for (b, _) in text.match_indices(surface) {
-            ents.push(Entity {
-                span: Span::new(b, b + surface.len()),
-                label,
-                score: 0.9,
-                canonical: canonical.to_string(),
-            });
+            ents.push(Entity { span: Span::new(b, b + surface.len()), label, score: 0.9, canonical: canonical.to_string() });
         }
     }
     ents.sort_by_key(|e| e.span.start);
-    Analysed {
-        text: text.to_string(),
-        paragraphs,
-        sentences: Vec::new(),
-        entities: ents,
-    }
+    Analysed { text: text.to_string(), paragraphs, sentences: Vec::new(), entities: ents }
 }
 
 /// The surface fields of a quote, for compact assertions.
@@ -91,13 +75,7 @@ fn direct_inverted_cue_with_title_and_appositive() {
             speaker_type: SpeakerType::Person,
         }
     );
-    assert_eq!(
-        q[0].descriptions,
-        vec![
-            "Salvadoran lawyer",
-            "head of a law firm handling the Venezuelans’ case"
-        ]
-    );
+    assert_eq!(q[0].descriptions, vec!["Salvadoran lawyer", "head of a law firm handling the Venezuelans’ case"]);
     assert!(q[0].confidence > 0.8);
 }
 
@@ -142,17 +120,8 @@ fn direct_subject_cue_after_quote_in_a_statement() {
             speaker_type: SpeakerType::Person,
         }
     );
-    let with_ner = doc(
-        &d.text,
-        &[
-            ("Karoline Leavitt", Person, "Karoline Leavitt"),
-            ("Leavitt said", Person, "Karoline Leavitt"),
-        ],
-    );
-    assert_eq!(
-        extract(&with_ner).last().unwrap().speaker,
-        "Karoline Leavitt"
-    );
+    let with_ner = doc(&d.text, &[("Karoline Leavitt", Person, "Karoline Leavitt"), ("Leavitt said", Person, "Karoline Leavitt")]);
+    assert_eq!(extract(&with_ner).last().unwrap().speaker, "Karoline Leavitt");
 }
 
 #[test]
@@ -179,10 +148,7 @@ fn direct_straight_marks_comma_outside_title_premodifier() {
 
 #[test]
 fn direct_guillemets_unnamed_person() {
-    let d = doc(
-        "«We will win this battle against the gangs,» the minister said.",
-        &[],
-    );
+    let d = doc("«We will win this battle against the gangs,» the minister said.", &[]);
     let q = extract(&d);
     assert_eq!(
         view(&d, &q[0]),
@@ -205,10 +171,7 @@ fn direct_quote_spanning_sentences_and_split_by_cue() {
     );
     let q = extract(&d);
     assert_eq!(q.len(), 2);
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "The cells are full. Nobody can visit. Nobody can call,"
-    );
+    assert_eq!(q[0].span.text(&d.text), "The cells are full. Nobody can visit. Nobody can call,");
     assert_eq!(q[0].kind, Direct);
     assert_eq!(q[0].speaker, "David Morales");
     assert_eq!(q[0].descriptions, vec!["lawyer at Cristosal"]);
@@ -233,24 +196,13 @@ fn multi_paragraph_quote_reopened_in_next_paragraph() {
         &[("David Morales", Person, "David Morales")],
     );
     let q = extract(&d);
-    let got: Vec<(&str, &str, QuoteKind)> = q
-        .iter()
-        .map(|x| (x.span.text(&d.text), x.speaker.as_str(), x.kind))
-        .collect();
+    let got: Vec<(&str, &str, QuoteKind)> = q.iter().map(|x| (x.span.text(&d.text), x.speaker.as_str(), x.kind)).collect();
     assert_eq!(
         got,
         vec![
             ("We have documented every case,", "David Morales", Direct),
-            (
-                "The families have no news of their relatives.",
-                "David Morales",
-                Direct
-            ),
-            (
-                "They cannot visit and they cannot call.",
-                "David Morales",
-                Direct
-            ),
+            ("The families have no news of their relatives.", "David Morales", Direct),
+            ("They cannot visit and they cannot call.", "David Morales", Direct),
         ]
     );
 }
@@ -263,10 +215,7 @@ fn follow_up_quote_keeps_previous_speaker_seed_001() {
     );
     let q = extract(&d);
     assert_eq!(q.len(), 2);
-    assert_eq!(
-        q[0].speaker_mention.map(|m| m.text(&d.text)),
-        Some("Salvadoran human rights attorney Ivania Cruz")
-    );
+    assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("Salvadoran human rights attorney Ivania Cruz"));
     assert_eq!(q[0].descriptions, vec!["Salvadoran human rights attorney"]);
     assert_eq!(
         view(&d, &q[1]),
@@ -341,8 +290,7 @@ fn indirect_subject_cue_that_clause() {
     assert_eq!(
         view(&d, &q[0]),
         View {
-            quote:
-                "many of those 137 have no U.S. convictions but nevertheless posed serious threats",
+            quote: "many of those 137 have no U.S. convictions but nevertheless posed serious threats",
             kind: Indirect,
             cue: Some("said"),
             mention: Some("A U.S. official"),
@@ -399,8 +347,7 @@ fn indirect_according_to_org() {
     assert_eq!(
         view(&d, &q[0]),
         View {
-            quote:
-                "the facility prohibits visitation, outdoor access and rehabilitation programmes",
+            quote: "the facility prohibits visitation, outdoor access and rehabilitation programmes",
             kind: Indirect,
             cue: Some("According to"),
             mention: Some("NGO Cristosal"),
@@ -429,25 +376,13 @@ fn indirect_told_object_that() {
 
 #[test]
 fn indirect_other_reporting_verbs() {
-    for verb in [
-        "claimed",
-        "warned",
-        "noted",
-        "announced",
-        "vowed",
-        "insisted",
-        "denied",
-        "stated",
-    ] {
+    for verb in ["claimed", "warned", "noted", "announced", "vowed", "insisted", "denied", "stated"] {
         let text = format!("The ministry {verb} that the prison would remain closed to visitors.");
         let d = doc(&text, &[]);
         let q = extract(&d);
         assert_eq!(q.len(), 1, "{verb}");
         assert_eq!(view(&d, &q[0]).cue, Some(verb));
-        assert_eq!(
-            view(&d, &q[0]).quote,
-            "the prison would remain closed to visitors"
-        );
+        assert_eq!(view(&d, &q[0]).quote, "the prison would remain closed to visitors");
         assert_eq!(q[0].speaker, "ministry");
         assert_eq!(q[0].speaker_type, SpeakerType::Org);
     }
@@ -468,10 +403,7 @@ fn apostrophes_are_not_quotation_marks() {
     let q = extract(&d);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].kind, Indirect);
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "Bukele’s prisons don’t hold the ’90s gangs"
-    );
+    assert_eq!(q[0].span.text(&d.text), "Bukele’s prisons don’t hold the ’90s gangs");
     assert_eq!(q[0].speaker, "Venezuelans’ lawyers");
 }
 
@@ -531,30 +463,14 @@ fn seed_004_claimed_one_relative_and_condemned_as() {
 #[test]
 fn seed_001_possessive_affiliation_with_and_without_ner() {
     let text = "“One of the worries that Bukele had is what these gang leaders could say in U.S. courts,” said Washington Office on Latin America’s Ana María Méndez Dardón.";
-    let with = doc(
-        text,
-        &[
-            (
-                "Washington Office on Latin America",
-                Org,
-                "Washington Office on Latin America",
-            ),
-            ("Ana María Méndez Dardón", Person, "Ana María Méndez Dardón"),
-        ],
-    );
+    let with = doc(text, &[("Washington Office on Latin America", Org, "Washington Office on Latin America"), ("Ana María Méndez Dardón", Person, "Ana María Méndez Dardón")]);
     for d in [with, doc(text, &[])] {
         let q = extract(&d);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker, "Ana María Méndez Dardón");
         assert_eq!(q[0].speaker_type, SpeakerType::Person);
-        assert_eq!(
-            q[0].speaker_mention.map(|m| m.text(&d.text)),
-            Some("Washington Office on Latin America’s Ana María Méndez Dardón")
-        );
-        assert_eq!(
-            q[0].descriptions,
-            vec!["Washington Office on Latin America"]
-        );
+        assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("Washington Office on Latin America’s Ana María Méndez Dardón"));
+        assert_eq!(q[0].descriptions, vec!["Washington Office on Latin America"]);
     }
 }
 
@@ -592,16 +508,10 @@ fn non_extract_paragraphs_are_skipped() {
 
 #[test]
 fn multibyte_text_keeps_spans_on_boundaries() {
-    let d = doc(
-        "“Café owners are worried about the prices — again,”\u{a0}said José Pérez.",
-        &[],
-    );
+    let d = doc("“Café owners are worried about the prices — again,”\u{a0}said José Pérez.", &[]);
     let q = extract(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "Café owners are worried about the prices — again,"
-    );
+    assert_eq!(q[0].span.text(&d.text), "Café owners are worried about the prices — again,");
     assert_eq!(q[0].speaker, "José Pérez");
 }
 
@@ -620,58 +530,19 @@ fn speakers_table_merges_across_documents() {
         reports: Reports::Speech,
     };
     let rows = speakers_table(&[
-        (
-            "doc2".into(),
-            q("Nayib Bukele", SpeakerType::Person, &["President"]),
-            "Bukele".into(),
-        ),
-        (
-            "doc1".into(),
-            q("Critics", SpeakerType::Group, &[]),
-            "Critics".into(),
-        ),
-        (
-            "doc1".into(),
-            q(
-                "Nayib Bukele",
-                SpeakerType::Person,
-                &["El Salvador President"],
-            ),
-            "he".into(),
-        ),
-        (
-            "doc2".into(),
-            q("Nayib Bukele", SpeakerType::Person, &["President"]),
-            "Bukele".into(),
-        ),
+        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
+        ("doc1".into(), q("Critics", SpeakerType::Group, &[]), "Critics".into()),
+        ("doc1".into(), q("Nayib Bukele", SpeakerType::Person, &["El Salvador President"]), "he".into()),
+        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
         ("doc3".into(), q("", SpeakerType::Unknown, &[]), "".into()),
-        (
-            "doc3".into(),
-            q("critics", SpeakerType::Group, &[]),
-            "critics".into(),
-        ),
+        ("doc3".into(), q("critics", SpeakerType::Group, &[]), "critics".into()),
     ]);
     assert_eq!(rows.len(), 2);
     // Case-insensitive merge; the first spelling is shown.
-    assert_eq!(
-        (
-            rows[0].speaker.as_str(),
-            rows[0].quotes,
-            rows[0].doc_ids.as_str()
-        ),
-        ("Critics", 2, "doc1;doc3")
-    );
+    assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
     assert_eq!(rows[0].speaker_type, "GROUP");
     let b = &rows[1];
-    assert_eq!(
-        (
-            b.speaker.as_str(),
-            b.speaker_type.as_str(),
-            b.quotes,
-            b.documents
-        ),
-        ("Nayib Bukele", "PERSON", 3, 2)
-    );
+    assert_eq!((b.speaker.as_str(), b.speaker_type.as_str(), b.quotes, b.documents), ("Nayib Bukele", "PERSON", 3, 2));
     assert_eq!(b.doc_ids, "doc2;doc1");
     assert_eq!(b.mentions, "Bukele;he");
     assert_eq!(b.descriptions, "President;El Salvador President");
@@ -679,18 +550,9 @@ fn speakers_table_merges_across_documents() {
 
 #[test]
 fn kinds_and_types_convert_once() {
+    assert_eq!([Direct.as_str(), Mixed.as_str(), Indirect.as_str()], ["direct", "mixed", "indirect"]);
     assert_eq!(
-        [Direct.as_str(), Mixed.as_str(), Indirect.as_str()],
-        ["direct", "mixed", "indirect"]
-    );
-    assert_eq!(
-        [
-            SpeakerType::Person,
-            SpeakerType::Org,
-            SpeakerType::Group,
-            SpeakerType::Unknown
-        ]
-        .map(|t| t.as_str()),
+        [SpeakerType::Person, SpeakerType::Org, SpeakerType::Group, SpeakerType::Unknown].map(|t| t.as_str()),
         ["PERSON", "ORG", "GROUP", "UNKNOWN"]
     );
 }
@@ -701,22 +563,11 @@ fn plain_doc(text: &str) -> Analysed {
     let mut start = 0;
     for line in text.split('\n') {
         let span = Span::new(start, start + line.len());
-        paragraphs.push(Paragraph {
-            span,
-            extract: true,
-        });
-        sentences.push(crate::doc::Sentence {
-            span,
-            paragraph: paragraphs.len() - 1,
-        });
+        paragraphs.push(Paragraph { span, extract: true });
+        sentences.push(crate::doc::Sentence { span, paragraph: paragraphs.len() - 1 });
         start += line.len() + 1;
     }
-    Analysed {
-        text: text.to_string(),
-        paragraphs,
-        sentences,
-        entities: Vec::new(),
-    }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities: Vec::new() }
 }
 
 proptest! {
@@ -788,31 +639,14 @@ fn parenthetical_tag_and_appositive_with_age() {
 
 #[test]
 fn split_quotation_around_its_tag_shares_the_cue() {
-    let d = doc(
-        "Jim Bennett came early. “We each have our own opinion,” he said, “but we are friends.”",
-        &[("Jim Bennett", Person, "Jim Bennett")],
-    );
+    let d = doc("Jim Bennett came early. “We each have our own opinion,” he said, “but we are friends.”", &[("Jim Bennett", Person, "Jim Bennett")]);
     let q = extract(&d);
-    let got: Vec<(&str, QuoteKind, Option<&str>, &str)> = q
-        .iter()
-        .map(|x| {
-            (
-                x.span.text(&d.text),
-                x.kind,
-                x.cue.map(|c| c.text(&d.text)),
-                x.speaker.as_str(),
-            )
-        })
-        .collect();
+    let got: Vec<(&str, QuoteKind, Option<&str>, &str)> =
+        q.iter().map(|x| (x.span.text(&d.text), x.kind, x.cue.map(|c| c.text(&d.text)), x.speaker.as_str())).collect();
     assert_eq!(
         got,
         vec![
-            (
-                "We each have our own opinion,",
-                Direct,
-                Some("said"),
-                "Jim Bennett"
-            ),
+            ("We each have our own opinion,", Direct, Some("said"), "Jim Bennett"),
             ("but we are friends.", Direct, Some("said"), "Jim Bennett"),
         ]
     );
@@ -830,38 +664,23 @@ fn according_to_a_document_and_as_an_aside() {
     assert_eq!(
         views,
         vec![
-            (
-                "Clinton and Sanders are deadlocked in California",
-                "new poll",
-                Some("a new poll")
-            ),
+            ("Clinton and Sanders are deadlocked in California", "new poll", Some("a new poll")),
             // Around the aside the longer side is the reported clause.
-            (
-                "Trump made further demands of the firm",
-                "Marvin Roffman",
-                Some("Roffman")
-            ),
+            ("Trump made further demands of the firm", "Marvin Roffman", Some("Roffman")),
         ]
     );
 }
 
 #[test]
 fn inverted_tag_inside_a_split_quotation() {
-    let d = doc(
-        "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”",
-        &[],
-    );
+    let d = doc("“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", &[]);
     let q = extract(&d);
     let views = with_cues(&d, &q);
     assert_eq!(
         views,
         vec![
             ("She is too far behind,", "Iowa Democrat", Some("said")),
-            (
-                "and Iowa was not a decisive win.",
-                "Iowa Democrat",
-                Some("said")
-            ),
+            ("and Iowa was not a decisive win.", "Iowa Democrat", Some("said")),
         ]
     );
     assert_eq!(q[0].cue, q[1].cue);
@@ -876,14 +695,8 @@ fn name_age_and_role_before_the_cue() {
     let q = extract(&d);
     assert_eq!(q.len(), 2);
     assert_eq!(q[0].speaker, "Jillian Chase");
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "the election would come up with her matches"
-    );
-    assert_eq!(
-        q[1].speaker_mention.map(|m| m.text(&d.text)),
-        Some("9 percent")
-    );
+    assert_eq!(q[0].span.text(&d.text), "the election would come up with her matches");
+    assert_eq!(q[1].speaker_mention.map(|m| m.text(&d.text)), Some("9 percent"));
     assert_eq!(q[1].speaker_type, SpeakerType::Group);
 }
 
@@ -898,32 +711,18 @@ fn relative_clause_between_subject_and_cue() {
     assert_eq!(
         views,
         vec![
-            (
-                "the platform is an open process",
-                "Debbie Wasserman Schultz",
-                Some("Wasserman Schultz")
-            ),
-            (
-                "investigators are looking at the system",
-                "official",
-                Some("The official")
-            ),
+            ("the platform is an open process", "Debbie Wasserman Schultz", Some("Wasserman Schultz")),
+            ("investigators are looking at the system", "official", Some("The official")),
         ]
     );
 }
 
 #[test]
 fn circumstance_after_a_mid_sentence_tag_is_not_content() {
-    let d = doc(
-        "He was unable to find a single taker, he said, on condition of anonymity to speak freely.",
-        &[],
-    );
+    let d = doc("He was unable to find a single taker, he said, on condition of anonymity to speak freely.", &[]);
     let q = extract(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "He was unable to find a single taker"
-    );
+    assert_eq!(q[0].span.text(&d.text), "He was unable to find a single taker");
     assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("he"));
 }
 
@@ -934,10 +733,7 @@ fn second_predicate_and_dashed_aside() {
         &[("Carson", Person, "Ben Carson"), ("Gingrich", Person, "Newt Gingrich")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, &str)> = q
-        .iter()
-        .map(|q| (q.span.text(&d.text), q.speaker.as_str()))
-        .collect();
+    let views: Vec<(&str, &str)> = q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str())).collect();
     assert_eq!(
         views,
         vec![
@@ -958,11 +754,7 @@ fn tag_after_an_exclamation_or_question() {
     assert_eq!(
         views,
         vec![
-            (
-                "Not us but can’t argue with it!",
-                "Mike Murphy",
-                Some("tweeted")
-            ),
+            ("Not us but can’t argue with it!", "Mike Murphy", Some("tweeted")),
             ("Is this the end?", "Mike Murphy", Some("asked")),
         ]
     );
@@ -984,20 +776,11 @@ fn two_word_statement_opening_a_sentence() {
 
 #[test]
 fn sentence_adverb_between_subject_and_cue() {
-    let d = doc(
-        "The two lawmakers, however, argue that there is precedent for prosecution in this case.",
-        &[],
-    );
+    let d = doc("The two lawmakers, however, argue that there is precedent for prosecution in this case.", &[]);
     let q = extract(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(
-        q[0].speaker_mention.map(|m| m.text(&d.text)),
-        Some("two lawmakers")
-    );
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "there is precedent for prosecution in this case"
-    );
+    assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("two lawmakers"));
+    assert_eq!(q[0].span.text(&d.text), "there is precedent for prosecution in this case");
 }
 
 #[test]
@@ -1007,26 +790,12 @@ fn participle_after_an_opening_phrase_or_by() {
         &[("Donald Trump", Person, "Donald Trump")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, Option<&str>)> = q
-        .iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text),
-                q.speaker_mention.map(|m| m.text(&d.text)),
-            )
-        })
-        .collect();
+    let views: Vec<(&str, Option<&str>)> = q.iter().map(|q| (q.span.text(&d.text), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
     assert_eq!(
         views,
         vec![
-            (
-                "the law violated the Constitution",
-                Some("a U.S. District Court judge")
-            ),
-            (
-                "he is ready to go to work for the country",
-                Some("Donald Trump")
-            ),
+            ("the law violated the Constitution", Some("a U.S. District Court judge")),
+            ("he is ready to go to work for the country", Some("Donald Trump")),
         ]
     );
 }
@@ -1035,13 +804,7 @@ fn participle_after_an_opening_phrase_or_by() {
 fn triples(d: &Analysed) -> Vec<(String, QuoteKind, Option<String>)> {
     extract(d)
         .iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text).to_string(),
-                q.kind,
-                q.speaker_mention.map(|m| m.text(&d.text).to_string()),
-            )
-        })
+        .map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker_mention.map(|m| m.text(&d.text).to_string())))
         .collect()
 }
 
@@ -1058,26 +821,10 @@ fn subject_with_party_tag_relative_clause_or_prepositional_phrase() {
     assert_eq!(
         triples(&d),
         vec![
-            t(
-                "he will make his medical records public",
-                Indirect,
-                Some("Sen. Bernie Sanders")
-            ),
-            t(
-                "the approach is insufficient",
-                Indirect,
-                Some("Mike Morrell")
-            ),
-            t(
-                "he would put more conservative judges on the bench",
-                Indirect,
-                Some("Jeb Bush")
-            ),
-            t(
-                "talks with the campaign continue",
-                Indirect,
-                Some("A White House official")
-            ),
+            t("he will make his medical records public", Indirect, Some("Sen. Bernie Sanders")),
+            t("the approach is insufficient", Indirect, Some("Mike Morrell")),
+            t("he would put more conservative judges on the bench", Indirect, Some("Jeb Bush")),
+            t("talks with the campaign continue", Indirect, Some("A White House official")),
         ]
     );
     // A participle with `by` describes the phrase before it: no speaker there.
@@ -1094,17 +841,9 @@ fn content_stops_before_a_later_cue_or_a_writers_comment() {
     assert_eq!(
         triples(&d),
         vec![
-            t(
-                "he has supported legislation that would target accreditation bodies",
-                Indirect,
-                Some("DeSantis")
-            ),
+            t("he has supported legislation that would target accreditation bodies", Indirect, Some("DeSantis")),
             t("a cartel for higher education.", Direct, Some("he")),
-            t(
-                "he would quarantine people over fears of the virus",
-                Indirect,
-                Some("Christie")
-            ),
+            t("he would quarantine people over fears of the virus", Indirect, Some("Christie")),
         ]
     );
 }
@@ -1118,16 +857,8 @@ fn headline_and_transcript_sources_before_a_colon() {
     assert_eq!(
         triples(&d),
         vec![
-            t(
-                "Trump’s hateful rhetoric is destroying the party",
-                Indirect,
-                Some("Graham")
-            ),
-            t(
-                "Donald Trump released a video on Friday",
-                Indirect,
-                Some("JAKE TAPPER")
-            ),
+            t("Trump’s hateful rhetoric is destroying the party", Indirect, Some("Graham")),
+            t("Donald Trump released a video on Friday", Indirect, Some("JAKE TAPPER")),
         ]
     );
 }
@@ -1140,19 +871,8 @@ fn passive_question_has_no_source() {
     );
     let q = extract(&d);
     assert_eq!(q.len(), 1);
-    assert_eq!(
-        q[0].span.text(&d.text),
-        "whether Mr. Clinton would hold a cabinet position"
-    );
-    assert_eq!(
-        (
-            q[0].kind,
-            q[0].speaker.as_str(),
-            q[0].speaker_type,
-            q[0].speaker_mention
-        ),
-        (Indirect, "", SpeakerType::Unknown, None)
-    );
+    assert_eq!(q[0].span.text(&d.text), "whether Mr. Clinton would hold a cabinet position");
+    assert_eq!((q[0].kind, q[0].speaker.as_str(), q[0].speaker_type, q[0].speaker_mention), (Indirect, "", SpeakerType::Unknown, None));
     assert_eq!(q[0].cue.map(|c| c.text(&d.text)), Some("Asked"));
 }
 
@@ -1167,11 +887,7 @@ fn evaluative_object_with_a_quoted_term_and_show_without_that() {
         vec![
             t("extremely careless,", Mixed, Some("Comey")),
             t("she should face no charges", Indirect, Some("Comey")),
-            t(
-                "Sanders leading Clinton in New Hampshire",
-                Indirect,
-                Some("A new poll")
-            ),
+            t("Sanders leading Clinton in New Hampshire", Indirect, Some("A new poll")),
         ]
     );
 }
@@ -1182,14 +898,7 @@ fn finding_in_a_poll_opening_its_clause() {
         "In an NBC News poll released Monday, 50 percent of respondents chose Clinton.\nHe fell to 10 percent in the latest CNN poll.",
         &[],
     );
-    assert_eq!(
-        triples(&d),
-        vec![t(
-            "50 percent of respondents chose Clinton",
-            Indirect,
-            Some("an NBC News poll released Monday")
-        )]
-    );
+    assert_eq!(triples(&d), vec![t("50 percent of respondents chose Clinton", Indirect, Some("an NBC News poll released Monday"))]);
     assert_eq!(extract(&d)[0].cue.map(|c| c.text(&d.text)), Some("In"));
 }
 
@@ -1202,44 +911,20 @@ fn share_of_respondents_and_fronted_said() {
     assert_eq!(
         triples(&d),
         vec![
-            t(
-                "he is at least somewhat decisive",
-                Indirect,
-                Some("Six in 10")
-            ),
-            t(
-                "The thought that an error on our part is connected to this is very painful to us.",
-                Direct,
-                Some("Comey")
-            ),
+            t("he is at least somewhat decisive", Indirect, Some("Six in 10")),
+            t("The thought that an error on our part is connected to this is very painful to us.", Direct, Some("Comey")),
         ]
     );
 }
 
 /// `(quote, speaker, speaker mention)` of each quote, for field-by-field comparison.
 fn with_mentions<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
-    q.iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text),
-                q.speaker.as_str(),
-                q.speaker_mention.map(|m| m.text(&d.text)),
-            )
-        })
-        .collect()
+    q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.speaker_mention.map(|m| m.text(&d.text)))).collect()
 }
 
 /// `(quote, speaker, cue)` of each quote.
 fn with_cues<'a>(d: &'a Analysed, q: &'a [Quote]) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
-    q.iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text),
-                q.speaker.as_str(),
-                q.cue.map(|c| c.text(&d.text)),
-            )
-        })
-        .collect()
+    q.iter().map(|q| (q.span.text(&d.text), q.speaker.as_str(), q.cue.map(|c| c.text(&d.text)))).collect()
 }
 
 /// `(quote, clause, kind, speaker, mention)` of every quote.
@@ -1252,27 +937,14 @@ fn clauses_of(d: &Analysed) -> Vec<(String, String, QuoteKind, String, String)> 
                 q.clause.text(&d.text).to_string(),
                 q.kind,
                 q.speaker.clone(),
-                q.speaker_mention
-                    .map_or(String::new(), |m| m.text(&d.text).to_string()),
+                q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()),
             )
         })
         .collect()
 }
 
-fn c5(
-    quote: &str,
-    clause: &str,
-    kind: QuoteKind,
-    speaker: &str,
-    mention: &str,
-) -> (String, String, QuoteKind, String, String) {
-    (
-        quote.into(),
-        clause.into(),
-        kind,
-        speaker.into(),
-        mention.into(),
-    )
+fn c5(quote: &str, clause: &str, kind: QuoteKind, speaker: &str, mention: &str) -> (String, String, QuoteKind, String, String) {
+    (quote.into(), clause.into(), kind, speaker.into(), mention.into())
 }
 
 #[test]
@@ -1284,27 +956,9 @@ fn mixed_quotes_carry_their_paraphrase_as_clause() {
     assert_eq!(
         clauses_of(&d),
         vec![
-            c5(
-                "very good jails at a fair price.",
-                "it will hold accused gang members in “very good jails at a fair price.”",
-                Mixed,
-                "Marco Rubio",
-                "Rubio"
-            ),
-            c5(
-                "a prayer for the eventual nominee",
-                "he would offer “a prayer for the eventual nominee”",
-                Mixed,
-                "Donald Trump",
-                "Trump"
-            ),
-            c5(
-                "rigged against him by insiders,",
-                "the vote had been “rigged against him by insiders,”",
-                Mixed,
-                "front-runner",
-                "The front-runner"
-            ),
+            c5("very good jails at a fair price.", "it will hold accused gang members in “very good jails at a fair price.”", Mixed, "Marco Rubio", "Rubio"),
+            c5("a prayer for the eventual nominee", "he would offer “a prayer for the eventual nominee”", Mixed, "Donald Trump", "Trump"),
+            c5("rigged against him by insiders,", "the vote had been “rigged against him by insiders,”", Mixed, "front-runner", "The front-runner"),
         ]
     );
 }
@@ -1317,35 +971,14 @@ fn tag_continuations_participles_and_pronoun_gender() {
     );
     let got = clauses_of(&d);
     // The relative clause after the tag is the writer's, not Melanie's.
-    assert_eq!(
-        got[0],
-        c5(
-            "That’s right, Donald, USA, baby,",
-            "That’s right, Donald, USA, baby,",
-            Direct,
-            "Melanie Austin",
-            "Melanie"
-        )
-    );
+    assert_eq!(got[0], c5("That’s right, Donald, USA, baby,", "That’s right, Donald, USA, baby,", Direct, "Melanie Austin", "Melanie"));
     // `he` is not Melanie (a woman's first name); no man is named before, so it stays unresolved.
     assert_eq!(got[1].3, "");
     // The participle `adding` takes the speaker of `said`.
-    assert_eq!(
-        got[2].0,
-        "some of the things they’re asking you to do are ridiculous."
-    );
+    assert_eq!(got[2].0, "some of the things they’re asking you to do are ridiculous.");
     assert_eq!((got[2].3.as_str(), got[2].4.as_str()), ("", "he"));
     // `Mr.` belongs to the mention and is no description.
-    assert_eq!(
-        got[3],
-        c5(
-            "We’ve shown the world we can float like butterflies,",
-            "We’ve shown the world we can float like butterflies,",
-            Direct,
-            "Barack Obama",
-            "Mr. Obama"
-        )
-    );
+    assert_eq!(got[3], c5("We’ve shown the world we can float like butterflies,", "We’ve shown the world we can float like butterflies,", Direct, "Barack Obama", "Mr. Obama"));
     assert!(extract(&d)[3].descriptions.is_empty());
 }
 
@@ -1358,34 +991,10 @@ fn subordinate_and_relative_clauses_bound_the_content_seed_000() {
     assert_eq!(
         clauses_of(&d),
         vec![
-            c5(
-                "they have gang ties",
-                "they have gang ties",
-                Indirect,
-                "attorneys and relatives of many deportees",
-                "attorneys and relatives of many deportees"
-            ),
-            c5(
-                "those deported have no gang affiliation",
-                "those deported have no gang affiliation",
-                Indirect,
-                "Family members",
-                "Family members"
-            ),
-            c5(
-                "the men belonged to Tren de Aragua",
-                "the men belonged to Tren de Aragua",
-                Indirect,
-                "U.S. government",
-                "the U.S. government"
-            ),
-            c5(
-                "The US will pay El Salvador $6mn",
-                "The US will pay El Salvador $6mn",
-                Indirect,
-                "Associated Press",
-                "reports by the Associated Press"
-            ),
+            c5("they have gang ties", "they have gang ties", Indirect, "attorneys and relatives of many deportees", "attorneys and relatives of many deportees"),
+            c5("those deported have no gang affiliation", "those deported have no gang affiliation", Indirect, "Family members", "Family members"),
+            c5("the men belonged to Tren de Aragua", "the men belonged to Tren de Aragua", Indirect, "U.S. government", "the U.S. government"),
+            c5("The US will pay El Salvador $6mn", "The US will pay El Salvador $6mn", Indirect, "Associated Press", "reports by the Associated Press"),
         ]
     );
 }
@@ -1402,14 +1011,8 @@ fn clause_subject_after_datelines_time_phrases_and_verb_chains() {
         got,
         vec![
             pair("the benefits would outweigh the costs", "Bernie Sanders"),
-            pair(
-                "Sheldon and I have been friends for a long time.",
-                "Donald Trump"
-            ),
-            pair(
-                "I’m waiting for Michael Bloomberg to get in the race.",
-                "Marie Sherry"
-            ),
+            pair("Sheldon and I have been friends for a long time.", "Donald Trump"),
+            pair("I’m waiting for Michael Bloomberg to get in the race.", "Marie Sherry"),
             pair("the size of his following", "Richard J. Durbin"),
             pair("He has got a heck of an email list.", "Richard J. Durbin"),
             pair("the race is not over", "Hillary Clinton"),
@@ -1425,18 +1028,8 @@ fn relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     );
     let got = clauses_of(&d);
     assert_eq!(got.len(), 1);
-    assert_eq!(
-        (got[0].0.as_str(), got[0].3.as_str(), got[0].4.as_str()),
-        (
-            "a pathological narcissistic sociopath,",
-            "Glenn Beck",
-            "who"
-        )
-    );
-    assert_eq!(
-        got[0].1,
-        "Trump as “a pathological narcissistic sociopath,”"
-    );
+    assert_eq!((got[0].0.as_str(), got[0].3.as_str(), got[0].4.as_str()), ("a pathological narcissistic sociopath,", "Glenn Beck", "who"));
+    assert_eq!(got[0].1, "Trump as “a pathological narcissistic sociopath,”");
 }
 
 #[test]
@@ -1445,10 +1038,7 @@ fn content_bounds_from_the_seeds() {
         "But on March 30, Dropsite News reported a clue: The deal included repatriation of Salvadoran gang members.\nAccording to NGO Cristosal, as reported by AP, the facility prohibits visitation.\nThe press office said he would not comment on the situation of Venezuelans when asked ahead of the visit.\nBukele said he would be making the prison system \"self-sustainable.\"",
         &[("Dropsite News", Org, "Dropsite News"), ("Cristosal", Org, "Cristosal"), ("Bukele", Person, "Nayib Bukele")],
     );
-    let got: Vec<String> = extract(&d)
-        .iter()
-        .map(|q| q.span.text(&d.text).to_string())
-        .collect();
+    let got: Vec<String> = extract(&d).iter().map(|q| q.span.text(&d.text).to_string()).collect();
     assert_eq!(
         got,
         vec![
@@ -1469,41 +1059,11 @@ fn participle_after_a_quotation_and_subordinate_tail() {
     assert_eq!(
         clauses_of(&d),
         vec![
-            c5(
-                "I love Oreos,",
-                "I love Oreos,",
-                Direct,
-                "Donald Trump",
-                "Mr. Trump"
-            ),
-            c5(
-                "I will never eat them again.",
-                "I will never eat them again.",
-                Direct,
-                "Donald Trump",
-                "Mr. Trump"
-            ),
-            c5(
-                "excited where we stand",
-                "he’s “excited where we stand”",
-                Mixed,
-                "Jeb Bush",
-                "Jeb Bush"
-            ),
-            c5(
-                "I don't say anything privately that I don't say publicly.",
-                "I don't say anything privately that I don't say publicly.",
-                Direct,
-                "Sean Hannity",
-                "Mr. Hannity"
-            ),
-            c5(
-                "it is unclear how far his advice goes",
-                "it is unclear how far his advice goes",
-                Indirect,
-                "Sean Hannity",
-                "he"
-            ),
+            c5("I love Oreos,", "I love Oreos,", Direct, "Donald Trump", "Mr. Trump"),
+            c5("I will never eat them again.", "I will never eat them again.", Direct, "Donald Trump", "Mr. Trump"),
+            c5("excited where we stand", "he’s “excited where we stand”", Mixed, "Jeb Bush", "Jeb Bush"),
+            c5("I don't say anything privately that I don't say publicly.", "I don't say anything privately that I don't say publicly.", Direct, "Sean Hannity", "Mr. Hannity"),
+            c5("it is unclear how far his advice goes", "it is unclear how far his advice goes", Indirect, "Sean Hannity", "he"),
         ]
     );
 }
@@ -1514,35 +1074,15 @@ fn quantifier_reflexive_and_agent_noun_subjects() {
         "Most said they were very worried about it.\n“We will see about that,” wrote one commenter.\nBy 58%-33%, those surveyed said the funding should stay.\nFord itself said the deal was on.",
         &[("Ford", Org, "Ford")],
     );
-    let got: Vec<(String, String, SpeakerType)> = extract(&d)
-        .iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text).to_string(),
-                q.speaker.clone(),
-                q.speaker_type,
-            )
-        })
-        .collect();
+    let got: Vec<(String, String, SpeakerType)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone(), q.speaker_type)).collect();
     let row = |a: &str, b: &str, t: SpeakerType| (a.to_string(), b.to_string(), t);
     assert_eq!(
         got,
         vec![
-            row(
-                "they were very worried about it",
-                "Most",
-                SpeakerType::Group
-            ),
-            row(
-                "We will see about that,",
-                "one commenter",
-                SpeakerType::Person
-            ),
-            row(
-                "the funding should stay",
-                "those surveyed",
-                SpeakerType::Group
-            ),
+            row("they were very worried about it", "Most", SpeakerType::Group),
+            row("We will see about that,", "one commenter", SpeakerType::Person),
+            row("the funding should stay", "those surveyed", SpeakerType::Group),
             row("the deal was on", "Ford", SpeakerType::Org),
         ]
     );
@@ -1554,17 +1094,8 @@ fn months_are_no_speakers_but_places_can_be() {
         "Clinton released her medical records in June, which showed she was fit for duty.\nRussia denied that its planes had entered Turkish airspace.",
         &[("Russia", EntityLabel::Loc, "Russia"), ("Clinton", Person, "Hillary Clinton")],
     );
-    let got: Vec<(String, String)> = extract(&d)
-        .iter()
-        .map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone()))
-        .collect();
-    assert_eq!(
-        got,
-        vec![(
-            "its planes had entered Turkish airspace".to_string(),
-            "Russia".to_string()
-        )]
-    );
+    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
+    assert_eq!(got, vec![("its planes had entered Turkish airspace".to_string(), "Russia".to_string())]);
 }
 
 #[test]
@@ -1574,38 +1105,15 @@ fn prepositional_subjects_party_tags_and_inverted_asked() {
         &[("James Pethokoukis", Person, "James Pethokoukis"), ("American Enterprise Institute", Org, "American Enterprise Institute"), ("Elijah Cummings", Person, "Elijah Cummings")],
     );
     let q = extract(&d);
-    let got: Vec<(String, String, Vec<String>)> = q
-        .iter()
-        .map(|q| {
-            (
-                q.speaker.clone(),
-                q.speaker_mention
-                    .map_or(String::new(), |m| m.text(&d.text).to_string()),
-                q.descriptions.clone(),
-            )
-        })
-        .collect();
-    let row = |a: &str, b: &str, c: &[&str]| {
-        (
-            a.to_string(),
-            b.to_string(),
-            c.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-        )
-    };
+    let got: Vec<(String, String, Vec<String>)> =
+        q.iter().map(|q| (q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()), q.descriptions.clone())).collect();
+    let row = |a: &str, b: &str, c: &[&str]| (a.to_string(), b.to_string(), c.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert_eq!(
         got,
         vec![
             row("spokesman for the buyer", "A spokesman for the buyer", &[]),
-            row(
-                "James Pethokoukis",
-                "James Pethokoukis of the American Enterprise Institute",
-                &["of the American Enterprise Institute"]
-            ),
-            row(
-                "Elijah Cummings",
-                "Rep. Elijah Cummings",
-                &["Rep.", "chair of the Platform Committee"]
-            ),
+            row("James Pethokoukis", "James Pethokoukis of the American Enterprise Institute", &["of the American Enterprise Institute"]),
+            row("Elijah Cummings", "Rep. Elijah Cummings", &["Rep.", "chair of the Platform Committee"]),
             row("boy", "the boy", &[]),
         ]
     );
@@ -1620,29 +1128,14 @@ fn dash_asides_quoted_titles_in_asides_and_contracted_is() {
     );
     let got: Vec<(String, String, String)> = extract(&d)
         .iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text).to_string(),
-                q.speaker.clone(),
-                q.speaker_mention
-                    .map_or(String::new(), |m| m.text(&d.text).to_string()),
-            )
-        })
+        .map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
         .collect();
     let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
     assert_eq!(
         got,
         vec![
-            row(
-                "offered no changes to his strategy.",
-                "John McCain",
-                "John McCain"
-            ),
-            row(
-                "the days of a unifying story are gone",
-                "Philip Hemsley",
-                "Hemsley"
-            ),
+            row("offered no changes to his strategy.", "John McCain", "John McCain"),
+            row("the days of a unifying story are gone", "Philip Hemsley", "Hemsley"),
             row("very, very well", "Donald Trump", "He"),
         ]
     );
@@ -1654,20 +1147,14 @@ fn more_speech_verbs_and_yet_another() {
         "“Is Obama profiling?” reacted Trump.\nTrump was reportedly yelling: “Get him the hell out of here!”\nYet another said, “Rubio is in a five-person battle for second place.”",
         &[("Trump", Person, "Donald Trump")],
     );
-    let got: Vec<(String, String)> = extract(&d)
-        .iter()
-        .map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone()))
-        .collect();
+    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
     let row = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
         got,
         vec![
             row("Is Obama profiling?", "Donald Trump"),
             row("Get him the hell out of here!", "Donald Trump"),
-            row(
-                "Rubio is in a five-person battle for second place.",
-                "another"
-            ),
+            row("Rubio is in a five-person battle for second place.", "another"),
         ]
     );
 }
@@ -1678,26 +1165,14 @@ fn labels_mid_paragraph_and_with_party_tags() {
         "Clinton: \"Our goal is not to contain ISIS, but to destroy it.\" Bush: \"The mission is to destroy ISIS, not to contain it.\"\nRep. Trey Gowdy (R-S.C.): \"I have not heard anyone other than you ever cite that figure.\"",
         &[("Clinton", Person, "Hillary Clinton"), ("Bush", Person, "Jeb Bush"), ("Trey Gowdy", Person, "Trey Gowdy")],
     );
-    let got: Vec<(String, QuoteKind, String)> = extract(&d)
-        .iter()
-        .map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker.clone()))
-        .collect();
+    let got: Vec<(String, QuoteKind, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker.clone())).collect();
     let row = |a: &str, b: &str| (a.to_string(), Direct, b.to_string());
     assert_eq!(
         got,
         vec![
-            row(
-                "Our goal is not to contain ISIS, but to destroy it.",
-                "Hillary Clinton"
-            ),
-            row(
-                "The mission is to destroy ISIS, not to contain it.",
-                "Jeb Bush"
-            ),
-            row(
-                "I have not heard anyone other than you ever cite that figure.",
-                "Trey Gowdy"
-            ),
+            row("Our goal is not to contain ISIS, but to destroy it.", "Hillary Clinton"),
+            row("The mission is to destroy ISIS, not to contain it.", "Jeb Bush"),
+            row("I have not heard anyone other than you ever cite that figure.", "Trey Gowdy"),
         ]
     );
 }
@@ -1710,14 +1185,7 @@ fn short_quotations_titles_in_tags_and_two_word_cues() {
     );
     let got: Vec<(String, String, String)> = extract(&d)
         .iter()
-        .map(|q| {
-            (
-                q.span.text(&d.text).to_string(),
-                q.cue.map_or(String::new(), |c| c.text(&d.text).to_string()),
-                q.speaker_mention
-                    .map_or(String::new(), |m| m.text(&d.text).to_string()),
-            )
-        })
+        .map(|q| (q.span.text(&d.text).to_string(), q.cue.map_or(String::new(), |c| c.text(&d.text).to_string()), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
         .collect();
     let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
     assert_eq!(
@@ -1729,6 +1197,7 @@ fn short_quotations_titles_in_tags_and_two_word_cues() {
         ]
     );
 }
+
 
 #[test]
 fn stance_cues_report_their_object_as_attributions() {
@@ -1742,14 +1211,7 @@ fn stance_cues_report_their_object_as_attributions() {
     let stances: Vec<(&str, &str, &str, &str)> = all
         .iter()
         .filter(|q| q.is_attribution())
-        .map(|q| {
-            (
-                q.cue.unwrap().text(&d.text),
-                q.span.text(&d.text),
-                q.speaker.as_str(),
-                q.reports.as_str(),
-            )
-        })
+        .map(|q| (q.cue.unwrap().text(&d.text), q.span.text(&d.text), q.speaker.as_str(), q.reports.as_str()))
         .collect();
     assert_eq!(
         stances,
@@ -1757,35 +1219,17 @@ fn stance_cues_report_their_object_as_attributions() {
             // The object ends at the first comma; the participle after it is a stance of its own.
             ("endorsed", "Mr. Trump", "Ben Carson", "stance"),
             ("calling", "him a friend", "Ben Carson", "stance"),
-            (
-                "declined",
-                "to comment on the bill",
-                "Some senators",
-                "stance"
-            ),
+            ("declined", "to comment on the bill", "Some senators", "stance"),
             // A two-word cue (`referring to`) keeps its particle.
-            (
-                "referring to",
-                "the ever-growing Hispanic community",
-                "Jorge Ramos",
-                "stance"
-            ),
-            (
-                "rejected",
-                "claims that officials had defied the court order",
-                "White House",
-                "stance"
-            ),
+            ("referring to", "the ever-growing Hispanic community", "Jorge Ramos", "stance"),
+            ("rejected", "claims that officials had defied the court order", "White House", "stance"),
         ]
     );
     // Not attributions: a reduced passive (`backed by Ankara`), a stance inside reported speech
     // (`DeSantis said he has supported …` is one quote), an object before a colon that
     // introduces a quotation (`Cruz called them on it:`).
-    let speech: Vec<(&str, &str)> = all
-        .iter()
-        .filter(|q| !q.is_attribution())
-        .map(|q| (q.span.text(&d.text), q.reports.as_str()))
-        .collect();
+    let speech: Vec<(&str, &str)> =
+        all.iter().filter(|q| !q.is_attribution()).map(|q| (q.span.text(&d.text), q.reports.as_str())).collect();
     assert_eq!(
         speech,
         vec![

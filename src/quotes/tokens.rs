@@ -48,22 +48,14 @@ pub(crate) fn tokenize(text: &str, span: Span, runs: &[Run]) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = s.char_indices().map(|(b, c)| (b + span.start, c)).collect();
     let mut toks = Vec::new();
     let mut i = 0;
-    let end_of = |k: usize| {
-        if k < chars.len() {
-            chars[k].0
-        } else {
-            span.end
-        }
-    };
+    let end_of = |k: usize| if k < chars.len() { chars[k].0 } else { span.end };
     while i < chars.len() {
         let (b, c) = chars[i];
         if c.is_whitespace() {
             i += 1;
             continue;
         }
-        if c.is_alphanumeric()
-            || (is_apostrophe(c) && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit()))
-        {
+        if c.is_alphanumeric() || (is_apostrophe(c) && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit())) {
             let mut j = i + 1;
             while j < chars.len() {
                 let cj = chars[j].1;
@@ -73,34 +65,20 @@ pub(crate) fn tokenize(text: &str, span: Span, runs: &[Run]) -> Vec<Tok> {
                 } else if is_apostrophe(cj) && next.is_some_and(|n| n.is_alphabetic()) {
                     // `’s` followed by a non-letter is a possessive token of its own.
                     let after = chars.get(j + 2).map(|x| x.1);
-                    if matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(|a| a.is_alphanumeric())
-                    {
+                    if matches!(next, Some('s') | Some('S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
                         break;
                     }
                     j += 1;
-                } else if (cj == '-' || cj == '.' || cj == ',')
-                    && next.is_some_and(|n| n.is_alphanumeric())
-                {
+                } else if (cj == '-' || cj == '.' || cj == ',') && next.is_some_and(|n| n.is_alphanumeric()) {
                     // Inner hyphens, abbreviations (`U.S.`), digit groups (`40,000`).
-                    if cj == ','
-                        && !(chars[j - 1].1.is_ascii_digit()
-                            && next.is_some_and(|n| n.is_ascii_digit()))
-                    {
+                    if cj == ',' && !(chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
                         break;
                     }
-                    if cj == '.'
-                        && !(next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
-                            && chars[j - 1].1.is_alphanumeric())
-                    {
+                    if cj == '.' && !(next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) && chars[j - 1].1.is_alphanumeric()) {
                         break;
                     }
                     j += 1;
-                } else if cj == '.'
-                    && j >= 2
-                    && chars[j - 2].1 == '.'
-                    && chars[j - 1].1.is_uppercase()
-                {
+                } else if cj == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_uppercase() {
                     // The final dot of `U.S.`.
                     j += 1;
                     break;
@@ -146,10 +124,9 @@ fn make(text: &str, span: Span, is_word: bool) -> Tok {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "pres", "lt", "col", "sgt", "jr",
-    "sr", "no", "vs", "prof", "rev", "gens", "sens", "reps", "inc", "corp", "co", "ltd", "jan",
-    "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "mt", "ft",
-    "capt", "adm", "maj", "supt", "messrs", "atty",
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "pres", "lt", "col", "sgt", "jr", "sr", "no", "vs",
+    "prof", "rev", "gens", "sens", "reps", "inc", "corp", "co", "ltd", "jan", "feb", "aug", "sept", "oct", "nov",
+    "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "mt", "ft", "capt", "adm", "maj", "supt", "messrs", "atty",
 ];
 
 /// Whether the words after a quotation ending in `!` or `?` are its speech tag: a reporting
@@ -158,9 +135,7 @@ fn tag_follows(rest: &[Tok]) -> bool {
     rest.iter()
         .take(14)
         .take_while(|t| !t.quoted && !matches!(t.lower.as_str(), "." | "!" | "?" | ";"))
-        .any(|t| {
-            t.is_word && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech)
-        })
+        .any(|t| t.is_word && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech))
 }
 
 /// Splits each paragraph into clauses; quotation runs are never cut.
@@ -179,23 +154,12 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
             }
             // Closing marks and brackets right after the stop belong to this clause.
             let mut last = k;
-            while last + 1 < toks.len()
-                && !toks[last + 1].is_word
-                && is_closer(&toks[last + 1], runs)
-            {
+            while last + 1 < toks.len() && !toks[last + 1].is_word && is_closer(&toks[last + 1], runs) {
                 last += 1;
             }
-            let Some(next) = toks.get(last + 1) else {
-                continue;
-            };
+            let Some(next) = toks.get(last + 1) else { continue };
             // A comma or semicolon after the stop means it was an abbreviation (`(D-Ill.),`).
-            let next_starts = (next.cap
-                || !next.is_word
-                || next
-                    .lower
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_digit()))
+            let next_starts = (next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
                 && !matches!(next.lower.as_str(), "," | ";" | ":");
             if !next_starts {
                 continue;
@@ -208,8 +172,7 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
                 let prev = &toks[k - 1];
                 let pl = prev.lower.trim_end_matches('.');
                 if prev.span.end == t.span.start
-                    && (ABBREVIATIONS.contains(&pl)
-                        || (prev.is_word && prev.cap && pl.chars().count() == 1))
+                    && (ABBREVIATIONS.contains(&pl) || (prev.is_word && prev.cap && pl.chars().count() == 1))
                 {
                     continue;
                 }
@@ -231,20 +194,13 @@ fn is_closer(t: &Tok, runs: &[Run]) -> bool {
 
 fn push_clause(out: &mut Vec<Clause>, paragraph: usize, toks: &[Tok]) {
     if let (Some(f), Some(l)) = (toks.first(), toks.last()) {
-        out.push(Clause {
-            span: Span::new(f.span.start, l.span.end),
-            paragraph,
-            toks: toks.to_vec(),
-        });
+        out.push(Clause { span: Span::new(f.span.start, l.span.end), paragraph, toks: toks.to_vec() });
     }
 }
 
 /// Number of word tokens in `text[span]`.
 pub(crate) fn word_count(text: &str, span: Span) -> usize {
-    tokenize(text, span, &[])
-        .iter()
-        .filter(|t| t.is_word)
-        .count()
+    tokenize(text, span, &[]).iter().filter(|t| t.is_word).count()
 }
 
 #[cfg(test)]
@@ -252,28 +208,14 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text, Span::new(0, text.len()), &[])
-            .iter()
-            .map(|t| t.span.text(text))
-            .collect()
+        tokenize(text, Span::new(0, text.len()), &[]).iter().map(|t| t.span.text(text)).collect()
     }
 
     #[test]
     fn splits_possessives_keeps_contractions_and_abbreviations() {
         assert_eq!(
             words("El Salvador’s U.S. deal don’t ’90s 40,000 self-sustainable."),
-            vec![
-                "El",
-                "Salvador",
-                "’s",
-                "U.S.",
-                "deal",
-                "don’t",
-                "’90s",
-                "40,000",
-                "self-sustainable",
-                "."
-            ]
+            vec!["El", "Salvador", "’s", "U.S.", "deal", "don’t", "’90s", "40,000", "self-sustainable", "."]
         );
     }
 
@@ -283,22 +225,12 @@ mod tests {
         let runs = super::super::marks::find_runs(text, &[(0, Span::new(0, text.len()))]);
         let cl = clauses(text, &[(0, Span::new(0, text.len()))], &runs);
         let got: Vec<&str> = cl.iter().map(|c| c.span.text(text)).collect();
-        assert_eq!(
-            got,
-            vec!["Mr. Ortega spoke.", "“One. Two,” he said.", "Next one."]
-        );
+        assert_eq!(got, vec!["Mr. Ortega spoke.", "“One. Two,” he said.", "Next one."]);
         // Wire copy's `''` closes a sentence like `”`.
-        let text =
-            "But, he said, ''I don't say it publicly.'' And, he acknowledged, it is unclear.";
+        let text = "But, he said, ''I don't say it publicly.'' And, he acknowledged, it is unclear.";
         let runs = super::super::marks::find_runs(text, &[(0, Span::new(0, text.len()))]);
         let cl = clauses(text, &[(0, Span::new(0, text.len()))], &runs);
         let got: Vec<&str> = cl.iter().map(|c| c.span.text(text)).collect();
-        assert_eq!(
-            got,
-            vec![
-                "But, he said, ''I don't say it publicly.''",
-                "And, he acknowledged, it is unclear."
-            ]
-        );
+        assert_eq!(got, vec!["But, he said, ''I don't say it publicly.''", "And, he acknowledged, it is unclear."]);
     }
 }

@@ -17,24 +17,14 @@ pub fn extract(input: &Path, out: &Path, threads: usize) -> i32 {
     let output = Command::cargo_bin("newsmine")
         .unwrap()
         .current_dir(root())
-        .args([
-            "extract",
-            "--quiet",
-            "--threads",
-            &threads.to_string(),
-            "-o",
-        ])
+        .args(["extract", "--quiet", "--threads", &threads.to_string(), "-o"])
         .arg(out)
         .arg("--model")
         .arg(model_dir())
         .arg(input)
         .output()
         .unwrap();
-    assert!(
-        output.stderr.is_empty() || output.status.code() != Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.stderr.is_empty() || output.status.code() != Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     output.status.code().unwrap()
 }
 
@@ -46,11 +36,7 @@ pub fn read_table(dir: &Path, name: &str) -> Vec<std::collections::HashMap<Strin
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
+            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
         })
         .collect()
 }
