@@ -131,13 +131,10 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
         analysed.entities.iter().enumerate().map(|(i, e)| export::entity_row(id, i + 1, text, &map, e)).collect();
     let (attributions, found): (Vec<quotes::Quote>, Vec<quotes::Quote>) =
         quotes::extract(&analysed).into_iter().partition(|q| q.is_attribution());
-    let quote_rows: Vec<QuoteRow> =
-        found.iter().enumerate().map(|(i, q)| export::quote_row(id, format!("q{:03}", i + 1), text, &map, q)).collect();
-    let attribution_rows: Vec<QuoteRow> = attributions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| export::quote_row(id, format!("a{:03}", i + 1), text, &map, q))
-        .collect();
+    let rows = |prefix: char, qs: &[quotes::Quote]| -> Vec<QuoteRow> {
+        qs.iter().enumerate().map(|(i, q)| export::quote_row(id, format!("{prefix}{:03}", i + 1), text, &map, q)).collect()
+    };
+    let (quote_rows, attribution_rows) = (rows('q', &found), rows('a', &attributions));
     let speakers = found
         .into_iter()
         .map(|q| {

@@ -1,5 +1,6 @@
 //! PolNeAR gold: loads brat standoff attribution files and scores the pipeline's
-//! `quotes.csv` (with `attributions.csv`, the stances, when present) against them. Hands an [`AttributionScores`] section to the [`Report`].
+//! `quotes.csv` (with `attributions.csv`, the stances, when present) against them. Hands an
+//! [`AttributionScores`] section to the [`Report`].
 //!
 //! A PolNeAR split folder holds `text/NAME.txt` and `attributions/NAME_<annotator>.ann` (or
 //! `NAME.ann`); when an article has several annotators' files the lexicographically first
@@ -437,43 +438,43 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
     }
     let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
     for quotes in &tables {
-    for (i, row) in quotes.rows.iter().enumerate() {
-        let offset = |col: &str| -> Result<usize, EvalError> {
-            let cell = quotes.get(row, col);
-            cell.parse().map_err(|_| {
-                EvalError::invalid(
-                    &quotes.path,
-                    format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
-                )
-            })
-        };
-        let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
-            (Ok(s), Ok(e)) => Some((s, e)),
-            _ => None,
-        };
-        let cue = match (offset("cue_start"), offset("cue_end")) {
-            (Ok(s), Ok(e)) => Some((s, e)),
-            _ => None,
-        };
-        // PolNeAR's content is the whole reported clause: the `clause` columns where the
-        // table has them (a mixed quote's paraphrase), else the quote itself.
-        let (start, end) = match (offset("clause_start"), offset("clause_end")) {
-            (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
-            _ => (offset("start")?, offset("end")?),
-        };
-        by_doc
-            .entry(quotes.get(row, "doc_id"))
-            .or_default()
-            .push(PredQuote {
-                start,
-                end,
-                speaker: quotes.get(row, "speaker").to_string(),
-                speaker_span,
-                cue,
-                kind: quotes.get(row, "kind").to_lowercase(),
-                marked: false,
-            });
-    }
+        for (i, row) in quotes.rows.iter().enumerate() {
+            let offset = |col: &str| -> Result<usize, EvalError> {
+                let cell = quotes.get(row, col);
+                cell.parse().map_err(|_| {
+                    EvalError::invalid(
+                        &quotes.path,
+                        format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
+                    )
+                })
+            };
+            let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
+                (Ok(s), Ok(e)) => Some((s, e)),
+                _ => None,
+            };
+            let cue = match (offset("cue_start"), offset("cue_end")) {
+                (Ok(s), Ok(e)) => Some((s, e)),
+                _ => None,
+            };
+            // PolNeAR's content is the whole reported clause: the `clause` columns where the
+            // table has them (a mixed quote's paraphrase), else the quote itself.
+            let (start, end) = match (offset("clause_start"), offset("clause_end")) {
+                (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
+                _ => (offset("start")?, offset("end")?),
+            };
+            by_doc
+                .entry(quotes.get(row, "doc_id"))
+                .or_default()
+                .push(PredQuote {
+                    start,
+                    end,
+                    speaker: quotes.get(row, "speaker").to_string(),
+                    speaker_span,
+                    cue,
+                    kind: quotes.get(row, "kind").to_lowercase(),
+                    marked: false,
+                });
+        }
     }
     let mut report = Report::new("brat", opts.overlap_threshold);
     let mut scores = AttributionScores::default();

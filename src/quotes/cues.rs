@@ -31,6 +31,11 @@ pub(crate) enum CueClass {
 }
 
 impl CueClass {
+    /// Whether the cue reports its object (`praised Bukele`, `endorsed Trump`), however short.
+    pub(crate) fn takes_object(self) -> bool {
+        matches!(self, CueClass::Evaluative | CueClass::Stance)
+    }
+
     /// What the cue reports, for the `cue_class` column: `speech` (saying, writing,
     /// `according to`), `belief` (thinking, knowing, hoping, `polls show`) or `stance`
     /// (praising, criticising, endorsing, wanting, declining: the object is evaluated, not said).
@@ -55,8 +60,8 @@ const LEXICON: &str = include_str!("cues.tsv");
 
 /// `cues.tsv`, read once.
 struct Lexicon {
-    /// Single-word forms of the speech, evaluative and belief lines; the first line naming a
-    /// form wins.
+    /// Single-word forms of the speech, evaluative, belief and stance lines; the first line
+    /// naming a form wins.
     words: HashMap<String, CueClass>,
     /// Two-word forms (`shot back`, `referring to`), by their first word, with their class.
     phrasal: HashMap<String, Vec<(String, CueClass)>>,

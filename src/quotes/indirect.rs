@@ -413,11 +413,14 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= 3 => c,
             _ => end,
         };
-        let end = match cue.class {
+        let end = if cue.class.takes_object() {
             // `Cruz called them on it: “…”`: an object before a colon introduces a quotation.
-            CueClass::Stance | CueClass::Evaluative if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) => return None,
-            CueClass::Stance | CueClass::Evaluative => object_end(toks, k, end),
-            _ => end,
+            if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) {
+                return None;
+            }
+            object_end(toks, k, end)
+        } else {
+            end
         };
         return make(Some(subject), k, cut_coordinated(toks, k, end));
     }

@@ -219,9 +219,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             // A stance cue (`praised`, `endorsed`, `declined`) reports its object, however short;
             // inside another cue's content it is part of what that cue reports (`DeSantis said
             // he has supported legislation …`).
-            let object_cue = matches!(f.class, cues::CueClass::Evaluative | cues::CueClass::Stance);
-            let nested = frames.iter().any(|g| !matches!(g.class, cues::CueClass::Evaluative | cues::CueClass::Stance) && g.content.contains(f.cue));
-            if object_cue && nested && claimed.is_empty() {
+            let object_cue = f.class.takes_object();
+            if object_cue && claimed.is_empty() && frames.iter().any(|g| !g.class.takes_object() && g.content.contains(f.cue)) {
                 continue;
             }
             // `Comey called Clinton's use of private email "extremely careless"`: an evaluative
