@@ -78,6 +78,9 @@ pub struct Analysed {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
+    /// Words a learned detector scores as likely parts of an attribution cue, with the
+    /// probability, in text order (empty without the model's cue head).
+    pub cue_words: Vec<(Span, f32)>,
 }
 
 impl Analysed {

@@ -108,6 +108,25 @@ enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// Fit the attribution-cue detector on a PolNeAR split over the NER model's frozen
+    /// features; saves cue_head.safetensors into the model folder (see models/README.md).
+    TrainCues {
+        /// PolNeAR split folder (text/, attributions/).
+        #[arg(long)]
+        polnear: PathBuf,
+        #[arg(long, default_value = "models/ner")]
+        model: PathBuf,
+        #[arg(long, default_value_t = 4)]
+        epochs: usize,
+        #[arg(long, default_value_t = 13)]
+        seed: u64,
+        /// Hold the last N articles out and report word scores on them.
+        #[arg(long, default_value_t = 0)]
+        holdout: usize,
+        /// Keep the split's word features in FILE and reuse them on the next run.
+        #[arg(long)]
+        cache: Option<PathBuf>,
+    },
 }
 
 /// Makes one model per worker from the folder given with `--model`.
@@ -209,6 +228,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let log = ner::train::train(&cfg, |m| eprintln!("{m}"))?;
             for e in log {
                 println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainCues { polnear, model, epochs, seed, holdout, cache } => {
+            let mut cfg = ner::cue_head::CueTrainConfig::new(polnear, model);
+            cfg.epochs = epochs;
+            cfg.seed = seed;
+            cfg.holdout = holdout;
+            cfg.cache = cache;
+            for s in ner::cue_head::train(&cfg, |m| eprintln!("{m}"))? {
+                println!("held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}", s.threshold, s.precision, s.recall, s.f1);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -71,8 +71,8 @@ pub struct DocOutput {
 pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
     let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
-    let mut mentions: Vec<(Span, EntityLabel, f32)> =
-        recognizer.recognize(text, &spans).into_iter().map(|m| (m.span, m.label, m.score)).collect();
+    let (mentions, cue_words) = recognizer.recognize_with_cues(text, &spans);
+    let mut mentions: Vec<(Span, EntityLabel, f32)> = mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
@@ -83,7 +83,7 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
         .zip(names)
         .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
-    Analysed { text: text.to_string(), paragraphs, sentences, entities }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words }
 }
 
 /// The `documents.csv` row of a document before any stage has run.

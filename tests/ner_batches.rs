@@ -36,3 +36,31 @@ fn long_documents_keep_mentions_aligned_across_batches() {
         assert_ne!(c.label, EntityLabel::Person);
     }
 }
+
+/// The committed cue head scores reporting words as cues and others not, in every window of
+/// a long document (the probabilities are aligned like the mentions).
+#[test]
+fn the_cue_head_scores_reporting_words() {
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    let mut cues = Vec::new();
+    for i in 0..70 {
+        let filler = " again and again".repeat(i % 5);
+        let start = text.len();
+        text += &format!("The senator said on Monday that the bill would pass{filler}.");
+        cues.push(start + "The senator ".len());
+        sentences.push(Span::new(start, text.len()));
+        text += " ";
+    }
+    let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
+    let (_, words) = model.recognize_with_cues(&text, &sentences);
+    for at in cues {
+        let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
+        assert_eq!(said.0.text(&text), "said");
+        assert!(said.1 > 0.8, "said: {}", said.1);
+    }
+    // `bill`, `pass` and `Monday` are no cue words.
+    for (span, p) in &words {
+        assert!(!matches!(span.text(&text), "bill" | "pass" | "Monday") || *p < 0.5, "{}: {p}", span.text(&text));
+    }
+}

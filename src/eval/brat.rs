@@ -152,6 +152,8 @@ pub struct GoldAttribution {
     pub content: Vec<(usize, usize)>,
     pub content_text: String,
     pub source: Option<TextBound>,
+    /// The cue words (`said`, `according to`), when the attribution has a `Cue` argument.
+    pub cue: Option<TextBound>,
     /// The content holds a quotation mark.
     pub quoted: bool,
 }
@@ -173,6 +175,7 @@ pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
         let mut content = Vec::new();
         let mut texts = Vec::new();
         let mut source = None;
+        let mut cue = None;
         for (role, target) in &e.args {
             let Some(span) = ann.spans.get(target) else {
                 continue;
@@ -183,6 +186,7 @@ pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
                     texts.push(span.text.as_str());
                 }
                 "Source" => source = Some(span.clone()),
+                "Cue" => cue = Some(span.clone()),
                 _ => {}
             }
         }
@@ -195,6 +199,7 @@ pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
             content,
             content_text,
             source,
+            cue,
         });
     }
     out
@@ -781,6 +786,7 @@ mod tests {
                 fragments: vec![(0, 7)],
                 text: "Critics".into(),
             }),
+            cue: None,
             quoted: false,
         };
         let p = PredQuote {

@@ -4,9 +4,12 @@
 //! Stages: [`words`] splits sentences into CoNLL-style words with byte spans; [`model`]
 //! scores BIO tags per word (a fine-tuned MiniLM encoder with casing embeddings); [`tags`]
 //! decodes them under BIO constraints into mentions; [`canonical`] links short forms to
-//! full names. [`train`] fine-tunes the model on CoNLL-2003. Hands on `doc::Entity` values.
+//! full names. [`train`] fine-tunes the model on CoNLL-2003. Hands on `doc::Entity` values,
+//! and, when the model folder has a [`cue_head`], each word's probability of being part of an
+//! attribution cue.
 
 pub mod canonical;
+pub mod cue_head;
 pub mod model;
 pub mod tags;
 pub mod train;
@@ -42,20 +45,46 @@ pub struct Mention {
 pub trait Recognizer {
     /// Mentions inside the given sentence spans of `text`, sorted by start.
     fn recognize(&mut self, text: &str, sentences: &[Span]) -> Vec<Mention>;
+
+    /// [`Recognizer::recognize`], and the words a learned cue detector gives a cue
+    /// probability of at least [`CUE_WORD_MIN`], with that probability, in text order. None
+    /// unless the recognizer has such a detector.
+    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<(Span, f32)>) {
+        (self.recognize(text, sentences), Vec::new())
+    }
 }
+
+/// Words below this cue probability are not handed on.
+pub const CUE_WORD_MIN: f32 = 0.2;
 
 /// Sentences longer than this many words are tagged in windows of this size.
 const WINDOW_WORDS: usize = 120;
 const BATCH: usize = 32;
 
-/// The trained model behind [`Recognizer`].
+/// The word spans and encoding of each window of the given sentences.
+pub(crate) fn windows(model: &NerModel, text: &str, sentences: &[Span]) -> Vec<(Vec<Span>, Encoded)> {
+    let mut out = Vec::new();
+    for &sentence in sentences {
+        let spans = words::words(text, sentence);
+        for chunk in spans.chunks(WINDOW_WORDS) {
+            let surface: Vec<&str> = chunk.iter().map(|s| s.text(text)).collect();
+            out.push((chunk.to_vec(), model.encode(&surface)));
+        }
+    }
+    out
+}
+
+/// The trained model behind [`Recognizer`], with its cue head when the folder has one.
 pub struct BertRecognizer {
     model: NerModel,
+    cue_head: Option<cue_head::CueHead>,
 }
 
 impl BertRecognizer {
     pub fn load(dir: &Path) -> Result<Self, NerError> {
-        Ok(BertRecognizer { model: NerModel::load(dir)? })
+        let model = NerModel::load(dir)?;
+        let width = 2 * model.config.encoder.hidden_size;
+        Ok(BertRecognizer { cue_head: cue_head::CueHead::load(dir, width)?, model })
     }
 
     /// Tags pre-split word lists (CoNLL sentences): one tag string per word.
@@ -78,21 +107,31 @@ impl BertRecognizer {
 
 impl Recognizer for BertRecognizer {
     fn recognize(&mut self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        // Each window: its word spans and its encoding.
-        let mut windows: Vec<(Vec<Span>, Encoded)> = Vec::new();
-        for &sentence in sentences {
-            let spans = words::words(text, sentence);
-            for chunk in spans.chunks(WINDOW_WORDS) {
-                let surface: Vec<&str> = chunk.iter().map(|s| s.text(text)).collect();
-                windows.push((chunk.to_vec(), self.model.encode(&surface)));
-            }
-        }
+        self.recognize_with_cues(text, sentences).0
+    }
+
+    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<(Span, f32)>) {
+        let windows = windows(&self.model, text, sentences);
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].1.ids.len());
         let mut out = Vec::new();
+        let mut cue_words = Vec::new();
         for batch_idx in order.chunks(BATCH) {
             let batch: Vec<Encoded> = batch_idx.iter().map(|&i| windows[i].1.clone()).collect();
-            for (&i, log_probs) in batch_idx.iter().zip(self.model.predict(&batch)) {
+            let (tag_scores, features) = self.model.predict_with_features(&batch);
+            if let Some(head) = &self.cue_head {
+                let w = features.size()[1] as usize;
+                let probabilities = head.probabilities(&features.flatten(0, 1));
+                for (row, &i) in batch_idx.iter().enumerate() {
+                    for (k, span) in windows[i].0.iter().enumerate().take(batch[row].first_piece.len()) {
+                        let p = probabilities[row * w + k];
+                        if p >= CUE_WORD_MIN {
+                            cue_words.push((*span, p));
+                        }
+                    }
+                }
+            }
+            for (&i, log_probs) in batch_idx.iter().zip(tag_scores) {
                 let path = tags::viterbi(&log_probs);
                 let spans = &windows[i].0;
                 for (first, last, label) in tags::mentions(&path) {
@@ -102,7 +141,8 @@ impl Recognizer for BertRecognizer {
             }
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
-        out
+        cue_words.sort_by_key(|c| c.0.start);
+        (out, cue_words)
     }
 }
 

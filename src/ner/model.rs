@@ -4,6 +4,10 @@
 //!
 //! Files of a model folder: `config.json` ([`NerConfig`]), `model.safetensors` (weights,
 //! fp16 or fp32; the encoder's tensor names have no `bert.` prefix) and `tokenizer.json`.
+//!
+//! [`NerModel::predict_with_features`] also hands on each word's encoder states (the top
+//! layer's and a middle layer's, [`FEATURE_LAYER`]) for heads trained on top of the frozen
+//! tagger, like the attribution-cue detector in [`super::cue_head`].
 
 use super::tags::NUM_TAGS;
 use super::words::Shape;
@@ -33,6 +37,10 @@ pub struct Encoded {
     pub first_piece: Vec<i64>,
 }
 
+/// The encoder layer (0-based) whose output joins the top layer's in the word features: a
+/// middle layer keeps more of the sentence's syntax than the NER-tuned top.
+pub const FEATURE_LAYER: usize = 2;
+
 pub struct NerModel {
     pub vs: nn::VarStore,
     pub config: NerConfig,
@@ -48,7 +56,9 @@ impl NerModel {
     fn build(config: NerConfig, tokenizer: Tokenizer) -> NerModel {
         let vs = nn::VarStore::new(Device::Cpu);
         let root = vs.root();
-        let encoder = BertModel::<BertEmbeddings>::new_with_optional_pooler(&root, &config.encoder, false);
+        let mut encoder_config = config.encoder.clone();
+        encoder_config.output_hidden_states = Some(true);
+        let encoder = BertModel::<BertEmbeddings>::new_with_optional_pooler(&root, &encoder_config, false);
         let word_embeddings = vs
             .variables()
             .remove("embeddings.word_embeddings.weight")
@@ -166,8 +176,9 @@ impl NerModel {
         Encoded { ids, shapes, first_piece }
     }
 
-    /// Tag logits `[batch, max_words, NUM_TAGS]` for a batch of encoded sentences.
-    pub fn forward(&self, batch: &[Encoded], train: bool) -> Tensor {
+    /// Each word's first-piece states `[batch, max_words, hidden]`: the top layer's and
+    /// [`FEATURE_LAYER`]'s.
+    fn word_states(&self, batch: &[Encoded], train: bool) -> (Tensor, Tensor) {
         let b = batch.len() as i64;
         let t = batch.iter().map(|e| e.ids.len()).max().unwrap_or(0) as i64;
         let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1) as i64;
@@ -188,24 +199,43 @@ impl NerModel {
         let mask = Tensor::from_slice(&mask).view([b, t]);
         let firsts = Tensor::from_slice(&firsts).view([b, w]);
         let embeds = Tensor::embedding(&self.word_embeddings, &ids, 0, false, false) + self.shape_embeddings.forward(&shapes);
-        let hidden = self
+        let out = self
             .encoder
             .forward_t(None, Some(&mask), None, None, Some(&embeds), None, None, train)
-            .expect("encoder input shapes are consistent")
-            .hidden_state;
-        let h = hidden.size()[2];
+            .expect("encoder input shapes are consistent");
+        let h = out.hidden_state.size()[2];
         let index = firsts.unsqueeze(-1).expand([b, w, h], false);
-        let words = hidden.gather(1, &index, false).dropout(0.1, train);
-        self.classifier.forward(&words)
+        let middle = out
+            .all_hidden_states
+            .as_ref()
+            .and_then(|layers| layers.get(FEATURE_LAYER))
+            .expect("the encoder is built with output_hidden_states");
+        (out.hidden_state.gather(1, &index, false), middle.gather(1, &index, false))
+    }
+
+    /// Tag logits `[batch, max_words, NUM_TAGS]` for a batch of encoded sentences.
+    pub fn forward(&self, batch: &[Encoded], train: bool) -> Tensor {
+        let (top, _) = self.word_states(batch, train);
+        self.classifier.forward(&top.dropout(0.1, train))
     }
 
     /// Per-word tag log-probabilities for a batch, without gradients.
     pub fn predict(&self, batch: &[Encoded]) -> Vec<Vec<[f32; NUM_TAGS]>> {
-        let log_probs = tch::no_grad(|| self.forward(batch, false).log_softmax(-1, Kind::Float));
+        self.predict_with_features(batch).0
+    }
+
+    /// [`NerModel::predict`], and each word's features `[batch, max_words, 2 * hidden]` (top
+    /// and middle layer states side by side; rows past a sentence's words are padding).
+    pub fn predict_with_features(&self, batch: &[Encoded]) -> (Vec<Vec<[f32; NUM_TAGS]>>, Tensor) {
+        let (log_probs, features) = tch::no_grad(|| {
+            let (top, middle) = self.word_states(batch, false);
+            let log_probs = self.classifier.forward(&top).log_softmax(-1, Kind::Float);
+            (log_probs, Tensor::cat(&[top, middle], -1))
+        });
         let dims = log_probs.size();
         let flat: Vec<f32> = Vec::<f32>::try_from(log_probs.flatten(0, -1)).expect("float tensor");
         let (w, k) = (dims[1] as usize, dims[2] as usize);
-        batch
+        let tags = batch
             .iter()
             .enumerate()
             .map(|(row, e)| {
@@ -218,7 +248,8 @@ impl NerModel {
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        (tags, features)
     }
 }
 

@@ -54,6 +54,8 @@ pub(crate) struct Cue {
     pub first: usize,
     pub last: usize,
     pub class: CueClass,
+    /// Found by the learned detector ([`learned`]), not the lexicon.
+    pub learned: bool,
 }
 
 const LEXICON: &str = include_str!("cues.tsv");
@@ -151,17 +153,17 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
             continue;
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
-            out.push(Cue { first: i, last: i, class: CueClass::Colon });
+            out.push(Cue { first: i, last: i, class: CueClass::Colon, learned: false });
         } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower)) {
             // `“…,” Trump shot back`, `railed against`: a cue in two words.
-            out.push(Cue { first: i, last: i + 1, class });
+            out.push(Cue { first: i, last: i + 1, class, learned: false });
         } else if is_speech_noun(toks, i) {
-            out.push(Cue { first: i, last: i, class: CueClass::Noun });
+            out.push(Cue { first: i, last: i, class: CueClass::Noun, learned: false });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
-            out.push(Cue { first: i, last: i + 1, class: CueClass::According });
+            out.push(Cue { first: i, last: i + 1, class: CueClass::According, learned: false });
         } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
             // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
-            out.push(Cue { first: i, last: i, class });
+            out.push(Cue { first: i, last: i, class, learned: false });
         }
     }
     // A colon frames a quotation only when no reporting verb or `according to` before it
@@ -171,6 +173,45 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         seen_verb |= c.class != CueClass::Colon;
         c.class != CueClass::Colon || !seen_verb
     });
+    out
+}
+
+/// The probability the learned detector must give a word outside the lexicon for it to be a cue.
+pub(crate) const LEARNED_MIN: f32 = 0.5;
+
+/// Cues the learned detector adds to the lexicon's ([`crate::doc::Analysed::cue_words`]): runs
+/// of unquoted words it scores at least [`LEARNED_MIN`] (`is expected`, `made it clear`,
+/// `seemed`) that touch no cue of `found`. The words after the run choose the frame: `that`, a
+/// colon, or the end of the clause or sentence make it a speech cue (content after `that`, or
+/// before the tag: `…, he quipped`); anything else a stance cue whose object follows.
+pub(crate) fn learned(toks: &[Tok], cue_words: &[(crate::span::Span, f32)], found: &[Cue]) -> Vec<Cue> {
+    let scored = |t: &Tok| {
+        t.is_word && !t.quoted && {
+            let min: f32 = std::env::var("XMIN").ok().and_then(|v| v.parse().ok()).unwrap_or(LEARNED_MIN);
+            let i = cue_words.partition_point(|c| c.0.end <= t.span.start);
+            cue_words[i..].iter().take_while(|c| c.0.start < t.span.end).any(|c| c.1 >= min)
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !scored(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while toks.get(i + 1).is_some_and(scored) {
+            i += 1;
+        }
+        let last = i;
+        i += 1;
+        if found.iter().any(|c| c.first <= last + 1 && first <= c.last + 1) {
+            continue;
+        }
+        let speech = toks.get(last + 1).map_or(true, |n| matches!(n.lower.as_str(), "that" | ":" | "." | "!" | "?"));
+        let class = if speech { CueClass::Speech } else { CueClass::Stance };
+        out.push(Cue { first, last, class, learned: true });
+    }
     out
 }
 
@@ -214,12 +255,35 @@ mod tests {
     }
 
     #[test]
+    fn learned_cues_are_runs_of_scored_words_outside_the_lexicon() {
+        let text = "Trump seemed unfazed, and Cruz made it clear that he said no.";
+        let toks = tokenize(text, Span::new(0, text.len()), &[]);
+        let word = |w: &str, p: f32| {
+            let at = text.find(w).unwrap();
+            (Span::new(at, at + w.len()), p)
+        };
+        // `he` below the threshold; `said` scored too but the lexicon has it.
+        let scored = [word("seemed", 0.9), word("made", 0.8), word("it", 0.7), word("clear", 0.9), word("he", 0.3), word("said", 0.9)];
+        let found = find(&toks);
+        let learned = learned(&toks, &scored, &found);
+        let got: Vec<(&str, CueClass)> = learned
+            .iter()
+            .map(|c| (Span::new(toks[c.first].span.start, toks[c.last].span.end).text(text), c.class))
+            .collect();
+        // `seemed` takes an object (stance); `made it clear` is followed by `that` (speech).
+        assert_eq!(got, vec![("seemed", CueClass::Stance), ("made it clear", CueClass::Speech)]);
+        assert!(learned.iter().all(|c| c.learned));
+        // Nothing scored, nothing learned.
+        assert!(super::learned(&toks, &[], &found).is_empty());
+    }
+
+    #[test]
     fn finds_according_to_and_skips_quoted_words() {
         let text = "According to NGO Cristosal, officials said.";
         let toks = tokenize(text, Span::new(0, text.len()), &[]);
         let cues = find(&toks);
         assert_eq!(cues.len(), 2);
-        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueClass::According });
+        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueClass::According, learned: false });
         assert_eq!(toks[cues[1].first].span.text(text), "said");
     }
 }

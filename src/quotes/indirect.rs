@@ -28,6 +28,8 @@ use crate::span::Span;
 pub(crate) struct Frame {
     pub cue: Span,
     pub class: CueClass,
+    /// The cue is the learned detector's, not the lexicon's.
+    pub learned: bool,
     pub speaker: Option<Found>,
     /// The reported words (may contain quotation marks); never empty.
     pub content: Span,
@@ -330,7 +332,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let cue_span = Span::new(toks[cue.first].span.start, toks[cue.last].span.end);
     let end = toks.len();
     let make = |speaker: Option<Found>, a: usize, b: usize| {
-        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, speaker, content, aside: None })
+        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, learned: cue.learned, speaker, content, aside: None })
     };
     if cue.class == CueClass::Noun {
         // `Trump’s claim that there have been “thousands of shootings”`: the owner speaks.

@@ -67,15 +67,19 @@ pub enum Reports {
     Belief,
     /// A stance towards an object: `praised X as`, `endorsed X`, `declined to comment`.
     Stance,
+    /// A cue outside the lexicon that the learned detector found (`is expected`, `made it
+    /// clear`): what it reports is not classified.
+    Other,
 }
 
 impl Reports {
-    /// The CSV name: `speech`, `belief`, `stance`.
+    /// The CSV name: `speech`, `belief`, `stance`, `other`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Reports::Speech => "speech",
             Reports::Belief => "belief",
             Reports::Stance => "stance",
+            Reports::Other => "other",
         }
     }
 }
@@ -127,9 +131,10 @@ pub struct Quote {
 
 impl Quote {
     /// Whether this row belongs in `attributions.csv` rather than `quotes.csv`: a stance with
-    /// no quoted words (`Carson endorsed Trump`, `declined to comment`) reports no speech.
+    /// no quoted words (`Carson endorsed Trump`, `declined to comment`) reports no speech, and
+    /// what an unlisted cue reports without quoted words is not known to be speech.
     pub fn is_attribution(&self) -> bool {
-        self.reports == Reports::Stance && self.kind == QuoteKind::Indirect
+        matches!(self.reports, Reports::Stance | Reports::Other) && self.kind == QuoteKind::Indirect
     }
 }
 
@@ -193,8 +198,18 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let mut clause_paragraph: Option<usize> = None;
 
     for clause in &clauses {
-        let mut frames: Vec<indirect::Frame> =
-            cues::find(&clause.toks).into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
+        let mut found = cues::find(&clause.toks);
+        found.extend(cues::learned(&clause.toks, &doc.cue_words, &found));
+        if let Some(sup) = std::env::var("XSUP").ok().and_then(|v| v.parse::<f32>().ok()) {
+            found.retain(|c| {
+                c.learned || {
+                    let sp = Span::new(clause.toks[c.first].span.start, clause.toks[c.last].span.end);
+                    doc.cue_words.iter().any(|w| w.0.overlaps(sp) && w.1 >= sup)
+                }
+            });
+        }
+        found.sort_by_key(|c| c.first);
+        let mut frames: Vec<indirect::Frame> = found.into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
         // `“…,” he said, adding that “…”`: a participle with no subject of its own (the clause
         // opens with the quotation) takes the speaker of the cue before it.
         for k in 1..frames.len() {
@@ -284,7 +299,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     speaker_type: resolved.kind,
                     descriptions: resolved.descriptions.clone(),
                     confidence: if named { base } else { base - 0.3 },
-                    reports: f.class.reports(),
+                    reports: if f.learned { Reports::Other } else { f.class.reports() },
                 });
             };
             if claimed.is_empty() {
