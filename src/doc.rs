@@ -78,9 +78,9 @@ pub struct Analysed {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
-    /// Words a learned detector scores as likely parts of an attribution cue, with the
-    /// probability, in text order (empty without the model's cue head).
-    pub cue_words: Vec<(Span, f32)>,
+    /// Words a learned detector scores as possible parts of an attribution cue, with the
+    /// probability, in text order; `None` when no detector ran (a model without a cue head).
+    pub cue_words: Option<Vec<(Span, f32)>>,
 }
 
 impl Analysed {

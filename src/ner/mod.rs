@@ -47,10 +47,10 @@ pub trait Recognizer {
     fn recognize(&mut self, text: &str, sentences: &[Span]) -> Vec<Mention>;
 
     /// [`Recognizer::recognize`], and the words a learned cue detector gives a cue
-    /// probability of at least [`CUE_WORD_MIN`], with that probability, in text order. None
-    /// unless the recognizer has such a detector.
-    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<(Span, f32)>) {
-        (self.recognize(text, sentences), Vec::new())
+    /// probability of at least [`CUE_WORD_MIN`], with that probability, in text order; `None`
+    /// when the recognizer has no such detector.
+    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Option<Vec<(Span, f32)>>) {
+        (self.recognize(text, sentences), None)
     }
 }
 
@@ -110,7 +110,7 @@ impl Recognizer for BertRecognizer {
         self.recognize_with_cues(text, sentences).0
     }
 
-    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Vec<(Span, f32)>) {
+    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Option<Vec<(Span, f32)>>) {
         let windows = windows(&self.model, text, sentences);
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].1.ids.len());
@@ -142,7 +142,7 @@ impl Recognizer for BertRecognizer {
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
         cue_words.sort_by_key(|c| c.0.start);
-        (out, cue_words)
+        (out, self.cue_head.as_ref().map(|_| cue_words))
     }
 }
 

@@ -545,6 +545,23 @@ pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
 
 /// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
 /// `but` or relative word before `later` (`he has supported legislation, which he called “…”`
+/// The words of `content` before a later cue inside it, without the connectives that lead to
+/// that cue (`justified the measure by claiming that …` -> `the measure`); `None` when no word
+/// is left.
+pub(crate) fn up_to_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
+    let toks = &clause.toks;
+    let inside: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect();
+    let first = *inside.first()?;
+    let mut end = inside.last()? + 1;
+    while end > first && (!toks[end - 1].is_word || CONNECTIVES.contains(&toks[end - 1].lower.as_str())) {
+        end -= 1;
+    }
+    words_span(toks, first, end)
+}
+
+/// Words that tie an object to a following cue (`by claiming`, `while saying`, `and said`).
+const CONNECTIVES: &[&str] = &["by", "and", "but", "while", "after", "before", "when", "with", "in", "for", "of", "to", "as", "then", "also", "that", "which", "who"];
+
 /// keeps `he has supported legislation`). `None` when fewer than three words remain.
 pub(crate) fn before_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
     let toks = &clause.toks;

@@ -199,14 +199,11 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
 
     for clause in &clauses {
         let mut found = cues::find(&clause.toks);
-        found.extend(cues::learned(&clause.toks, &doc.cue_words, &found));
-        if let Some(sup) = std::env::var("XSUP").ok().and_then(|v| v.parse::<f32>().ok()) {
-            found.retain(|c| {
-                c.learned || {
-                    let sp = Span::new(clause.toks[c.first].span.start, clause.toks[c.last].span.end);
-                    doc.cue_words.iter().any(|w| w.0.overlaps(sp) && w.1 >= sup)
-                }
-            });
+        if let Some(words) = &doc.cue_words {
+            // With the learned detector, a lexicon cue it scores below `LEXICON_KEEP` is no cue
+            // (`the so-called …`, `a report card`); words outside the lexicon it scores high are.
+            found.retain(|c| cues::score(words, Span::new(clause.toks[c.first].span.start, clause.toks[c.last].span.end)) >= cues::LEXICON_KEEP);
+            found.extend(cues::learned(&clause.toks, words, &found));
         }
         found.sort_by_key(|c| c.first);
         let mut frames: Vec<indirect::Frame> = found.into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
@@ -266,6 +263,9 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             // a later cue of the clause that claimed the quotation.
             let content = match later {
                 Some(later) if claimed.is_empty() && covers_claimed => indirect::before_cue(clause, f.content, later),
+                // `Trump justified the measure by claiming that …`: what a learned cue reports
+                // ends where a lexicon cue inside it starts reporting.
+                Some(later) if claimed.is_empty() && f.learned => indirect::up_to_cue(clause, f.content, later),
                 _ => Some(f.content),
             };
             let Some(content) = content else { continue };
