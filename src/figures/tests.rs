@@ -322,6 +322,7 @@ fn extract_uses_only_extractable_sentences_and_shifts_spans() {
             Sentence { span: Span::new(s3, text.len()), paragraph: 1 },
         ],
         entities: vec![],
+        cue_words: None,
         text,
     };
     let figs = extract(&doc);

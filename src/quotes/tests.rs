@@ -1240,3 +1240,43 @@ fn stance_cues_report_their_object_as_attributions() {
         ]
     );
 }
+
+/// With the learned cue detector's word scores: unlisted cues frame attributions (`made it
+/// clear`, `justified`), a learned object stops before a lexicon cue inside it, and a lexicon
+/// cue the detector scores below `LEXICON_KEEP` is dropped.
+#[test]
+fn learned_cues_add_attributions_and_overrule_the_lexicon() {
+    let text = "Cruz made it clear that he would stay in the race.\n\
+                Trump justified the measure by claiming that the gang was invading the country.\n\
+                The report said nothing new about the deal.";
+    let mut d = doc(text, &[("Cruz", Person, "Ted Cruz"), ("Trump", Person, "Donald Trump")]);
+    let scored = |w: &str, p: f32| {
+        let at = text.find(w).unwrap();
+        (Span::new(at, at + w.len()), p)
+    };
+    // `said` in the third line is scored 0.1: under LEXICON_KEEP, so no cue.
+    d.cue_words = Some(vec![
+        scored("made", 0.9),
+        scored("it clear", 0.8),
+        scored("justified", 0.8),
+        scored("claiming", 0.9),
+        scored("said", 0.1),
+    ]);
+    let all = super::extract(&d);
+    let got: Vec<(&str, &str, &str, Reports, bool)> = all
+        .iter()
+        .map(|q| (q.cue.unwrap().text(text), q.span.text(text), q.speaker.as_str(), q.reports, q.is_attribution()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("made it clear", "he would stay in the race", "Ted Cruz", Reports::Other, true),
+            ("justified", "the measure", "Donald Trump", Reports::Other, true),
+            ("claiming", "the gang was invading the country", "Donald Trump", Reports::Speech, false),
+        ]
+    );
+    // Without the detector the lexicon alone decides: `said` frames the third line.
+    d.cue_words = None;
+    let lexicon: Vec<&str> = super::extract(&d).iter().map(|q| q.cue.unwrap().text(text)).collect();
+    assert_eq!(lexicon, ["claiming", "said"]);
+}
