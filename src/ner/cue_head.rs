@@ -1,9 +1,11 @@
 //! The learned attribution-cue detector: a small network over the NER model's frozen word
-//! features ([`NerModel::predict_with_features`]) that gives each word the probability of being
-//! part of an attribution cue as PolNeAR annotates them (`said`, `according to`, `is expected`,
-//! `made it clear`, `seemed`). The cue lexicon (`quotes/cues.tsv`) holds the common verbs; the
-//! long tail of cue phrases (about 4,000 distinct ones among PolNeAR train's misses) is what
-//! this head is for. It runs on states the NER pass computes anyway, so it costs almost nothing.
+//! features ([`NerModel::predict_with_features`]), with those of the words before and after
+//! ([`in_context`]) when trained with `--context` as the committed head is. It gives each word
+//! the probability of being part of an attribution cue as PolNeAR annotates them (`said`,
+//! `according to`, `is expected`, `made it clear`, `seemed`). The cue lexicon
+//! (`quotes/cues.tsv`) holds the common verbs; the long tail of cue phrases (about 4,000
+//! distinct ones among PolNeAR train's misses) is what this head is for. It runs on states the
+//! NER pass computes anyway, so it costs almost nothing.
 //!
 //! `newsmine train-cues` fits it on a PolNeAR split ([`train`]) and saves it as
 //! [`FILE`] beside the NER model; [`super::BertRecognizer`] loads it when present and hands the
@@ -32,6 +34,32 @@ pub struct CueHead {
     pub vs: nn::VarStore,
     hidden: nn::Linear,
     out: nn::Linear,
+    /// Input width: a word's features alone, or with its neighbours' ([`in_context`]).
+    pub input: i64,
+}
+
+/// Rows `rows` of `features` (`[n, width]`, words in text order) with the features of the word
+/// before and after on either side, `[rows, 3 * width]`; zeros where the neighbour lies in
+/// another article (`article[i]` numbers each row's article) or past either end. The head
+/// then sees the words around a cue (`according` `to`, `is` `expected`).
+pub fn in_context(features: &Tensor, article: &[usize], rows: &[i64]) -> Tensor {
+    context_rows(&padded(features), article, rows)
+}
+
+/// `features` with a row of zeros appended, for [`context_rows`].
+fn padded(features: &Tensor) -> Tensor {
+    let width = features.size()[1];
+    Tensor::cat(&[features.shallow_clone(), Tensor::zeros([1, width], (features.kind(), Device::Cpu))], 0)
+}
+
+/// [`in_context`] over features already [`padded`] (a whole split is padded once).
+fn context_rows(padded: &Tensor, article: &[usize], rows: &[i64]) -> Tensor {
+    let n = article.len() as i64;
+    let same = |a: i64, b: i64| b >= 0 && b < n && article[a as usize] == article[b as usize];
+    let before: Vec<i64> = rows.iter().map(|&r| if same(r, r - 1) { r - 1 } else { n }).collect();
+    let after: Vec<i64> = rows.iter().map(|&r| if same(r, r + 1) { r + 1 } else { n }).collect();
+    let pick = |idx: &[i64]| padded.index_select(0, &Tensor::from_slice(idx));
+    Tensor::cat(&[pick(rows), pick(&before), pick(&after)], 1)
 }
 
 impl CueHead {
@@ -41,15 +69,23 @@ impl CueHead {
         let root = vs.root();
         let hidden = nn::linear(&root / "hidden", input, HIDDEN, Default::default());
         let out = nn::linear(&root / "out", HIDDEN, 1, Default::default());
-        CueHead { vs, hidden, out }
+        CueHead { vs, hidden, out, input }
     }
 
-    /// The head saved in `dir`, or `None` when the folder has none.
-    pub fn load(dir: &Path, input: i64) -> Result<Option<CueHead>, NerError> {
+    /// The head saved in `dir`, or `None` when the folder has none. Its input width is read
+    /// from the file.
+    pub fn load(dir: &Path) -> Result<Option<CueHead>, NerError> {
         let path = dir.join(FILE);
         if !path.is_file() {
             return Ok(None);
         }
+        let bad = |reason: String| NerError::Model { path: path.clone(), reason };
+        let named = Tensor::read_safetensors(&path).map_err(|e| bad(e.to_string()))?;
+        let input = named
+            .iter()
+            .find(|(name, _)| name == "hidden.weight")
+            .map(|(_, t)| t.size()[1])
+            .ok_or_else(|| bad("no hidden.weight tensor".into()))?;
         let mut head = CueHead::new(input);
         head.vs.load(&path).map_err(|e| NerError::Model { path: path.clone(), reason: e.to_string() })?;
         head.vs.float();
@@ -142,13 +178,15 @@ pub struct CueTrainConfig {
     pub lr: f64,
     /// Hold the last N articles out of fitting and report word scores on them.
     pub holdout: usize,
+    /// Feed the head each word's neighbours too ([`in_context`]).
+    pub context: bool,
     /// Keep the split's features in this file and reuse them on the next run.
     pub cache: Option<PathBuf>,
 }
 
 impl CueTrainConfig {
     pub fn new(split: PathBuf, model_dir: PathBuf) -> Self {
-        CueTrainConfig { split, model_dir, epochs: 4, seed: 13, lr: 1e-3, holdout: 0, cache: None }
+        CueTrainConfig { split, model_dir, epochs: 4, seed: 13, lr: 1e-3, holdout: 0, cache: None, context: false }
     }
 }
 
@@ -214,7 +252,15 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
     let positives = fit.iter().filter(|&&i| data.labels[i] > 0.5).count();
     log(&format!("{} words to fit ({} cue words), {} held out", fit.len(), positives, held.len()));
     let width = data.features.size()[1];
-    let head = CueHead::new(width);
+    let head = CueHead::new(if cfg.context { 3 * width } else { width });
+    let all = if cfg.context { padded(&data.features) } else { data.features.shallow_clone() };
+    let inputs = |rows: &[i64]| {
+        if cfg.context {
+            context_rows(&all, &data.article, rows)
+        } else {
+            data.features.index_select(0, &Tensor::from_slice(rows))
+        }
+    };
     let mut opt = nn::AdamW::default().build(&head.vs, cfg.lr).map_err(NerError::Torch)?;
     let labels = Tensor::from_slice(&data.labels);
     let batch = 1024;
@@ -228,9 +274,9 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
             // Linear decay to a tenth of the rate over the run.
             let progress = ((epoch - 1) * batches + n) as f64 / (cfg.epochs * batches) as f64;
             opt.set_lr(cfg.lr * (1.0 - 0.9 * progress));
-            let idx = Tensor::from_slice(&idx.iter().map(|&i| i as i64).collect::<Vec<_>>());
-            let x = data.features.index_select(0, &idx).to_kind(Kind::Float);
-            let y = labels.index_select(0, &idx);
+            let rows: Vec<i64> = idx.iter().map(|&i| i as i64).collect();
+            let x = inputs(&rows).to_kind(Kind::Float);
+            let y = labels.index_select(0, &Tensor::from_slice(&rows));
             let loss = head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(&y, None, None, Reduction::Mean);
             opt.backward_step(&loss);
             loss_sum += loss.double_value(&[]);
@@ -242,8 +288,8 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
     if held.is_empty() {
         return Ok(Vec::new());
     }
-    let idx = Tensor::from_slice(&held.iter().map(|&i| i as i64).collect::<Vec<_>>());
-    let probabilities = head.probabilities(&data.features.index_select(0, &idx));
+    let rows: Vec<i64> = held.iter().map(|&i| i as i64).collect();
+    let probabilities = head.probabilities(&inputs(&rows));
     let gold: Vec<f32> = held.iter().map(|&i| data.labels[i]).collect();
     Ok([0.3, 0.4, 0.5, 0.6, 0.7].iter().map(|&t| word_scores(&probabilities, &gold, t)).collect())
 }
@@ -272,12 +318,23 @@ mod tests {
         let x = Tensor::randn([5, 8], (Kind::Float, Device::Cpu));
         let before = head.probabilities(&x);
         head.save(dir.path()).unwrap();
-        let loaded = CueHead::load(dir.path(), 8).unwrap().expect("a head file was written");
+        let loaded = CueHead::load(dir.path()).unwrap().expect("a head file was written");
+        assert_eq!(loaded.input, 8);
         let after = loaded.probabilities(&x);
         // fp16 storage: close, not equal.
         for (a, b) in before.iter().zip(&after) {
             assert!((a - b).abs() < 1e-2, "{a} vs {b}");
         }
-        assert!(CueHead::load(&dir.path().join("none"), 8).unwrap().is_none());
+        assert!(CueHead::load(&dir.path().join("none")).unwrap().is_none());
+    }
+
+    #[test]
+    fn context_rows_take_neighbours_within_an_article() {
+        // Four words, values 1..4; words 0-1 in article 0, 2-3 in article 1.
+        let f = Tensor::from_slice(&[1f32, 2., 3., 4.]).view([4, 1]);
+        let x = in_context(&f, &[0, 0, 1, 1], &[0, 1, 2]);
+        let got = Vec::<f32>::try_from(x.flatten(0, -1)).unwrap();
+        // Rows: [word, before, after]; zeros across the article break and before the start.
+        assert_eq!(got, vec![1., 0., 2., 2., 1., 0., 3., 0., 4.]);
     }
 }

@@ -83,8 +83,12 @@ pub struct BertRecognizer {
 impl BertRecognizer {
     pub fn load(dir: &Path) -> Result<Self, NerError> {
         let model = NerModel::load(dir)?;
+        let cue_head = cue_head::CueHead::load(dir)?;
         let width = 2 * model.config.encoder.hidden_size;
-        Ok(BertRecognizer { cue_head: cue_head::CueHead::load(dir, width)?, model })
+        if let Some(head) = cue_head.as_ref().filter(|h| h.input != width && h.input != 3 * width) {
+            return Err(NerError::Model { path: dir.join(cue_head::FILE), reason: format!("input width {} does not fit word features of {width}", head.input) });
+        }
+        Ok(BertRecognizer { cue_head, model })
     }
 
     /// Tags pre-split word lists (CoNLL sentences): one tag string per word.
@@ -115,20 +119,14 @@ impl Recognizer for BertRecognizer {
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].1.ids.len());
         let mut out = Vec::new();
-        let mut cue_words = Vec::new();
+        // Each window's word features, for the cue head.
+        let mut features_of: Vec<Option<tch::Tensor>> = (0..windows.len()).map(|_| None).collect();
         for batch_idx in order.chunks(BATCH) {
             let batch: Vec<Encoded> = batch_idx.iter().map(|&i| windows[i].1.clone()).collect();
             let (tag_scores, features) = self.model.predict_with_features(&batch);
-            if let Some(head) = &self.cue_head {
-                let w = features.size()[1] as usize;
-                let probabilities = head.probabilities(&features.flatten(0, 1));
+            if self.cue_head.is_some() {
                 for (row, &i) in batch_idx.iter().enumerate() {
-                    for (k, span) in windows[i].0.iter().enumerate().take(batch[row].first_piece.len()) {
-                        let p = probabilities[row * w + k];
-                        if p >= CUE_WORD_MIN {
-                            cue_words.push((*span, p));
-                        }
-                    }
+                    features_of[i] = Some(features.get(row as i64).narrow(0, 0, batch[row].first_piece.len() as i64));
                 }
             }
             for (&i, log_probs) in batch_idx.iter().zip(tag_scores) {
@@ -141,8 +139,22 @@ impl Recognizer for BertRecognizer {
             }
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
-        cue_words.sort_by_key(|c| c.0.start);
-        (out, self.cue_head.as_ref().map(|_| cue_words))
+        let cue_words = self.cue_head.as_ref().map(|head| {
+            // The document's words in text order (windows are in text order), as in training.
+            let spans: Vec<Span> = windows.iter().zip(&features_of).flat_map(|((s, _), f)| s.iter().take(f.as_ref().map_or(0, |f| f.size()[0] as usize)).copied()).collect();
+            if spans.is_empty() {
+                return Vec::new();
+            }
+            let features = tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0);
+            let inputs = if head.input == features.size()[1] {
+                features
+            } else {
+                let rows: Vec<i64> = (0..spans.len() as i64).collect();
+                cue_head::in_context(&features, &vec![0; spans.len()], &rows)
+            };
+            spans.into_iter().zip(head.probabilities(&inputs)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect()
+        });
+        (out, cue_words)
     }
 }
 
