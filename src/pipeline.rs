@@ -70,8 +70,7 @@ pub struct DocOutput {
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
 pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
-    let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
-    let (mentions, cue_words) = recognizer.recognize_with_cues(text, &spans);
+    let (mentions, cue_words) = recognizer.recognize_with_cues(text, &segment::extracted_spans(&paragraphs, &sentences));
     let mut mentions: Vec<(Span, EntityLabel, f32)> = mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();

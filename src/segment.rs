@@ -42,6 +42,12 @@ const NAVIGATION: &[&str] = &["comments", "news", "dismiss", "login", "log in", 
 /// A line that starts a block of links to other stories; the rest of the document is skipped.
 const TEASER_HEADINGS: &[&str] = &["read next", "read more", "related", "related stories", "more stories", "recommended", "you may also like", "most read", "trending"];
 
+/// The spans of the sentences whose paragraph is extracted from: what the NER model tags (in
+/// the pipeline and when the cue head is trained).
+pub fn extracted_spans(paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Span> {
+    sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect()
+}
+
 /// Splits `text` into paragraphs and sentences.
 pub fn segment(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
     let mut paragraphs = Vec::new();

@@ -12,9 +12,10 @@
 //! word probabilities on with the mentions. `quotes` decides which of those words frame an
 //! attribution.
 
-use super::model::{Encoded, NerModel};
-use super::{windows, NerError};
+use super::model::{write_half, Encoded, NerModel};
+use super::{windows, NerError, BATCH};
 use crate::eval::brat::{load_polnear, GoldArticle};
+use crate::eval::metrics::Counts;
 use crate::segment;
 use crate::span::{CharMap, Span};
 use rand::rngs::StdRng;
@@ -87,24 +88,30 @@ impl CueHead {
             .map(|(_, t)| t.size()[1])
             .ok_or_else(|| bad("no hidden.weight tensor".into()))?;
         let mut head = CueHead::new(input);
-        head.vs.load(&path).map_err(|e| NerError::Model { path: path.clone(), reason: e.to_string() })?;
+        head.vs.load(&path).map_err(|e| bad(e.to_string()))?;
         head.vs.float();
         Ok(Some(head))
     }
 
     /// Writes the weights (fp16) to `dir`/[`FILE`].
     pub fn save(&self, dir: &Path) -> Result<(), NerError> {
-        let path = dir.join(FILE);
-        let mut named: Vec<(String, Tensor)> =
-            self.vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
-        named.sort_by(|a, b| a.0.cmp(&b.0));
-        Tensor::write_safetensors(&named, &path).map_err(|e| NerError::Model { path, reason: e.to_string() })
+        write_half(&self.vs, &dir.join(FILE))
     }
 
     /// Cue logits `[n]` for features `[n, input]`.
     pub fn logits(&self, features: &Tensor, train: bool) -> Tensor {
         let h = self.hidden.forward(&features.dropout(0.1, train)).relu().dropout(0.1, train);
         self.out.forward(&h).squeeze_dim(-1)
+    }
+
+    /// Cue probabilities of one document's words from their features `[n, width]` in text
+    /// order, with the neighbours' features added when the head was trained with them.
+    pub fn text_probabilities(&self, features: &Tensor) -> Vec<f32> {
+        if self.input == features.size()[1] {
+            return self.probabilities(features);
+        }
+        let n = features.size()[0];
+        self.probabilities(&in_context(features, &vec![0; n as usize], &(0..n).collect::<Vec<_>>()))
     }
 
     /// Cue probabilities for features `[n, input]`, without gradients.
@@ -141,9 +148,8 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
             .flat_map(|c| c.fragments.iter().map(|&(s, e)| map.span(s, e)))
             .collect();
         let (paragraphs, sentences) = segment::segment(text);
-        let spans: Vec<Span> = sentences.iter().filter(|s| paragraphs[s.paragraph].extract).map(|s| s.span).collect();
-        let wins = windows(model, text, &spans);
-        for chunk in wins.chunks(32) {
+        let wins = windows(model, text, &segment::extracted_spans(&paragraphs, &sentences));
+        for chunk in wins.chunks(BATCH) {
             let batch: Vec<Encoded> = chunk.iter().map(|(_, e)| e.clone()).collect();
             let (_, f) = model.predict_with_features(&batch);
             let width = f.size()[2];
@@ -201,19 +207,16 @@ pub struct WordScores {
 
 /// Precision, recall and F1 of `probabilities >= threshold` against 0/1 `labels`.
 pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> WordScores {
-    let (mut tp, mut fp, mut fn_) = (0f64, 0f64, 0f64);
+    let mut c = Counts::default();
     for (&p, &y) in probabilities.iter().zip(labels) {
         match (p >= threshold, y > 0.5) {
-            (true, true) => tp += 1.0,
-            (true, false) => fp += 1.0,
-            (false, true) => fn_ += 1.0,
+            (true, true) => c.tp += 1,
+            (true, false) => c.fp += 1,
+            (false, true) => c.fn_ += 1,
             _ => {}
         }
     }
-    let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-    let recall = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    WordScores { threshold, precision, recall, f1 }
+    WordScores { threshold, precision: c.precision(), recall: c.recall(), f1: c.f1() }
 }
 
 /// Fits the head on the split (less the held-out articles), saves it beside the NER model,

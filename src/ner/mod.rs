@@ -59,7 +59,8 @@ pub const CUE_WORD_MIN: f32 = 0.2;
 
 /// Sentences longer than this many words are tagged in windows of this size.
 const WINDOW_WORDS: usize = 120;
-const BATCH: usize = 32;
+/// Windows per forward pass.
+pub(crate) const BATCH: usize = 32;
 
 /// The word spans and encoding of each window of the given sentences.
 pub(crate) fn windows(model: &NerModel, text: &str, sentences: &[Span]) -> Vec<(Vec<Span>, Encoded)> {
@@ -146,13 +147,7 @@ impl Recognizer for BertRecognizer {
                 return Vec::new();
             }
             let features = tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0);
-            let inputs = if head.input == features.size()[1] {
-                features
-            } else {
-                let rows: Vec<i64> = (0..spans.len() as i64).collect();
-                cue_head::in_context(&features, &vec![0; spans.len()], &rows)
-            };
-            spans.into_iter().zip(head.probabilities(&inputs)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect()
+            spans.into_iter().zip(head.text_probabilities(&features)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect()
         });
         (out, cue_words)
     }

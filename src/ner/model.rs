@@ -135,12 +135,7 @@ impl NerModel {
         self.tokenizer
             .save(&tok_path, true)
             .map_err(|e| NerError::Model { path: tok_path.clone(), reason: e.to_string() })?;
-        let weights = dir.join("model.safetensors");
-        // fp16 copies halve the file; the live weights stay fp32 so training can go on.
-        let mut named: Vec<(String, Tensor)> =
-            self.vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
-        named.sort_by(|a, b| a.0.cmp(&b.0));
-        Tensor::write_safetensors(&named, &weights).map_err(|e| NerError::Model { path: weights, reason: e.to_string() })
+        write_half(&self.vs, &dir.join("model.safetensors"))
     }
 
     /// Word pieces, shapes and first-piece positions of one sentence's words.
@@ -251,6 +246,14 @@ impl NerModel {
             .collect();
         (tags, features)
     }
+}
+
+/// Writes fp16 copies of the variables of `vs` to `path` as safetensors, sorted by name: half
+/// the file size; the live weights stay fp32 so training can go on.
+pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), NerError> {
+    let mut named: Vec<(String, Tensor)> = vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    Tensor::write_safetensors(&named, path).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }
 
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, NerError> {

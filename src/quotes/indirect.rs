@@ -545,12 +545,17 @@ pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
 
 /// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
 /// `but` or relative word before `later` (`he has supported legislation, which he called “…”`
+/// The tokens of `content` that end before `later` starts, in order.
+fn tokens_before(toks: &[Tok], content: Span, later: Span) -> Vec<usize> {
+    (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect()
+}
+
 /// The words of `content` before a later cue inside it, without the connectives that lead to
 /// that cue (`justified the measure by claiming that …` -> `the measure`); `None` when no word
 /// is left.
 pub(crate) fn up_to_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
     let toks = &clause.toks;
-    let inside: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect();
+    let inside = tokens_before(toks, content, later);
     let first = *inside.first()?;
     let mut end = inside.last()? + 1;
     while end > first && (!toks[end - 1].is_word || CONNECTIVES.contains(&toks[end - 1].lower.as_str())) {
@@ -565,7 +570,7 @@ const CONNECTIVES: &[&str] = &["by", "and", "but", "while", "after", "before", "
 /// keeps `he has supported legislation`). `None` when fewer than three words remain.
 pub(crate) fn before_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
     let toks = &clause.toks;
-    let inside: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect();
+    let inside = tokens_before(toks, content, later);
     let cut = inside.iter().rev().copied().find(|&k| {
         !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | "but" | "and" | "which" | "who" | ";" | "—")
     })?;
