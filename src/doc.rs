@@ -71,6 +71,10 @@ pub struct Entity {
     pub canonical: String,
 }
 
+/// A word's probabilities of lying in an attribution's cue, content and source, in that order
+/// (`ner::role_head::ROLES`).
+pub type RoleScores = [f32; 3];
+
 /// One analysed document: what the extraction stages (quotes, figures) take as input.
 #[derive(Debug, Clone, Default)]
 pub struct Analysed {
@@ -81,6 +85,9 @@ pub struct Analysed {
     /// Words a learned detector scores as possible parts of an attribution cue, with the
     /// probability, in text order; `None` when no detector ran (a model without a cue head).
     pub cue_words: Option<Vec<(Span, f32)>>,
+    /// Every word with its probabilities of lying in an attribution's cue, content and source
+    /// ([`RoleScores`]), in text order; `None` without the role tagger.
+    pub roles: Option<Vec<(Span, RoleScores)>>,
 }
 
 impl Analysed {

@@ -108,6 +108,26 @@ enum Command {
         #[arg(long)]
         limit: Option<usize>,
     },
+    /// Fit the attribution-role tagger (cue, content, source per word) on a PolNeAR split
+    /// from the feature cache `train-cues --cache` writes; saves role_head.safetensors into
+    /// the model folder (see models/README.md).
+    TrainRoles {
+        /// PolNeAR split folder (text/, attributions/).
+        #[arg(long)]
+        polnear: PathBuf,
+        #[arg(long, default_value = "models/ner")]
+        model: PathBuf,
+        /// The split's word features (`train-cues --cache FILE`).
+        #[arg(long)]
+        cache: PathBuf,
+        #[arg(long, default_value_t = 6)]
+        epochs: usize,
+        #[arg(long, default_value_t = 13)]
+        seed: u64,
+        /// Hold the last N articles out and report word scores on them.
+        #[arg(long, default_value_t = 0)]
+        holdout: usize,
+    },
     /// Fit the attribution-cue detector on a PolNeAR split over the NER model's frozen
     /// features; saves cue_head.safetensors into the model folder (see models/README.md).
     TrainCues {
@@ -231,6 +251,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let log = ner::train::train(&cfg, |m| eprintln!("{m}"))?;
             for e in log {
                 println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainRoles { polnear, model, cache, epochs, seed, holdout } => {
+            let mut cfg = ner::role_head::RoleTrainConfig::new(polnear, model, cache);
+            cfg.epochs = epochs;
+            cfg.seed = seed;
+            cfg.holdout = holdout;
+            for s in ner::role_head::train(&cfg, |m| eprintln!("{m}"))? {
+                let c = s.counts;
+                println!("held out, {}: P {:.3} R {:.3} F1 {:.3}", s.role, c.precision(), c.recall(), c.f1());
             }
             Ok(ExitCode::SUCCESS)
         }

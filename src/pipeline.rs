@@ -70,7 +70,7 @@ pub struct DocOutput {
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
 pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
-    let (mentions, cue_words) = recognizer.recognize_with_cues(text, &segment::extracted_spans(&paragraphs, &sentences));
+    let (mentions, scores) = recognizer.recognize_scored(text, &segment::extracted_spans(&paragraphs, &sentences));
     let mut mentions: Vec<(Span, EntityLabel, f32)> = mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
@@ -82,7 +82,7 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
         .zip(names)
         .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
-    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: scores.cues, roles: scores.roles }
 }
 
 /// The `documents.csv` row of a document before any stage has run.
@@ -126,6 +126,13 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     }
     let analysed = analyse(text, recognizer);
     let id = doc.doc_id.as_str();
+    if let Ok(dir) = std::env::var("XDUMP") {
+        // XXX temporary: scratch dump of the learned word scores
+        let cues: String = analysed.cue_words.iter().flatten().map(|(s, p)| format!("{}\t{}\t{}\n", s.start, s.end, p)).collect();
+        let roles: String = analysed.roles.iter().flatten().map(|(s, p)| format!("{}\t{}\t{}\t{}\t{}\n", s.start, s.end, p[0], p[1], p[2])).collect();
+        std::fs::write(format!("{dir}/{id}.cues"), cues).unwrap();
+        std::fs::write(format!("{dir}/{id}.roles"), roles).unwrap();
+    }
     let entities: Vec<EntityRow> =
         analysed.entities.iter().enumerate().map(|(i, e)| export::entity_row(id, i + 1, text, &map, e)).collect();
     let (attributions, found): (Vec<quotes::Quote>, Vec<quotes::Quote>) =

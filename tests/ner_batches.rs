@@ -53,8 +53,8 @@ fn the_cue_head_scores_reporting_words() {
         text += " ";
     }
     let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
-    let (_, words) = model.recognize_with_cues(&text, &sentences);
-    let words = words.expect("models/ner has a cue head");
+    let (_, scores) = model.recognize_scored(&text, &sentences);
+    let words = scores.cues.expect("models/ner has a cue head");
     for at in cues {
         let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
         assert_eq!(said.0.text(&text), "said");

@@ -323,6 +323,7 @@ fn extract_uses_only_extractable_sentences_and_shifts_spans() {
         ],
         entities: vec![],
         cue_words: None,
+        roles: None,
         text,
     };
     let figs = extract(&doc);

@@ -11,6 +11,7 @@
 pub mod canonical;
 pub mod cue_head;
 pub mod model;
+pub mod role_head;
 pub mod tags;
 pub mod train;
 pub mod words;
@@ -46,12 +47,22 @@ pub trait Recognizer {
     /// Mentions inside the given sentence spans of `text`, sorted by start.
     fn recognize(&mut self, text: &str, sentences: &[Span]) -> Vec<Mention>;
 
-    /// [`Recognizer::recognize`], and the words a learned cue detector gives a cue
-    /// probability of at least [`CUE_WORD_MIN`], with that probability, in text order; `None`
-    /// when the recognizer has no such detector.
-    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Option<Vec<(Span, f32)>>) {
-        (self.recognize(text, sentences), None)
+    /// [`Recognizer::recognize`], and what the learned attribution heads make of the words
+    /// ([`WordScores`]); both `None` when the recognizer has no such heads.
+    fn recognize_scored(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, WordScores) {
+        (self.recognize(text, sentences), WordScores::default())
     }
+}
+
+/// Word scores of the learned attribution heads, words in text order.
+#[derive(Debug, Clone, Default)]
+pub struct WordScores {
+    /// Words the cue head ([`cue_head`]) gives a cue probability of at least
+    /// [`CUE_WORD_MIN`], with that probability; `None` without a cue head.
+    pub cues: Option<Vec<(Span, f32)>>,
+    /// Every word with its role probabilities from the role tagger ([`role_head`]); `None`
+    /// without one.
+    pub roles: Option<Vec<(Span, role_head::RoleScores)>>,
 }
 
 /// Words below this cue probability are not handed on.
@@ -79,6 +90,7 @@ pub(crate) fn windows(model: &NerModel, text: &str, sentences: &[Span]) -> Vec<(
 pub struct BertRecognizer {
     model: NerModel,
     cue_head: Option<cue_head::CueHead>,
+    role_head: Option<role_head::RoleHead>,
 }
 
 impl BertRecognizer {
@@ -89,7 +101,11 @@ impl BertRecognizer {
         if let Some(head) = cue_head.as_ref().filter(|h| h.input != width && h.input != 3 * width) {
             return Err(NerError::Model { path: dir.join(cue_head::FILE), reason: format!("input width {} does not fit word features of {width}", head.input) });
         }
-        Ok(BertRecognizer { cue_head, model })
+        let role_head = role_head::RoleHead::load(dir)?;
+        if let Some(head) = role_head.as_ref().filter(|h| h.input != width) {
+            return Err(NerError::Model { path: dir.join(role_head::FILE), reason: format!("input width {} does not fit word features of {width}", head.input) });
+        }
+        Ok(BertRecognizer { cue_head, role_head, model })
     }
 
     /// Tags pre-split word lists (CoNLL sentences): one tag string per word.
@@ -112,10 +128,10 @@ impl BertRecognizer {
 
 impl Recognizer for BertRecognizer {
     fn recognize(&mut self, text: &str, sentences: &[Span]) -> Vec<Mention> {
-        self.recognize_with_cues(text, sentences).0
+        self.recognize_scored(text, sentences).0
     }
 
-    fn recognize_with_cues(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, Option<Vec<(Span, f32)>>) {
+    fn recognize_scored(&mut self, text: &str, sentences: &[Span]) -> (Vec<Mention>, WordScores) {
         let windows = windows(&self.model, text, sentences);
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| windows[i].1.ids.len());
@@ -125,7 +141,7 @@ impl Recognizer for BertRecognizer {
         for batch_idx in order.chunks(BATCH) {
             let batch: Vec<Encoded> = batch_idx.iter().map(|&i| windows[i].1.clone()).collect();
             let (tag_scores, features) = self.model.predict_with_features(&batch);
-            if self.cue_head.is_some() {
+            if self.cue_head.is_some() || self.role_head.is_some() {
                 for (row, &i) in batch_idx.iter().enumerate() {
                     features_of[i] = Some(features.get(row as i64).narrow(0, 0, batch[row].first_piece.len() as i64));
                 }
@@ -140,16 +156,18 @@ impl Recognizer for BertRecognizer {
             }
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
-        let cue_words = self.cue_head.as_ref().map(|head| {
-            // The document's words in text order (windows are in text order), as in training.
-            let spans: Vec<Span> = windows.iter().zip(&features_of).flat_map(|((s, _), f)| s.iter().take(f.as_ref().map_or(0, |f| f.size()[0] as usize)).copied()).collect();
-            if spans.is_empty() {
-                return Vec::new();
-            }
-            let features = tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0);
-            spans.into_iter().zip(head.text_probabilities(&features)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect()
+        // The document's words in text order (windows are in text order), as in training.
+        let spans: Vec<Span> = windows.iter().zip(&features_of).flat_map(|((s, _), f)| s.iter().take(f.as_ref().map_or(0, |f| f.size()[0] as usize)).copied()).collect();
+        let features = (!spans.is_empty()).then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
+        let cues = self.cue_head.as_ref().map(|head| match &features {
+            Some(f) => spans.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
+            None => Vec::new(),
         });
-        (out, cue_words)
+        let roles = self.role_head.as_ref().map(|head| match &features {
+            Some(f) => spans.iter().copied().zip(head.probabilities(f)).collect(),
+            None => Vec::new(),
+        });
+        (out, WordScores { cues, roles })
     }
 }
 

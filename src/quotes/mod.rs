@@ -27,6 +27,7 @@ mod cues;
 mod direct;
 mod indirect;
 mod marks;
+mod roles;
 mod speaker;
 mod tokens;
 
@@ -196,6 +197,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let mut lead_in: Option<(Span, Span)> = None;
     // The paragraph of the previous clause: a clause in another one opens its paragraph.
     let mut clause_paragraph: Option<usize> = None;
+    // Attributions from the role tagger ([`roles`]); they give way to any frame's rows.
+    let mut tagged: Vec<Quote> = Vec::new();
 
     for clause in &clauses {
         let mut found = cues::find(&clause.toks);
@@ -415,6 +418,44 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 reports: Reports::Speech,
             });
         }
+        if let Some(words) = &doc.roles {
+            for t in roles::tagged(text, clause, words, doc.cue_words.as_deref()) {
+                if out.iter().chain(&tagged).any(|q| q.clause.overlaps(t.content) || q.span.overlaps(t.content)) {
+                    continue;
+                }
+                let (mention, resolved) = match t.source {
+                    Some(found) => {
+                        let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
+                        let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
+                        history.push(mention.end, &resolved);
+                        (Some(mention), resolved)
+                    }
+                    None => (None, Resolved { speaker: String::new(), kind: SpeakerType::Unknown, descriptions: Vec::new() }),
+                };
+                let inside: Vec<usize> = (0..runs.len()).filter(|&i| !used[i] && t.content.contains(runs[i].content)).collect();
+                let row = |span: Span, kind: QuoteKind| Quote {
+                    span,
+                    clause: if kind == QuoteKind::Direct { span } else { t.content },
+                    kind,
+                    cue: Some(t.cue),
+                    speaker_mention: mention,
+                    speaker: resolved.speaker.clone(),
+                    speaker_type: resolved.kind,
+                    descriptions: resolved.descriptions.clone(),
+                    confidence: if resolved.speaker.is_empty() { 0.3 } else { 0.5 },
+                    reports: Reports::Other,
+                };
+                let whole = |i: usize| tokens::word_count(text, runs[i].content) + 2 >= tokens::word_count(text, t.content);
+                match inside.as_slice() {
+                    [] => tagged.push(row(t.content, QuoteKind::Indirect)),
+                    &[i] if quotable[i] && whole(i) => tagged.push(row(runs[i].content, QuoteKind::Direct)),
+                    many => tagged.extend(many.iter().map(|&i| row(runs[i].content, QuoteKind::Mixed))),
+                }
+                for &i in &inside {
+                    used[i] = true;
+                }
+            }
+        }
         lead_in = None;
         if let Some((cue, found)) = indirect::lead_in(clause) {
             let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
@@ -424,6 +465,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             lead_in = Some((cue, mention));
         }
     }
+    let tagged: Vec<Quote> = tagged.into_iter().filter(|t| !out.iter().any(|q| q.clause.overlaps(t.clause) || q.span.overlaps(t.span))).collect();
+    out.extend(tagged);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|b, a| a.span.overlaps(b.span));
     out

@@ -28,7 +28,7 @@ fn doc(text: &str, entities: &[(&str, EntityLabel, &str)]) -> Analysed {
         }
     }
     ents.sort_by_key(|e| e.span.start);
-    Analysed { text: text.to_string(), paragraphs, sentences: Vec::new(), entities: ents, cue_words: None }
+    Analysed { text: text.to_string(), paragraphs, sentences: Vec::new(), entities: ents, cue_words: None, roles: None }
 }
 
 /// The surface fields of a quote, for compact assertions.
@@ -567,7 +567,7 @@ fn plain_doc(text: &str) -> Analysed {
         sentences.push(crate::doc::Sentence { span, paragraph: paragraphs.len() - 1 });
         start += line.len() + 1;
     }
-    Analysed { text: text.to_string(), paragraphs, sentences, entities: Vec::new(), cue_words: None }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities: Vec::new(), cue_words: None, roles: None }
 }
 
 proptest! {

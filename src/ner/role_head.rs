@@ -1,0 +1,259 @@
+//! The learned attribution-role tagger: a bidirectional LSTM over the NER model's frozen word
+//! features ([`NerModel::predict_with_features`]) of a whole document, giving each word the
+//! probability of lying inside a PolNeAR `Cue`, `Content` and `Source` span ([`ROLES`]).
+//!
+//! The cue head ([`super::cue_head`]) looks at one word and its neighbours; what an
+//! attribution reports and who reports it needs the words around it over a longer stretch
+//! (the clause after `said that`, the quotation that runs on into the next paragraph), which
+//! the LSTM reads in both directions. `quotes` uses the content and source probabilities to
+//! find reported content no cue frame covers, and the source of a learned cue.
+//!
+//! `newsmine train-roles` fits it on a PolNeAR split ([`train`]), from the same feature cache
+//! as `train-cues`, and saves it as [`FILE`] beside the NER model.
+
+use super::model::{write_half, NerModel};
+use super::{windows, NerError};
+use crate::eval::brat::{load_polnear, GoldArticle};
+use crate::eval::metrics::Counts;
+use crate::segment;
+use crate::span::{CharMap, Span};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tch::{nn, nn::Module, nn::OptimizerConfig, nn::RNN, Device, Kind, Reduction, Tensor};
+
+/// The tagger's weights file in a model folder.
+pub const FILE: &str = "role_head.safetensors";
+/// The roles, in the order of the tagger's outputs.
+pub const ROLES: [&str; 3] = ["cue", "content", "source"];
+/// Width of the projection before the LSTM.
+const PROJECTION: i64 = 256;
+/// Hidden width of each LSTM direction.
+const HIDDEN: i64 = 128;
+/// Words per training sequence.
+const CHUNK: usize = 256;
+
+/// Projection, bidirectional LSTM and one logit per role.
+pub struct RoleHead {
+    pub vs: nn::VarStore,
+    projection: nn::Linear,
+    lstm: nn::LSTM,
+    out: nn::Linear,
+    /// Width of a word's features.
+    pub input: i64,
+}
+
+pub use crate::doc::RoleScores;
+
+impl RoleHead {
+    /// A freshly initialised tagger over word features of width `input`.
+    pub fn new(input: i64) -> RoleHead {
+        let vs = nn::VarStore::new(Device::Cpu);
+        let root = vs.root();
+        let projection = nn::linear(&root / "projection", input, PROJECTION, Default::default());
+        let config = nn::RNNConfig { bidirectional: true, batch_first: true, ..Default::default() };
+        let lstm = nn::lstm(&root / "lstm", PROJECTION, HIDDEN, config);
+        let out = nn::linear(&root / "out", 2 * HIDDEN, ROLES.len() as i64, Default::default());
+        RoleHead { vs, projection, lstm, out, input }
+    }
+
+    /// The tagger saved in `dir`, or `None` when the folder has none.
+    pub fn load(dir: &Path) -> Result<Option<RoleHead>, NerError> {
+        let path = dir.join(FILE);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let bad = |reason: String| NerError::Model { path: path.clone(), reason };
+        let named = Tensor::read_safetensors(&path).map_err(|e| bad(e.to_string()))?;
+        let input = named
+            .iter()
+            .find(|(name, _)| name == "projection.weight")
+            .map(|(_, t)| t.size()[1])
+            .ok_or_else(|| bad("no projection.weight tensor".into()))?;
+        let mut head = RoleHead::new(input);
+        head.vs.load(&path).map_err(|e| bad(e.to_string()))?;
+        head.vs.float();
+        Ok(Some(head))
+    }
+
+    /// Writes the weights (fp16) to `dir`/[`FILE`].
+    pub fn save(&self, dir: &Path) -> Result<(), NerError> {
+        write_half(&self.vs, &dir.join(FILE))
+    }
+
+    /// Role logits `[b, t, roles]` for sequences of word features `[b, t, input]`.
+    pub fn logits(&self, features: &Tensor, train: bool) -> Tensor {
+        let x = self.projection.forward(&features.dropout(0.1, train)).relu().dropout(0.1, train);
+        let (h, _) = self.lstm.seq(&x);
+        self.out.forward(&h.dropout(0.1, train))
+    }
+
+    /// Role probabilities of one document's words from their features `[n, input]` in text
+    /// order, read as one sequence.
+    pub fn probabilities(&self, features: &Tensor) -> Vec<RoleScores> {
+        if features.size()[0] == 0 {
+            return Vec::new();
+        }
+        let p = tch::no_grad(|| self.logits(&features.to_kind(Kind::Float).unsqueeze(0), false).sigmoid().squeeze_dim(0));
+        let flat = Vec::<f32>::try_from(p.contiguous().view([-1])).expect("float tensor");
+        flat.chunks(ROLES.len()).map(|c| [c[0], c[1], c[2]]).collect()
+    }
+}
+
+/// The words of an article in the order the recognizer feeds them to the heads: the words of
+/// each window of the sentences of extracted paragraphs that the encoder keeps.
+pub fn article_words(model: &NerModel, text: &str) -> Vec<Span> {
+    let (paragraphs, sentences) = segment::segment(text);
+    windows(model, text, &segment::extracted_spans(&paragraphs, &sentences))
+        .into_iter()
+        .flat_map(|(words, e)| words.into_iter().take(e.first_piece.len()))
+        .collect()
+}
+
+/// 0/1 role labels of `words` (flattened, [`ROLES`] order): a word has a role when it overlaps
+/// a fragment of that role's span in any attribution of the article.
+pub fn labels(gold: &GoldArticle, words: &[Span]) -> Vec<f32> {
+    let map = CharMap::new(&gold.text);
+    let spans = |pick: &dyn Fn(&crate::eval::brat::GoldAttribution) -> Vec<(usize, usize)>| -> Vec<Span> {
+        gold.attributions.iter().flat_map(|g| pick(g)).map(|(s, e)| map.span(s, e)).collect()
+    };
+    let cue = spans(&|g| g.cue.as_ref().map(|c| c.fragments.clone()).unwrap_or_default());
+    let content = spans(&|g| g.content.clone());
+    let source = spans(&|g| g.source.as_ref().map(|c| c.fragments.clone()).unwrap_or_default());
+    let mut out = Vec::with_capacity(words.len() * ROLES.len());
+    for w in words {
+        for set in [&cue, &content, &source] {
+            out.push(if set.iter().any(|s| s.overlaps(*w)) { 1.0 } else { 0.0 });
+        }
+    }
+    out
+}
+
+/// Everything a `train-roles` run depends on.
+#[derive(Debug, Clone)]
+pub struct RoleTrainConfig {
+    /// A PolNeAR split folder (`text/`, `attributions/`).
+    pub split: PathBuf,
+    /// The NER model folder; the tagger is saved into it.
+    pub model_dir: PathBuf,
+    /// The split's word features, as `train-cues --cache` writes them (required: computing
+    /// them takes the NER model's forward pass over the split).
+    pub cache: PathBuf,
+    pub epochs: usize,
+    pub seed: u64,
+    pub lr: f64,
+    /// Hold the last N articles out of fitting and report word scores on them.
+    pub holdout: usize,
+}
+
+impl RoleTrainConfig {
+    pub fn new(split: PathBuf, model_dir: PathBuf, cache: PathBuf) -> Self {
+        RoleTrainConfig { split, model_dir, cache, epochs: 6, seed: 13, lr: 2e-3, holdout: 0 }
+    }
+}
+
+/// Word-level precision, recall and F1 of one role on held-out words at threshold 0.5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleScore {
+    pub role: &'static str,
+    pub counts: Counts,
+}
+
+/// Fits the tagger on the split's cached features (less the held-out articles), saves it
+/// beside the NER model, and returns the held-out word scores per role (empty without a
+/// hold-out).
+pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<RoleScore>, NerError> {
+    tch::manual_seed(cfg.seed as i64);
+    let mut rng = StdRng::seed_from_u64(cfg.seed);
+    let model = NerModel::load(&cfg.model_dir)?;
+    let articles = load_polnear(&cfg.split)?;
+    let cache = &cfg.cache;
+    let bad = |reason: String| NerError::Model { path: cache.clone(), reason };
+    let named = Tensor::read_safetensors(cache).map_err(|e| bad(e.to_string()))?;
+    let features = named.iter().find(|(n, _)| n == "features").map(|(_, t)| t.shallow_clone()).ok_or_else(|| bad("no features tensor".into()))?;
+    // Each article's rows, in cache order, and its labels from the words re-derived here.
+    let mut ranges = Vec::new();
+    let mut all_labels = Vec::new();
+    let mut start = 0usize;
+    for gold in &articles {
+        let words = article_words(&model, &gold.text);
+        all_labels.extend(labels(gold, &words));
+        ranges.push((start, start + words.len()));
+        start += words.len();
+    }
+    if start as i64 != features.size()[0] {
+        return Err(bad(format!("{} cached words, {start} in the split: the cache was made from another split or model", features.size()[0])));
+    }
+    let labels = Tensor::from_slice(&all_labels).view([-1, ROLES.len() as i64]);
+    let first_held = articles.len().saturating_sub(cfg.holdout);
+    let fit_words: usize = ranges[..first_held].iter().map(|(s, e)| e - s).sum();
+    log(&format!("{fit_words} words to fit in {first_held} articles, {} held out", start - fit_words));
+    let head = RoleHead::new(features.size()[1]);
+    let mut opt = nn::AdamW::default().build(&head.vs, cfg.lr).map_err(NerError::Torch)?;
+    let batch = 16;
+    for epoch in 1..=cfg.epochs {
+        let started = Instant::now();
+        // Sequences of up to CHUNK words, cut at a random phase each epoch.
+        let mut seqs: Vec<(usize, usize)> = Vec::new();
+        for &(s, e) in &ranges[..first_held] {
+            let mut a = s;
+            let phase = rng.gen_range(0..CHUNK);
+            let mut b = (s + phase).min(e);
+            if b == s {
+                b = (s + CHUNK).min(e);
+            }
+            while a < e {
+                seqs.push((a, b));
+                a = b;
+                b = (a + CHUNK).min(e);
+            }
+        }
+        seqs.shuffle(&mut rng);
+        let batches = seqs.len().div_ceil(batch);
+        let mut loss_sum = 0.0;
+        for (n, group) in seqs.chunks(batch).enumerate() {
+            let progress = ((epoch - 1) * batches + n) as f64 / (cfg.epochs * batches) as f64;
+            opt.set_lr(cfg.lr * (1.0 - 0.9 * progress));
+            let len = group.iter().map(|(a, b)| b - a).max().unwrap_or(0) as i64;
+            let mut xs = Vec::new();
+            let mut ys = Vec::new();
+            let mut masks = Vec::new();
+            for &(a, b) in group {
+                let l = (b - a) as i64;
+                let pad = len - l;
+                xs.push(features.narrow(0, a as i64, l).to_kind(Kind::Float).constant_pad_nd([0, 0, 0, pad]));
+                ys.push(labels.narrow(0, a as i64, l).constant_pad_nd([0, 0, 0, pad]));
+                masks.push(Tensor::ones([l], (Kind::Float, Device::Cpu)).constant_pad_nd([0, pad]));
+            }
+            let x = Tensor::stack(&xs, 0);
+            let y = Tensor::stack(&ys, 0);
+            let mask = Tensor::stack(&masks, 0).unsqueeze(-1).expand([-1, -1, ROLES.len() as i64], false);
+            let loss = head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(&y, Some(mask.shallow_clone()), None, Reduction::Sum) / (mask.sum(Kind::Float) + 1.0);
+            opt.backward_step(&loss);
+            loss_sum += loss.double_value(&[]);
+        }
+        log(&format!("epoch {epoch}: loss {:.4} ({:.0}s)", loss_sum / batches.max(1) as f64, started.elapsed().as_secs_f64()));
+    }
+    head.save(&cfg.model_dir)?;
+    log(&format!("saved {}", cfg.model_dir.join(FILE).display()));
+    let mut counts = vec![Counts::default(); ROLES.len()];
+    for &(s, e) in &ranges[first_held..] {
+        let p = head.probabilities(&features.narrow(0, s as i64, (e - s) as i64));
+        for (i, scores) in p.iter().enumerate() {
+            for (r, c) in counts.iter_mut().enumerate() {
+                match (scores[r] >= 0.5, all_labels[(s + i) * ROLES.len() + r] > 0.5) {
+                    (true, true) => c.tp += 1,
+                    (true, false) => c.fp += 1,
+                    (false, true) => c.fn_ += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if cfg.holdout == 0 {
+        return Ok(Vec::new());
+    }
+    Ok(ROLES.iter().zip(counts).map(|(&role, counts)| RoleScore { role, counts }).collect())
+}
