@@ -465,6 +465,19 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             lead_in = Some((cue, mention));
         }
     }
+    if let Some(words) = &doc.roles {
+        // The role tagger reads the bounds of reported content better than the frames do: an
+        // indirect row takes the run of content words it shares most with; one no run overlaps
+        // and whose words the tagger scores low as content is no attribution.
+        let runs = roles::content_runs(text, words);
+        for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Indirect) {
+            if let Some(r) = roles::snap(q.clause, &runs) {
+                q.span = r;
+                q.clause = r;
+            }
+        }
+        out.retain(|q| q.kind != QuoteKind::Indirect || roles::content_mean(words, q.clause) >= roles::CONTENT_KEEP);
+    }
     let tagged: Vec<Quote> = tagged.into_iter().filter(|t| !out.iter().any(|q| q.clause.overlaps(t.clause) || q.span.overlaps(t.span))).collect();
     out.extend(tagged);
     out.sort_by_key(|q| (q.span.start, q.span.end));

@@ -16,6 +16,12 @@ pub(crate) const CONTENT_MIN: f32 = 0.5;
 pub(crate) const CUE_MIN: f32 = 0.5;
 /// A word is part of a source at this source probability.
 pub(crate) const SOURCE_MIN: f32 = 0.5;
+/// With no source word at [`SOURCE_MIN`] in the clause, the best run of words at this
+/// probability is the source (`…, Hillary Clinton on Friday only further muddled …`).
+pub(crate) const WEAK_SOURCE_MIN: f32 = 0.2;
+/// An indirect row no content run overlaps is kept when its words' mean content probability
+/// reaches this.
+pub(crate) const CONTENT_KEEP: f32 = 0.2;
 /// Tagged content shorter than this many words is left out.
 const MIN_WORDS: usize = 3;
 
@@ -29,18 +35,19 @@ pub(crate) struct Tagged {
     pub source: Option<Found>,
 }
 
-/// Runs of consecutive words (in `words` order) whose score passes `keep`.
-fn runs(words: &[(Span, RoleScores)], keep: impl Fn(&RoleScores) -> bool) -> Vec<(usize, usize)> {
+/// Runs of consecutive words (in `words` order) whose score passes `keep`; a paragraph break
+/// ends a run.
+fn runs(text: &str, words: &[(Span, RoleScores)], keep: impl Fn(&RoleScores) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, (_, p)) in words.iter().enumerate() {
-        match (keep(p), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
+    let mut start: Option<usize> = None;
+    for (i, (span, p)) in words.iter().enumerate() {
+        let broken = i > 0 && text[words[i - 1].0.end..span.start].contains('\n');
+        if let Some(s) = start.filter(|_| broken || !keep(p)) {
+            out.push((s, i));
+            start = None;
+        }
+        if start.is_none() && keep(p) {
+            start = Some(i);
         }
     }
     if let Some(s) = start {
@@ -77,22 +84,41 @@ pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], 
     // The cue head's score counts alongside the tagger's cue output.
     let scored: Vec<(Span, RoleScores)> = words.iter().map(|&(s, p)| (s, [p[0].max(head(s)), p[1], p[2]])).collect();
     let span_of = |(a, b): (usize, usize)| Span::new(scored[a].0.start, scored[b - 1].0.end);
-    let cues: Vec<Span> = runs(&scored, |p| p[0] >= CUE_MIN).into_iter().map(span_of).collect();
-    let sources: Vec<Span> = runs(&scored, |p| p[2] >= SOURCE_MIN).into_iter().map(span_of).collect();
+    let cues: Vec<Span> = runs(text, &scored, |p| p[0] >= CUE_MIN).into_iter().map(span_of).collect();
+    let has_word = |s: &Span| s.text(text).chars().any(char::is_alphanumeric);
+    let sources: Vec<Span> = runs(text, &scored, |p| p[2] >= SOURCE_MIN).into_iter().map(span_of).filter(has_word).collect();
+    let weak: Vec<Span> = runs(text, &scored, |p| p[2] >= WEAK_SOURCE_MIN).into_iter().map(span_of).filter(has_word).collect();
     let mut out = Vec::new();
-    for run in runs(&scored, |p| p[1] >= CONTENT_MIN) {
+    for run in runs(text, &scored, |p| p[1] >= CONTENT_MIN) {
         let content = span_of(run).trim(text);
         if super::tokens::word_count(text, content) < MIN_WORDS {
             continue;
         }
         let Some(cue) = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content)) else { continue };
-        let source = sources
-            .iter()
-            .copied()
-            .filter(|s| !s.overlaps(content) && !s.overlaps(cue))
-            .min_by_key(|s| gap(*s, cue))
-            .and_then(|s| found(&clause.toks, s));
+        let nearest = |list: &[Span]| list.iter().copied().filter(|s| !s.overlaps(content) && !s.overlaps(cue)).min_by_key(|s| gap(*s, cue));
+        let source = nearest(&sources).or_else(|| nearest(&weak)).and_then(|s| found(&clause.toks, s));
         out.push(Tagged { content, cue, source });
     }
     out
+}
+
+/// The document's runs of content words (at [`CONTENT_MIN`]), trimmed, in text order.
+pub(crate) fn content_runs(text: &str, roles: &[(Span, RoleScores)]) -> Vec<Span> {
+    runs(text, roles, |p| p[1] >= CONTENT_MIN).into_iter().map(|(a, b)| Span::new(roles[a].0.start, roles[b - 1].0.end).trim(text)).collect()
+}
+
+/// The content run sharing the most bytes with `clause`, when one overlaps it.
+pub(crate) fn snap(clause: Span, runs: &[Span]) -> Option<Span> {
+    let shared = |r: &Span| r.end.min(clause.end).saturating_sub(r.start.max(clause.start));
+    runs.iter().copied().filter(|r| r.overlaps(clause)).max_by_key(shared)
+}
+
+/// The mean content probability of the words in `span`.
+pub(crate) fn content_mean(roles: &[(Span, RoleScores)], span: Span) -> f32 {
+    let i = roles.partition_point(|w| w.0.end <= span.start);
+    let inside: Vec<f32> = roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[1]).collect();
+    if inside.is_empty() {
+        return 1.0;
+    }
+    inside.iter().sum::<f32>() / inside.len() as f32
 }
