@@ -279,6 +279,14 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             let aside = f.aside.filter(|a| content.contains(*a));
             let f = &indirect::Frame { content, aside, ..f.clone() };
             let Some(found) = f.speaker.filter(|&s| speaker::plausible(&clause.toks, s)) else { continue };
+            // The role tagger overrules the frame's subject when it scores none of its words as a
+            // source and marks a source elsewhere in the clause: the frame had taken a dateline
+            // (`CLEVELAND —`), a time (`this week`) or the wrong noun (`in a statement`).
+            let phrase = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
+            let found = match &doc.roles {
+                Some(words) if roles::source_max(words, phrase) < roles::SOURCE_MIN => roles::source_near(text, clause, words, f.cue, f.content, false).unwrap_or(found),
+                _ => found,
+            };
             let phrase = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
             let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
             history.push(phrase.end, &resolved);

@@ -85,9 +85,6 @@ pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], 
     let scored: Vec<(Span, RoleScores)> = words.iter().map(|&(s, p)| (s, [p[0].max(head(s)), p[1], p[2]])).collect();
     let span_of = |(a, b): (usize, usize)| Span::new(scored[a].0.start, scored[b - 1].0.end);
     let cues: Vec<Span> = runs(text, &scored, |p| p[0] >= CUE_MIN).into_iter().map(span_of).collect();
-    let has_word = |s: &Span| s.text(text).chars().any(char::is_alphanumeric);
-    let sources: Vec<Span> = runs(text, &scored, |p| p[2] >= SOURCE_MIN).into_iter().map(span_of).filter(has_word).collect();
-    let weak: Vec<Span> = runs(text, &scored, |p| p[2] >= WEAK_SOURCE_MIN).into_iter().map(span_of).filter(has_word).collect();
     let mut out = Vec::new();
     for run in runs(text, &scored, |p| p[1] >= CONTENT_MIN) {
         let content = span_of(run).trim(text);
@@ -95,8 +92,7 @@ pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], 
             continue;
         }
         let Some(cue) = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content)) else { continue };
-        let nearest = |list: &[Span]| list.iter().copied().filter(|s| !s.overlaps(content) && !s.overlaps(cue)).min_by_key(|s| gap(*s, cue));
-        let source = nearest(&sources).or_else(|| nearest(&weak)).and_then(|s| found(&clause.toks, s));
+        let source = source_near(text, clause, words, cue, content, true);
         out.push(Tagged { content, cue, source });
     }
     out
@@ -121,4 +117,26 @@ pub(crate) fn content_mean(roles: &[(Span, RoleScores)], span: Span) -> f32 {
         return 1.0;
     }
     inside.iter().sum::<f32>() / inside.len() as f32
+}
+
+/// The highest source probability of the words in `span`.
+pub(crate) fn source_max(roles: &[(Span, RoleScores)], span: Span) -> f32 {
+    let i = roles.partition_point(|w| w.0.end <= span.start);
+    roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[2]).fold(0.0, f32::max)
+}
+
+/// The run of source words of `clause` nearest to `cue` outside `content` and the cue: one at
+/// [`SOURCE_MIN`], else (with `weak`) one at [`WEAK_SOURCE_MIN`].
+pub(crate) fn source_near(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue: Span, content: Span, weak: bool) -> Option<Found> {
+    let first = roles.partition_point(|w| w.0.end <= clause.span.start);
+    let last = first + roles[first..].partition_point(|w| w.0.start < clause.span.end);
+    let words = &roles[first..last];
+    let candidates = |min: f32| -> Option<Span> {
+        runs(text, words, |p| p[2] >= min)
+            .into_iter()
+            .map(|(a, b)| Span::new(words[a].0.start, words[b - 1].0.end))
+            .filter(|s| s.text(text).chars().any(char::is_alphanumeric) && !s.overlaps(content) && !s.overlaps(cue))
+            .min_by_key(|s| gap(*s, cue))
+    };
+    candidates(SOURCE_MIN).or_else(|| candidates(WEAK_SOURCE_MIN).filter(|_| weak)).and_then(|s| found(&clause.toks, s))
 }
