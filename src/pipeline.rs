@@ -126,13 +126,6 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     }
     let analysed = analyse(text, recognizer);
     let id = doc.doc_id.as_str();
-    if let Ok(dir) = std::env::var("XDUMP") {
-        // XXX temporary: scratch dump of the learned word scores
-        let cues: String = analysed.cue_words.iter().flatten().map(|(s, p)| format!("{}\t{}\t{}\n", s.start, s.end, p)).collect();
-        let roles: String = analysed.roles.iter().flatten().map(|(s, p)| format!("{}\t{}\t{}\t{}\t{}\n", s.start, s.end, p[0], p[1], p[2])).collect();
-        std::fs::write(format!("{dir}/{id}.cues"), cues).unwrap();
-        std::fs::write(format!("{dir}/{id}.roles"), roles).unwrap();
-    }
     let entities: Vec<EntityRow> =
         analysed.entities.iter().enumerate().map(|(i, e)| export::entity_row(id, i + 1, text, &map, e)).collect();
     let (attributions, found): (Vec<quotes::Quote>, Vec<quotes::Quote>) =

@@ -65,3 +65,43 @@ fn the_cue_head_scores_reporting_words() {
         assert!(!matches!(span.text(&text), "bill" | "pass" | "Monday") || *p < 0.5, "{}: {p}", span.text(&text));
     }
 }
+
+/// The committed role tagger reads who said what in every sentence of a long document: the
+/// subject is the source, `said` the cue, the clause after `that` the content, and `Monday`
+/// neither source nor content.
+#[test]
+fn the_role_tagger_marks_source_cue_and_content() {
+    let officials = ["The senator", "A White House spokesman", "Critics"];
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..60 {
+        let start = text.len();
+        text += &format!("{} said on Monday that the bill would pass.", officials[i % officials.len()]);
+        sentences.push(Span::new(start, text.len()));
+        expected.push(start);
+        text += " ";
+    }
+    let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
+    let (_, scores) = model.recognize_scored(&text, &sentences);
+    let roles = scores.roles.expect("models/ner has a role tagger");
+    // Every word is scored: 9 words from `said` to the full stop, plus the subject's 2, 4 or 1.
+    assert_eq!(roles.len(), 20 * (9 + 2) + 20 * (9 + 4) + 20 * (9 + 1));
+    for start in expected {
+        let sentence = roles.iter().filter(|(s, _)| s.start >= start).take_while(|(s, _)| text[start..s.start].matches('.').count() == 0);
+        for (span, [cue, content, source]) in sentence {
+            let word = span.text(&text);
+            // `Monday` is neither content nor source; PolNeAR's cue spans take in a time at
+            // times (`said Monday`), so its cue score is not checked.
+            let (want_cue, want_content, want_source) = match word {
+                "said" => (Some(true), false, false),
+                "bill" | "would" | "pass" => (Some(false), true, false),
+                "senator" | "spokesman" | "Critics" => (Some(false), false, true),
+                "Monday" => (None, false, false),
+                _ => continue,
+            };
+            let got = (want_cue.map(|_| *cue >= 0.5), *content >= 0.5, *source >= 0.5);
+            assert_eq!(got, (want_cue, want_content, want_source), "{word} at {}: {cue:.2} {content:.2} {source:.2}", span.start);
+        }
+    }
+}

@@ -257,3 +257,65 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
     }
     Ok(ROLES.iter().zip(counts).map(|(&role, counts)| RoleScore { role, counts }).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::brat::{attributions, parse_ann};
+
+    #[test]
+    fn labels_mark_words_inside_each_role_span() {
+        // Code point offsets: `Ortega` 0-6, `said` 7-11, content 12-32 (`the ruling was wrong`).
+        let text = "Ortega said the ruling was wrong.";
+        let ann = "T1\tSource 0 6\tOrtega\nT2\tCue 7 11\tsaid\nT3\tContent 12 32\tthe ruling was wrong\n\
+                   E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n";
+        let gold = GoldArticle {
+            name: "a".into(),
+            text: text.into(),
+            ann_path: PathBuf::from("a.ann"),
+            attributions: attributions(&parse_ann(ann).unwrap()),
+        };
+        let words: Vec<Span> = ["Ortega", "said", "the", "wrong", "."]
+            .iter()
+            .map(|w| {
+                let at = text.find(w).unwrap();
+                Span::new(at, at + w.len())
+            })
+            .collect();
+        let got: Vec<Vec<f32>> = labels(&gold, &words).chunks(3).map(<[f32]>::to_vec).collect();
+        assert_eq!(got, vec![vec![0., 0., 1.], vec![1., 0., 0.], vec![0., 1., 0.], vec![0., 1., 0.], vec![0., 0., 0.]]);
+    }
+
+    #[test]
+    fn a_saved_tagger_loads_with_the_same_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        tch::manual_seed(5);
+        let head = RoleHead::new(8);
+        let x = Tensor::randn([6, 8], (Kind::Float, Device::Cpu));
+        let before = head.probabilities(&x);
+        assert_eq!(before.len(), 6);
+        head.save(dir.path()).unwrap();
+        let loaded = RoleHead::load(dir.path()).unwrap().expect("a tagger file was written");
+        assert_eq!(loaded.input, 8);
+        // fp16 storage: close, not equal.
+        for (a, b) in before.iter().zip(loaded.probabilities(&x)) {
+            for r in 0..ROLES.len() {
+                assert!((a[r] - b[r]).abs() < 1e-2, "{a:?} vs {b:?}");
+            }
+        }
+        assert!(RoleHead::load(&dir.path().join("none")).unwrap().is_none());
+        assert!(head.probabilities(&Tensor::zeros([0, 8], (Kind::Float, Device::Cpu))).is_empty());
+    }
+
+    #[test]
+    fn the_tagger_reads_the_whole_sequence() {
+        // A bidirectional LSTM: a word's scores change with words after it, not only before.
+        tch::manual_seed(7);
+        let head = RoleHead::new(4);
+        let x = Tensor::randn([5, 4], (Kind::Float, Device::Cpu));
+        let y = x.copy();
+        let _ = y.get(4).fill_(3.0);
+        let (a, b) = (head.probabilities(&x), head.probabilities(&y));
+        assert!((a[0][1] - b[0][1]).abs() > 1e-6, "the first word sees the last");
+    }
+}

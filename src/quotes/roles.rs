@@ -140,3 +140,91 @@ pub(crate) fn source_near(text: &str, clause: &Clause, roles: &[(Span, RoleScore
     };
     candidates(SOURCE_MIN).or_else(|| candidates(WEAK_SOURCE_MIN).filter(|_| weak)).and_then(|s| found(&clause.toks, s))
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::quotes::tokens;
+
+    /// Word spans as the NER words split them: letters and digits (with `'` and `’` inside a
+    /// word) together, any other non-space character alone.
+    pub(crate) fn words(text: &str) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let inner = c.is_alphanumeric() || (matches!(c, '\'' | '’') && start.is_some());
+            if let Some(s) = start.filter(|_| !inner) {
+                out.push(Span::new(s, i));
+                start = None;
+            }
+            if inner {
+                start = start.or(Some(i));
+            } else if !c.is_whitespace() {
+                out.push(Span::new(i, i + c.len_utf8()));
+            }
+        }
+        if let Some(s) = start {
+            out.push(Span::new(s, text.len()));
+        }
+        out
+    }
+
+    fn scored(text: &str, p: &[RoleScores]) -> Vec<(Span, RoleScores)> {
+        words(text).into_iter().zip(p.iter().copied()).collect()
+    }
+
+    #[test]
+    fn runs_keep_consecutive_words_and_end_at_paragraph_breaks() {
+        let text = "a b\nc d e";
+        let hi = [0.0, 0.9, 0.0];
+        let lo = [0.0, 0.1, 0.0];
+        let w = scored(text, &[hi, hi, hi, lo, hi]);
+        assert_eq!(runs(text, &w, |p| p[1] >= 0.5), vec![(0, 2), (2, 3), (4, 5)]);
+        assert_eq!(content_runs(text, &w).iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["a b", "c", "e"]);
+    }
+
+    #[test]
+    fn snap_takes_the_run_sharing_most_and_means_are_per_word() {
+        let runs = [Span::new(0, 10), Span::new(12, 40)];
+        assert_eq!(snap(Span::new(8, 20), &runs), Some(Span::new(12, 40)));
+        assert_eq!(snap(Span::new(0, 11), &runs), Some(Span::new(0, 10)));
+        assert_eq!(snap(Span::new(41, 50), &runs), None);
+        let text = "x y z";
+        let w = scored(text, &[[0.0, 0.9, 0.8], [0.0, 0.3, 0.1], [0.0, 0.0, 0.0]]);
+        assert!((content_mean(&w, Span::new(0, 3)) - 0.6).abs() < 1e-6);
+        assert_eq!(content_mean(&w, Span::new(10, 12)), 1.0, "no words: nothing to judge");
+        assert_eq!(source_max(&w, Span::new(0, 5)), 0.8);
+    }
+
+    #[test]
+    fn tagged_content_takes_the_nearest_cue_and_source() {
+        // Two source runs: `Officials` (strong) far from the cue, `the crowd` (strong) next to it.
+        let text = "Officials left early as the crowd chanted loudly that the rally would go on";
+        let clause = Clause { span: Span::new(0, text.len()), paragraph: 0, toks: tokens::tokenize(text, Span::new(0, text.len()), &[]) };
+        let mut p: Vec<RoleScores> = vec![[0.0, 0.0, 0.0]; 14];
+        p[0] = [0.0, 0.0, 0.9]; // Officials
+        p[4] = [0.0, 0.0, 0.8]; // the
+        p[5] = [0.0, 0.0, 0.9]; // crowd
+        p[6] = [0.9, 0.0, 0.0]; // chanted
+        for x in &mut p[9..14] {
+            x[1] = 0.9; // the rally would go on
+        }
+        let w = scored(text, &p);
+        let t = tagged(text, &clause, &w, None);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].content.text(text), t[0].cue.text(text)), ("the rally would go on", "chanted"));
+        let s = t[0].source.as_ref().unwrap();
+        assert_eq!((clause.toks[s.first].lower.as_str(), clause.toks[s.last].lower.as_str()), ("the", "crowd"));
+        // No cue word: no attribution. A cue from the cue head counts as well.
+        p[6] = [0.0, 0.0, 0.0];
+        let w = scored(text, &p);
+        assert!(tagged(text, &clause, &w, None).is_empty());
+        let head = [(w[6].0, 0.7)];
+        assert_eq!(tagged(text, &clause, &w, Some(&head)).len(), 1);
+        // Content of two words is too short.
+        for x in &mut p[9..12] {
+            x[1] = 0.0;
+        }
+        assert!(tagged(text, &clause, &scored(text, &p), Some(&head)).is_empty());
+    }
+}

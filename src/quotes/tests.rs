@@ -1280,3 +1280,60 @@ fn learned_cues_add_attributions_and_overrule_the_lexicon() {
     let lexicon: Vec<&str> = super::extract(&d).iter().map(|q| q.cue.unwrap().text(text)).collect();
     assert_eq!(lexicon, ["claiming", "said"]);
 }
+
+/// Role scores for every word of `text` (`roles::tests::words` splits words the way the NER
+/// words do: letters and digits together, any other character alone): `content` words get
+/// content 0.9, `source` words source 0.9 and `cue` words cue 0.9; the rest 0.01.
+fn role_scores(text: &str, cue: &[&str], content: &[&str], source: &[&str]) -> Vec<(Span, crate::doc::RoleScores)> {
+    let inside = |list: &[&str], s: Span| list.iter().any(|p| text.match_indices(p).any(|(at, _)| at <= s.start && s.end <= at + p.len()));
+    super::roles::tests::words(text)
+        .into_iter()
+        .map(|s| {
+            let p = |list: &[&str]| if inside(list, s) { 0.9 } else { 0.01 };
+            (s, [p(cue), p(content), p(source)])
+        })
+        .collect()
+}
+
+/// With the role tagger's word scores: content no frame covers becomes an attribution with
+/// the tagged cue and source (`chanted`), a frame's subject the tagger does not score as a
+/// source (`a statement`) gives way to the one it does (`she`), and an indirect row takes the bounds of the tagged
+/// content (`in every state he visited` is not reported).
+#[test]
+fn role_tags_add_attributions_fix_sources_and_content_bounds() {
+    let text = "As Trump spoke, the attendees chanted, “Lock her up now!”\n\
+                At the time, she released a statement saying, “We are confident in our partner.”\n\
+                Paul Ryan said the deal was bad for workers in every state he visited.";
+    let mut d = doc(text, &[("Trump", Person, "Donald Trump"), ("Paul Ryan", Person, "Paul Ryan")]);
+    d.roles = Some(role_scores(
+        text,
+        &["chanted", "released a statement saying", "said"],
+        &["Lock her up now!", "We are confident in our partner.", "the deal was bad for workers"],
+        &["the attendees", "she", "Paul Ryan"],
+    ));
+    let got: Vec<(&str, &str, &str, &str, QuoteKind)> = super::extract(&d)
+        .iter()
+        .map(|q| (q.cue.unwrap().text(text), q.clause.text(text), q.speaker_mention.map_or("", |m| m.text(text)), q.reports.as_str(), q.kind))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("chanted", "Lock her up now!", "the attendees", "other", QuoteKind::Direct),
+            ("saying", "We are confident in our partner.", "she", "speech", QuoteKind::Direct),
+            ("said", "the deal was bad for workers", "Paul Ryan", "speech", QuoteKind::Indirect),
+        ]
+    );
+    // Without the tagger: no row for the chant, the frame's own subject and bounds.
+    d.roles = None;
+    let rules: Vec<(&str, &str, &str)> = super::extract(&d)
+        .iter()
+        .map(|q| (q.cue.unwrap().text(text), q.clause.text(text), q.speaker_mention.map_or("", |m| m.text(text))))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("saying", "We are confident in our partner.", "a statement"),
+            ("said", "the deal was bad for workers in every state he visited", "Paul Ryan"),
+        ]
+    );
+}
