@@ -73,7 +73,7 @@ fn found(toks: &[Tok], span: Span) -> Option<Found> {
 }
 
 /// The tagged attributions of `clause`: each run of content words (at least [`MIN_WORDS`]
-/// words) with the nearest run of cue words outside it (none: no attribution), and the run of
+/// words, or one after an opening quotation mark) with the nearest run of cue words outside it (none: no attribution), and the run of
 /// source words nearest to that cue outside both. `roles` are the document's words in text
 /// order; `cue_words` the cue head's, when the model has one.
 pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Tagged> {
@@ -88,7 +88,9 @@ pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], 
     let mut out = Vec::new();
     for run in runs(text, &scored, |p| p[1] >= CONTENT_MIN) {
         let content = span_of(run).trim(text);
-        if super::tokens::word_count(text, content) < MIN_WORDS {
+        // A short quotation is reported content all the same (`“Really?” asked O’Donnell`).
+        let marked = content.text(text).starts_with(['"', '“']) || text[..content.start].trim_end().ends_with(['"', '“']);
+        if super::tokens::word_count(text, content) < if marked { 1 } else { MIN_WORDS } {
             continue;
         }
         let Some(cue) = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content)) else { continue };
