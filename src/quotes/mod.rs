@@ -485,6 +485,12 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             }
         }
         out.retain(|q| q.kind != QuoteKind::Indirect || roles::content_mean(words, q.clause) >= roles::CONTENT_KEEP);
+        // A mixed row's clause is the content run around its quoted words.
+        for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Mixed) {
+            if let Some(r) = roles::snap(q.clause, &runs).filter(|r| r.contains(q.span)) {
+                q.clause = r;
+            }
+        }
     }
     let tagged: Vec<Quote> = tagged.into_iter().filter(|t| !out.iter().any(|q| q.clause.overlaps(t.clause) || q.span.overlaps(t.span))).collect();
     out.extend(tagged);
