@@ -200,7 +200,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     // Attributions from the role tagger ([`roles`]); they give way to any frame's rows.
     let mut tagged: Vec<Quote> = Vec::new();
 
-    for clause in &clauses {
+    for (c, clause) in clauses.iter().enumerate() {
         let mut found = cues::find(&clause.toks);
         if let Some(words) = &doc.cue_words {
             // With the learned detector, a lexicon cue it scores below `LEXICON_KEEP` is no cue
@@ -427,14 +427,17 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             });
         }
         if let Some(words) = &doc.roles {
-            for t in roles::tagged(text, clause, words, doc.cue_words.as_deref()) {
+            // A clause closing the paragraph before with a colon leads in to this one.
+            let lead = c.checked_sub(1).map(|p| &clauses[p]).filter(|p| p.paragraph + 1 == clause.paragraph && p.span.text(text).trim_end().ends_with(':'));
+            for t in roles::tagged(text, clause, lead, words, doc.cue_words.as_deref()) {
+                let toks = if t.lead { &lead.expect("a lead-in clause").toks } else { &clause.toks };
                 if out.iter().chain(&tagged).any(|q| q.clause.overlaps(t.content) || q.span.overlaps(t.content)) {
                     continue;
                 }
                 let (mention, resolved) = match t.source {
                     Some(found) => {
-                        let mention = Span::new(clause.toks[found.first].span.start, clause.toks[found.last].span.end);
-                        let resolved = speaker::resolve(text, &doc.entities, &mut history, &clause.toks, found);
+                        let mention = Span::new(toks[found.first].span.start, toks[found.last].span.end);
+                        let resolved = speaker::resolve(text, &doc.entities, &mut history, toks, found);
                         history.push(mention.end, &resolved);
                         (Some(mention), resolved)
                     }

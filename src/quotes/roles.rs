@@ -33,6 +33,8 @@ pub(crate) struct Tagged {
     /// The source phrase as clause tokens; `None` when the tagger marks no source (PolNeAR's
     /// source-less attributions: `X is expected to …`, `Asked whether …`).
     pub source: Option<Found>,
+    /// Cue and source lie in the lead-in clause before (`source` indexes its tokens).
+    pub lead: bool,
 }
 
 /// Runs of consecutive words (in `words` order) whose score passes `keep`; a paragraph break
@@ -72,30 +74,51 @@ fn found(toks: &[Tok], span: Span) -> Option<Found> {
     Some(Found { first, last, appositive: None })
 }
 
-/// The tagged attributions of `clause`: each run of content words (at least [`MIN_WORDS`]
-/// words, or one after an opening quotation mark) with the nearest run of cue words outside it (none: no attribution), and the run of
-/// source words nearest to that cue outside both. `roles` are the document's words in text
-/// order; `cue_words` the cue head's, when the model has one.
-pub(crate) fn tagged(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Tagged> {
+/// The cue runs of `clause`: words whose tagger or cue-head score (`cue_words`) reaches
+/// [`CUE_MIN`].
+fn cue_spans(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Span> {
+    let head = |w: Span| cue_words.map_or(0.0, |c| super::cues::score(c, w));
+    let scored: Vec<(Span, RoleScores)> = clause_words(roles, clause).iter().map(|&(s, p)| (s, [p[0].max(head(s)), p[1], p[2]])).collect();
+    runs(text, &scored, |p| p[0] >= CUE_MIN).into_iter().map(|(a, b)| Span::new(scored[a].0.start, scored[b - 1].0.end)).collect()
+}
+
+/// The words of `roles` inside `clause`.
+fn clause_words<'a>(roles: &'a [(Span, RoleScores)], clause: &Clause) -> &'a [(Span, RoleScores)] {
     let first = roles.partition_point(|w| w.0.end <= clause.span.start);
     let last = first + roles[first..].partition_point(|w| w.0.start < clause.span.end);
-    let words = &roles[first..last];
-    let head = |w: Span| cue_words.map_or(0.0, |c| super::cues::score(c, w));
-    // The cue head's score counts alongside the tagger's cue output.
-    let scored: Vec<(Span, RoleScores)> = words.iter().map(|&(s, p)| (s, [p[0].max(head(s)), p[1], p[2]])).collect();
-    let span_of = |(a, b): (usize, usize)| Span::new(scored[a].0.start, scored[b - 1].0.end);
-    let cues: Vec<Span> = runs(text, &scored, |p| p[0] >= CUE_MIN).into_iter().map(span_of).collect();
+    &roles[first..last]
+}
+
+/// The tagged attributions of `clause`: each run of content words (at least [`MIN_WORDS`]
+/// words, or one after an opening quotation mark) with the nearest run of cue words outside it
+/// and the run of source words nearest to that cue outside both. Content that opens a clause
+/// with no cue takes the last cue of `lead`, a clause closing the paragraph before with a
+/// colon (`Trump issued the following statement:`), and its source; with neither there is no
+/// attribution. `roles` are the document's words in text order; `cue_words` the cue head's,
+/// when the model has one.
+pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Tagged> {
+    let words = clause_words(roles, clause);
+    let cues = cue_spans(text, clause, roles, cue_words);
     let mut out = Vec::new();
-    for run in runs(text, &scored, |p| p[1] >= CONTENT_MIN) {
-        let content = span_of(run).trim(text);
+    for (a, b) in runs(text, words, |p| p[1] >= CONTENT_MIN) {
+        let content = Span::new(words[a].0.start, words[b - 1].0.end).trim(text);
         // A short quotation is reported content all the same (`“Really?” asked O’Donnell`).
         let marked = content.text(text).starts_with(['"', '“']) || text[..content.start].trim_end().ends_with(['"', '“']);
         if super::tokens::word_count(text, content) < if marked { 1 } else { MIN_WORDS } {
             continue;
         }
-        let Some(cue) = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content)) else { continue };
-        let source = source_near(text, clause, words, cue, content, true);
-        out.push(Tagged { content, cue, source });
+        let own = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content));
+        let opens = !text[clause.span.start..content.start].chars().any(char::is_alphanumeric);
+        let (cue, at) = match (own, lead.filter(|_| opens)) {
+            (Some(cue), _) => (cue, clause),
+            (None, Some(lead)) => match cue_spans(text, lead, roles, cue_words).last() {
+                Some(&cue) => (cue, lead),
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        let source = source_near(text, at, roles, cue, content, true);
+        out.push(Tagged { content, cue, source, lead: !std::ptr::eq(at, clause) });
     }
     out
 }
@@ -130,9 +153,7 @@ pub(crate) fn source_max(roles: &[(Span, RoleScores)], span: Span) -> f32 {
 /// The run of source words of `clause` nearest to `cue` outside `content` and the cue: one at
 /// [`SOURCE_MIN`], else (with `weak`) one at [`WEAK_SOURCE_MIN`].
 pub(crate) fn source_near(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue: Span, content: Span, weak: bool) -> Option<Found> {
-    let first = roles.partition_point(|w| w.0.end <= clause.span.start);
-    let last = first + roles[first..].partition_point(|w| w.0.start < clause.span.end);
-    let words = &roles[first..last];
+    let words = clause_words(roles, clause);
     let candidates = |min: f32| -> Option<Span> {
         runs(text, words, |p| p[2] >= min)
             .into_iter()
@@ -212,7 +233,7 @@ pub(crate) mod tests {
             x[1] = 0.9; // the rally would go on
         }
         let w = scored(text, &p);
-        let t = tagged(text, &clause, &w, None);
+        let t = tagged(text, &clause, None, &w, None);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].content.text(text), t[0].cue.text(text)), ("the rally would go on", "chanted"));
         let s = t[0].source.as_ref().unwrap();
@@ -220,13 +241,13 @@ pub(crate) mod tests {
         // No cue word: no attribution. A cue from the cue head counts as well.
         p[6] = [0.0, 0.0, 0.0];
         let w = scored(text, &p);
-        assert!(tagged(text, &clause, &w, None).is_empty());
+        assert!(tagged(text, &clause, None, &w, None).is_empty());
         let head = [(w[6].0, 0.7)];
-        assert_eq!(tagged(text, &clause, &w, Some(&head)).len(), 1);
+        assert_eq!(tagged(text, &clause, None, &w, Some(&head)).len(), 1);
         // Content of two words is too short.
         for x in &mut p[9..12] {
             x[1] = 0.0;
         }
-        assert!(tagged(text, &clause, &scored(text, &p), Some(&head)).is_empty());
+        assert!(tagged(text, &clause, None, &scored(text, &p), Some(&head)).is_empty());
     }
 }
