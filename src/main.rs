@@ -166,10 +166,28 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("newsmine: error: {e:#}");
+            eprintln!("newsmine: error: {}", message(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes joined by `: `, leaving out a cause whose text the message so far
+/// already ends with (our errors print their source, `{path}: {source}`, and anyhow's chain
+/// would repeat it).
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out += ": ";
+        }
+        out += &text;
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

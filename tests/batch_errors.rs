@@ -49,6 +49,11 @@ fn missing_input_and_bad_model_are_errors_naming_the_path() {
     let (code, err) = run(&["extract", "-o", out_s, "--model", "/no/model"]);
     assert_eq!(code, 1);
     assert!(err.contains("--model /no/model"), "{err}");
+    // The OS reason is said once, not once per error in the chain.
+    let (code, err) = run(&["train-roles", "--polnear", out_s, "--model", "/no/model", "--cache", "/no/cache"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/model/config.json"), "{err}");
+    assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");
     let (code, _) = run(&["extract", "--threads", "many"]);
     assert_eq!(code, 2);
 }
