@@ -483,7 +483,6 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         let runs = roles::content_runs(text, words);
         for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Indirect) {
             if let Some(r) = roles::snap(q.clause, &runs) {
-                q.span = r;
                 q.clause = r;
             }
         }

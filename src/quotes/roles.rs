@@ -108,7 +108,7 @@ pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: 
             continue;
         }
         let own = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content));
-        let opens = !text[clause.span.start..content.start].chars().any(char::is_alphanumeric);
+        let opens = content.start <= clause.span.start || !text[clause.span.start..content.start].chars().any(char::is_alphanumeric);
         let (cue, at) = match (own, lead.filter(|_| opens)) {
             (Some(cue), _) => (cue, clause),
             (None, Some(lead)) => match cue_spans(text, lead, roles, cue_words).last() {
@@ -249,5 +249,26 @@ pub(crate) mod tests {
             x[1] = 0.0;
         }
         assert!(tagged(text, &clause, None, &scored(text, &p), Some(&head)).is_empty());
+    }
+
+    #[test]
+    fn a_word_reaching_into_the_clause_from_before_is_no_panic() {
+        // The clause starts inside the first word (`Xsaid …` cut after `X`): the content run that
+        // begins before the clause opens it, and the lead-in's cue and source are taken.
+        let text = "The mayor said:\nXthe city will rebuild every home";
+        let lead_span = Span::new(0, 15);
+        let lead = Clause { span: lead_span, paragraph: 0, toks: tokens::tokenize(text, lead_span, &[]) };
+        let span = Span::new(17, text.len());
+        let clause = Clause { span, paragraph: 1, toks: tokens::tokenize(text, span, &[]) };
+        let mut p: Vec<RoleScores> = vec![[0.0, 0.9, 0.0]; 10];
+        p[0] = [0.0, 0.0, 0.9]; // The
+        p[1] = [0.0, 0.0, 0.9]; // mayor
+        p[2] = [0.9, 0.0, 0.0]; // said
+        p[3] = [0.0, 0.0, 0.0]; // :
+        let w = scored(text, &p);
+        let t = tagged(text, &clause, Some(&lead), &w, None);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].cue.text(text), t[0].lead), ("said", true));
+        assert!(t[0].content.start < span.start);
     }
 }
