@@ -477,9 +477,10 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
         }
     }
     if let Some(words) = &doc.roles {
-        // The role tagger reads the bounds of reported content better than the frames do: an
-        // indirect row takes the run of content words it shares most with; one no run overlaps
-        // and whose words the tagger scores low as content is no attribution.
+        // The role tagger reads PolNeAR's content bounds better than the frames do: an indirect
+        // row takes the run of content words it shares most with as its clause (its quote stays
+        // the reported clause of ANNOTATION.md, without `that`); one no run overlaps and whose
+        // words the tagger scores low as content is no attribution.
         let runs = roles::content_runs(text, words);
         for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Indirect) {
             if let Some(r) = roles::snap(q.clause, &runs) {
