@@ -12,7 +12,7 @@
 //! word probabilities on with the mentions. `quotes` decides which of those words frame an
 //! attribution.
 
-use super::model::{write_half, Encoded, NerModel};
+use super::model::{read_head, write_half, Encoded, NerModel};
 use super::{windows, NerError, BATCH};
 use crate::eval::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
@@ -76,21 +76,7 @@ impl CueHead {
     /// The head saved in `dir`, or `None` when the folder has none. Its input width is read
     /// from the file.
     pub fn load(dir: &Path) -> Result<Option<CueHead>, NerError> {
-        let path = dir.join(FILE);
-        if !path.is_file() {
-            return Ok(None);
-        }
-        let bad = |reason: String| NerError::Model { path: path.clone(), reason };
-        let named = Tensor::read_safetensors(&path).map_err(|e| bad(e.to_string()))?;
-        let input = named
-            .iter()
-            .find(|(name, _)| name == "hidden.weight")
-            .map(|(_, t)| t.size()[1])
-            .ok_or_else(|| bad("no hidden.weight tensor".into()))?;
-        let mut head = CueHead::new(input);
-        head.vs.load(&path).map_err(|e| bad(e.to_string()))?;
-        head.vs.float();
-        Ok(Some(head))
+        read_head(&dir.join(FILE), "hidden.weight", CueHead::new, |h| &mut h.vs)
     }
 
     /// Writes the weights (fp16) to `dir`/[`FILE`].

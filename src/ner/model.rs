@@ -256,6 +256,27 @@ pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), NerError>
     Tensor::write_safetensors(&named, path).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }
 
+/// A head saved by [`write_half`] at `path`, or `None` when there is no such file: `build` makes
+/// it for the input width read from tensor `width_of` (its second dimension) and hands back the
+/// head with its variable store, into which the weights are loaded as fp32.
+pub(crate) fn read_head<H>(path: &Path, width_of: &str, build: impl FnOnce(i64) -> H, vs: impl FnOnce(&mut H) -> &mut nn::VarStore) -> Result<Option<H>, NerError> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let bad = |reason: String| NerError::Model { path: path.to_path_buf(), reason };
+    let named = Tensor::read_safetensors(path).map_err(|e| bad(e.to_string()))?;
+    let width = named
+        .iter()
+        .find(|(name, _)| name == width_of)
+        .map(|(_, t)| t.size()[1])
+        .ok_or_else(|| bad(format!("no {width_of} tensor")))?;
+    let mut head = build(width);
+    let store = vs(&mut head);
+    store.load(path).map_err(|e| bad(e.to_string()))?;
+    store.float();
+    Ok(Some(head))
+}
+
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, NerError> {
     let text = std::fs::read_to_string(path).map_err(|e| NerError::Io { path: path.to_path_buf(), source: e })?;
     serde_json::from_str(&text).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })

@@ -11,7 +11,7 @@
 //! `newsmine train-roles` fits it on a PolNeAR split ([`train`]), from the same feature cache
 //! as `train-cues`, and saves it as [`FILE`] beside the NER model.
 
-use super::model::{write_half, NerModel};
+use super::model::{read_head, write_half, NerModel};
 use super::{windows, NerError};
 use crate::eval::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
@@ -61,21 +61,7 @@ impl RoleHead {
 
     /// The tagger saved in `dir`, or `None` when the folder has none.
     pub fn load(dir: &Path) -> Result<Option<RoleHead>, NerError> {
-        let path = dir.join(FILE);
-        if !path.is_file() {
-            return Ok(None);
-        }
-        let bad = |reason: String| NerError::Model { path: path.clone(), reason };
-        let named = Tensor::read_safetensors(&path).map_err(|e| bad(e.to_string()))?;
-        let input = named
-            .iter()
-            .find(|(name, _)| name == "projection.weight")
-            .map(|(_, t)| t.size()[1])
-            .ok_or_else(|| bad("no projection.weight tensor".into()))?;
-        let mut head = RoleHead::new(input);
-        head.vs.load(&path).map_err(|e| bad(e.to_string()))?;
-        head.vs.float();
-        Ok(Some(head))
+        read_head(&dir.join(FILE), "projection.weight", RoleHead::new, |h| &mut h.vs)
     }
 
     /// Writes the weights (fp16) to `dir`/[`FILE`].
