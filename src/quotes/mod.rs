@@ -458,7 +458,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 };
                 let whole = |i: usize| tokens::word_count(text, runs[i].content) + 2 >= tokens::word_count(text, t.content);
                 match inside.as_slice() {
-                    [] => tagged.push(row(t.content, QuoteKind::Indirect)),
+                    [] => tagged.push(Quote { span: roles::without_that(text, t.content), ..row(t.content, QuoteKind::Indirect) }),
                     &[i] if quotable[i] && whole(i) => tagged.push(row(runs[i].content, QuoteKind::Direct)),
                     many => tagged.extend(many.iter().map(|&i| row(runs[i].content, QuoteKind::Mixed))),
                 }

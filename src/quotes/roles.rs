@@ -123,6 +123,16 @@ pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: 
     out
 }
 
+/// `span` without a leading complementizer (`that the bill would pass` -> `the bill would
+/// pass`): PolNeAR's content takes it in, ANNOTATION.md's quote does not.
+pub(crate) fn without_that(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    match s.split_once(char::is_whitespace) {
+        Some((first, rest)) if first.eq_ignore_ascii_case("that") && !rest.trim().is_empty() => Span::new(span.end - rest.len(), span.end).trim(text),
+        _ => span,
+    }
+}
+
 /// The document's runs of content words (at [`CONTENT_MIN`]), trimmed, in text order.
 pub(crate) fn content_runs(text: &str, roles: &[(Span, RoleScores)]) -> Vec<Span> {
     runs(text, roles, |p| p[1] >= CONTENT_MIN).into_iter().map(|(a, b)| Span::new(roles[a].0.start, roles[b - 1].0.end).trim(text)).collect()
@@ -204,6 +214,16 @@ pub(crate) mod tests {
         let w = scored(text, &[hi, hi, hi, lo, hi]);
         assert_eq!(runs(text, &w, |p| p[1] >= 0.5), vec![(0, 2), (2, 3), (4, 5)]);
         assert_eq!(content_runs(text, &w).iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["a b", "c", "e"]);
+    }
+
+    #[test]
+    fn the_complementizer_is_left_out_of_the_quote() {
+        let text = "that the bill would pass";
+        assert_eq!(without_that(text, Span::new(0, text.len())).text(text), "the bill would pass");
+        let text = "thatcher said no";
+        assert_eq!(without_that(text, Span::new(0, text.len())).text(text), "thatcher said no");
+        let text = "that";
+        assert_eq!(without_that(text, Span::new(0, 4)).text(text), "that");
     }
 
     #[test]
