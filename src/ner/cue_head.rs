@@ -13,11 +13,10 @@
 //! attribution.
 
 use super::model::{read_head, write_half, Encoded, NerModel};
-use super::{windows, NerError, BATCH};
+use super::{role_head, window_words, windows, NerError, BATCH};
 use crate::eval::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
 use crate::segment;
-use crate::span::{CharMap, Span};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -126,15 +125,12 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
     let mut article = Vec::new();
     for (a, gold) in articles.iter().enumerate() {
         let text = gold.text.as_str();
-        let map = CharMap::new(text);
-        let cues: Vec<Span> = gold
-            .attributions
-            .iter()
-            .filter_map(|g| g.cue.as_ref())
-            .flat_map(|c| c.fragments.iter().map(|&(s, e)| map.span(s, e)))
-            .collect();
         let (paragraphs, sentences) = segment::segment(text);
         let wins = windows(model, text, &segment::extracted_spans(&paragraphs, &sentences));
+        // The cue column of the role labels, word for word in the order of the rows below.
+        let words = window_words(&wins);
+        labels.extend(role_head::labels(gold, &words).iter().step_by(role_head::ROLES.len()));
+        article.extend(std::iter::repeat_n(a, words.len()));
         for chunk in wins.chunks(BATCH) {
             let batch: Vec<Encoded> = chunk.iter().map(|(_, e)| e.clone()).collect();
             let (_, f) = model.predict_with_features(&batch);
@@ -142,12 +138,8 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
             let w = f.size()[1] as usize;
             let flat = f.view([-1, width]);
             let mut rows = Vec::new();
-            for (row, (words, e)) in chunk.iter().enumerate() {
-                for (i, word) in words.iter().take(e.first_piece.len()).enumerate() {
-                    rows.push((row * w + i) as i64);
-                    labels.push(if cues.iter().any(|c| c.overlaps(*word)) { 1.0 } else { 0.0 });
-                    article.push(a);
-                }
+            for (row, (_, e)) in chunk.iter().enumerate() {
+                rows.extend((0..e.first_piece.len()).map(|i| (row * w + i) as i64));
             }
             features.push(flat.index_select(0, &Tensor::from_slice(&rows)).to_kind(Kind::Half));
         }
@@ -191,8 +183,8 @@ pub struct WordScores {
     pub f1: f64,
 }
 
-/// Precision, recall and F1 of `probabilities >= threshold` against 0/1 `labels`.
-pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> WordScores {
+/// Counts of `probabilities >= threshold` against 0/1 `labels`, word by word.
+pub fn word_counts(probabilities: &[f32], labels: &[f32], threshold: f32) -> Counts {
     let mut c = Counts::default();
     for (&p, &y) in probabilities.iter().zip(labels) {
         match (p >= threshold, y > 0.5) {
@@ -202,6 +194,12 @@ pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> Wor
             _ => {}
         }
     }
+    c
+}
+
+/// Precision, recall and F1 of `probabilities >= threshold` against 0/1 `labels`.
+pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> WordScores {
+    let c = word_counts(probabilities, labels, threshold);
     WordScores { threshold, precision: c.precision(), recall: c.recall(), f1: c.f1() }
 }
 

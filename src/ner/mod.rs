@@ -86,6 +86,12 @@ pub(crate) fn windows(model: &NerModel, text: &str, sentences: &[Span]) -> Vec<(
     out
 }
 
+/// The words the encoder sees of each window, in window order: past its piece limit a window's
+/// last words are cut off. The heads score exactly these words, in training as in extraction.
+pub(crate) fn window_words(windows: &[(Vec<Span>, Encoded)]) -> Vec<Span> {
+    windows.iter().flat_map(|(words, e)| words.iter().take(e.first_piece.len()).copied()).collect()
+}
+
 /// The trained model behind [`Recognizer`], with its cue head when the folder has one.
 pub struct BertRecognizer {
     model: NerModel,
@@ -97,13 +103,14 @@ impl BertRecognizer {
     pub fn load(dir: &Path) -> Result<Self, NerError> {
         let model = NerModel::load(dir)?;
         let cue_head = cue_head::CueHead::load(dir)?;
-        let width = 2 * model.config.encoder.hidden_size;
-        if let Some(head) = cue_head.as_ref().filter(|h| h.input != width && h.input != 3 * width) {
-            return Err(NerError::Model { path: dir.join(cue_head::FILE), reason: format!("input width {} does not fit word features of {width}", head.input) });
-        }
         let role_head = role_head::RoleHead::load(dir)?;
+        let width = 2 * model.config.encoder.hidden_size;
+        let misfit = |file: &str, input: i64| NerError::Model { path: dir.join(file), reason: format!("input width {input} does not fit word features of {width}") };
+        if let Some(head) = cue_head.as_ref().filter(|h| h.input != width && h.input != 3 * width) {
+            return Err(misfit(cue_head::FILE, head.input));
+        }
         if let Some(head) = role_head.as_ref().filter(|h| h.input != width) {
-            return Err(NerError::Model { path: dir.join(role_head::FILE), reason: format!("input width {} does not fit word features of {width}", head.input) });
+            return Err(misfit(role_head::FILE, head.input));
         }
         Ok(BertRecognizer { cue_head, role_head, model })
     }
@@ -156,9 +163,10 @@ impl Recognizer for BertRecognizer {
             }
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
-        // The document's words in text order (windows are in text order), as in training.
-        let spans: Vec<Span> = windows.iter().zip(&features_of).flat_map(|((s, _), f)| s.iter().take(f.as_ref().map_or(0, |f| f.size()[0] as usize)).copied()).collect();
-        let features = (!spans.is_empty()).then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
+        // The document's words in text order (windows are in text order), as in training; each
+        // window's feature rows are those words.
+        let spans = window_words(&windows);
+        let features = (!spans.is_empty() && features_of.iter().all(Option::is_some)).then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
         let cues = self.cue_head.as_ref().map(|head| match &features {
             Some(f) => spans.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
             None => Vec::new(),

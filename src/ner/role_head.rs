@@ -12,7 +12,8 @@
 //! as `train-cues`, and saves it as [`FILE`] beside the NER model.
 
 use super::model::{read_head, write_half, NerModel};
-use super::{windows, NerError};
+use super::cue_head::word_counts;
+use super::{window_words, windows, NerError};
 use crate::eval::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
 use crate::segment;
@@ -92,10 +93,7 @@ impl RoleHead {
 /// each window of the sentences of extracted paragraphs that the encoder keeps.
 pub fn article_words(model: &NerModel, text: &str) -> Vec<Span> {
     let (paragraphs, sentences) = segment::segment(text);
-    windows(model, text, &segment::extracted_spans(&paragraphs, &sentences))
-        .into_iter()
-        .flat_map(|(words, e)| words.into_iter().take(e.first_piece.len()))
-        .collect()
+    window_words(&windows(model, text, &segment::extracted_spans(&paragraphs, &sentences)))
 }
 
 /// 0/1 role labels of `words` (flattened, [`ROLES`] order): a word has a role when it overlaps
@@ -224,24 +222,21 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
     }
     head.save(&cfg.model_dir)?;
     log(&format!("saved {}", cfg.model_dir.join(FILE).display()));
-    let mut counts = vec![Counts::default(); ROLES.len()];
-    for &(s, e) in &ranges[first_held..] {
-        let p = head.probabilities(&features.narrow(0, s as i64, (e - s) as i64));
-        for (i, scores) in p.iter().enumerate() {
-            for (r, c) in counts.iter_mut().enumerate() {
-                match (scores[r] >= 0.5, all_labels[(s + i) * ROLES.len() + r] > 0.5) {
-                    (true, true) => c.tp += 1,
-                    (true, false) => c.fp += 1,
-                    (false, true) => c.fn_ += 1,
-                    _ => {}
-                }
-            }
-        }
-    }
     if cfg.holdout == 0 {
         return Ok(Vec::new());
     }
-    Ok(ROLES.iter().zip(counts).map(|(&role, counts)| RoleScore { role, counts }).collect())
+    let held = ranges[first_held].0;
+    let probabilities: Vec<RoleScores> = ranges[first_held..].iter().flat_map(|&(s, e)| head.probabilities(&features.narrow(0, s as i64, (e - s) as i64))).collect();
+    let gold = &all_labels[held * ROLES.len()..];
+    Ok(ROLES
+        .iter()
+        .enumerate()
+        .map(|(r, &role)| {
+            let p: Vec<f32> = probabilities.iter().map(|s| s[r]).collect();
+            let y: Vec<f32> = gold.iter().skip(r).step_by(ROLES.len()).copied().collect();
+            RoleScore { role, counts: word_counts(&p, &y, 0.5) }
+        })
+        .collect())
 }
 
 #[cfg(test)]
