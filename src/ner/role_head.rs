@@ -9,10 +9,12 @@
 //! find reported content no cue frame covers, and the source of a learned cue.
 //!
 //! `newsmine train-roles` fits it on a PolNeAR split ([`train`]), from the same feature cache
-//! as `train-cues`, and saves it as [`FILE`] beside the NER model.
+//! as `train-cues`, and saves it as [`FILE`] beside the NER model. Its cue column also serves
+//! as the words' cue scores when the model folder has no cue head (the committed model has
+//! none: on held-out PolNeAR train the tagger's cue column did better).
 
 use super::model::{read_head, write_half, NerModel};
-use super::cue_head::word_counts;
+use super::cue_head::{cached_examples, word_counts};
 use super::{window_words, windows, NerError};
 use crate::eval::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
@@ -122,8 +124,9 @@ pub struct RoleTrainConfig {
     pub split: PathBuf,
     /// The NER model folder; the tagger is saved into it.
     pub model_dir: PathBuf,
-    /// The split's word features, as `train-cues --cache` writes them (required: computing
-    /// them takes the NER model's forward pass over the split).
+    /// The split's word features ([`cached_examples`], shared with `train-cues --cache`):
+    /// read when the file exists, else computed with the NER model's forward pass over the
+    /// split (about 13 minutes on 2 cores) and written there.
     pub cache: PathBuf,
     pub epochs: usize,
     pub seed: u64,
@@ -155,8 +158,7 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
     let articles = load_polnear(&cfg.split)?;
     let cache = &cfg.cache;
     let bad = |reason: String| NerError::Model { path: cache.clone(), reason };
-    let named = Tensor::read_safetensors(cache).map_err(|e| bad(e.to_string()))?;
-    let features = named.iter().find(|(n, _)| n == "features").map(|(_, t)| t.shallow_clone()).ok_or_else(|| bad("no features tensor".into()))?;
+    let features = cached_examples(&model, &articles, Some(cache), &mut log)?.features;
     // Each article's rows, in cache order, and its labels from the words re-derived here.
     let mut ranges = Vec::new();
     let mut all_labels = Vec::new();
