@@ -58,6 +58,16 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
     let Some(first) = rest.first() else { return true };
     // A short quoted title is a circumstance too (`said of the claim on ABC’s “This Week.”`).
     let quoted_words = rest.iter().filter(|t| t.quoted).count();
+    // `“…,” Mr. Biden said twice - and …`, `he wondered aloud, comparing …`: a word or two
+    // closed by punctuation (a dash too) or the clause's end are the tag's circumstance.
+    let stop = (from..toks.len()).find(|&k| !toks[k].is_word);
+    let closed = stop.is_none_or(|k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";" | "-" | "--" | "—" | "–"));
+    let tail = &toks[from..stop.unwrap_or(toks.len())];
+    // Not an object (`defended the process,`, `told him,`), a name or a quotation.
+    const OBJECT_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my", "our", "your", "him", "them", "us", "me", "it", "some", "all", "no"];
+    if tail.len() <= 2 && closed && tail.iter().all(|t| !t.quoted && !t.cap && !OBJECT_OPENERS.contains(&t.lower.as_str())) {
+        return true;
+    }
     rest.len() <= 12
         && !first.quoted
         && quoted_words <= 4
@@ -394,7 +404,12 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
                     return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
                 }
             }
-            return make(Some(subject), 0, start - 1);
+            // `… leaders like Saddam Hussein - “He would have loved Stalin,” Mr. Biden said - and
+            // …`: a quotation set off by a dash is the tag's whole content.
+            let dash = (0..start).rev().find(|&k| matches!(toks[k].lower.as_str(), "-" | "--" | "—" | "–"));
+            let set_off = |d: usize| !toks[d].quoted && toks[d + 1..start].iter().filter(|t| t.is_word).all(|t| t.quoted) && toks[d + 1..start].iter().any(|t| t.quoted);
+            let from = dash.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
+            return make(Some(subject), from, start - 1);
         }
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         // The clause must open with the quotation (not `Noting that …, Tester added: “…”`).

@@ -125,6 +125,49 @@ fn direct_subject_cue_after_quote_in_a_statement() {
 }
 
 #[test]
+fn direct_tag_with_a_short_circumstance_and_a_quotation_set_off_by_dashes() {
+    // `wondered aloud,` and `said twice -`: one or two words closed by punctuation are the tag's
+    // circumstance, so the quotation before the tag is what it reports; a quotation set off by a
+    // dash inside a longer sentence is the tag's whole content, not a mixed quote of `suggested`.
+    let d = doc(
+        "''Maybe the difference is between the Irish Catholic and the Methodist,'' he wondered aloud, comparing himself with Mrs. Clinton.\n\
+         Mr. Biden suggested Mr. Trump admired brutal leaders like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said twice - and reminded the crowd of the stakes.\n\
+         Regarding the military action against Libya, Obama defended the process, though not the results.",
+        &[("Biden", Person, "Joseph R. Biden Jr."), ("Obama", Person, "Barack Obama")],
+    );
+    let q = extract(&d);
+    let wondered = q.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "wondered")).expect("a row for `wondered`");
+    assert_eq!(
+        view(&d, wondered),
+        View {
+            quote: "Maybe the difference is between the Irish Catholic and the Methodist,",
+            kind: Direct,
+            cue: Some("wondered"),
+            mention: Some("he"),
+            speaker: "",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    let stalin = q.iter().find(|q| q.span.text(&d.text).starts_with("He would")).expect("the Stalin quotation");
+    assert_eq!(
+        view(&d, stalin),
+        View {
+            quote: "He would have loved Stalin,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Mr. Biden"),
+            speaker: "Joseph R. Biden Jr.",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert!(!q.iter().any(|q| q.span.text(&d.text).starts_with("twice")), "`twice` is no reported content");
+    // An object is no circumstance: `defended the process` reports the process.
+    let all = super::extract(&d);
+    let defended = all.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "defended")).expect("a row for `defended`");
+    assert_eq!(defended.span.text(&d.text), "the process");
+}
+
+#[test]
 fn direct_straight_marks_comma_outside_title_premodifier() {
     let d = doc(
         "\"As always, we continue advancing in the fight against organized crime. All in a single action\", El Salvador President Bukele stated.",
