@@ -405,8 +405,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
                 }
             }
             // `… leaders like Saddam Hussein - “He would have loved Stalin,” Mr. Biden said - and
-            // …`: a quotation set off by a dash is the tag's whole content.
-            let dash = (0..start).rev().find(|&k| matches!(toks[k].lower.as_str(), "-" | "--" | "—" | "–"));
+            // …`, `…, especially fundraising: “There’s …,” he said.`: a quotation set off by a
+            // dash or colon is the tag's whole content.
+            let dash = (0..start).rev().find(|&k| matches!(toks[k].lower.as_str(), "-" | "--" | "—" | "–" | ":"));
             let set_off = |d: usize| !toks[d].quoted && toks[d + 1..start].iter().filter(|t| t.is_word).all(|t| t.quoted) && toks[d + 1..start].iter().any(|t| t.quoted);
             let from = dash.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
             return make(Some(subject), from, start - 1);

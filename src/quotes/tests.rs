@@ -168,6 +168,39 @@ fn direct_tag_with_a_short_circumstance_and_a_quotation_set_off_by_dashes() {
 }
 
 #[test]
+fn direct_tag_after_a_full_stop_and_a_quotation_after_a_colon() {
+    // `“….” Trump said.`: a whole short tag after a quotation that ends in a full stop is its
+    // tag; `“We will win.” Trump said the count …` starts a sentence of its own. A quotation
+    // after a colon, tagged after it, is the tag's whole content (not a mixed quote).
+    let d = doc(
+        "“Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.” Trump said.\n\
+         “We will win this.” Trump said the count was wrong.\n\
+         Murphy followed up by lamenting the tasks his job entails, especially fundraising: “There’s just a ton of nonsense with this job,” he said.",
+        &[("Trump", Person, "Donald Trump"), ("Murphy", Person, "Chris Murphy")],
+    );
+    let q = extract(&d);
+    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let russia = row("Russia");
+    assert_eq!((russia.kind, russia.cue.map(|c| c.text(&d.text)), russia.speaker.as_str()), (Direct, Some("said"), "Donald Trump"));
+    assert_eq!(russia.span.text(&d.text), "Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.");
+    let count = row("the count");
+    assert_eq!((count.kind, count.cue.map(|c| c.text(&d.text))), (Indirect, Some("said")));
+    assert!(row("We will").cue.is_none(), "a quotation with a sentence of its own after it has no tag");
+    let murphy = row("There’s");
+    assert_eq!(
+        view(&d, murphy),
+        View {
+            quote: "There’s just a ton of nonsense with this job,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("he"),
+            speaker: "Chris Murphy",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+}
+
+#[test]
 fn direct_straight_marks_comma_outside_title_premodifier() {
     let d = doc(
         "\"As always, we continue advancing in the fight against organized crime. All in a single action\", El Salvador President Bukele stated.",

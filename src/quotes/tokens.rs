@@ -138,6 +138,18 @@ fn tag_follows(rest: &[Tok]) -> bool {
         .any(|t| t.is_word && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech))
 }
 
+/// Whether the words after a quotation ending in a full stop are a whole short tag: a speaker
+/// of at most four words and a reporting verb (either order), at most two words more, and the
+/// sentence's end (`“… missing.” Trump said.`, not `“We won.” Trump said the count was …`).
+fn short_tag_follows(rest: &[Tok]) -> bool {
+    let Some(verb) = rest.iter().take(5).position(|t| t.is_word && !t.quoted && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech)) else {
+        return false;
+    };
+    let words_before = rest[..verb].iter().all(|t| t.is_word && !t.quoted);
+    let end = rest[verb + 1..].iter().position(|t| !t.is_word).map_or(rest.len(), |p| verb + 1 + p);
+    words_before && end - verb - 1 <= 2 && rest.get(end).is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
+}
+
 /// Splits each paragraph into clauses; quotation runs are never cut.
 pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) -> Vec<Clause> {
     let mut out = Vec::new();
@@ -164,8 +176,9 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
             if !next_starts {
                 continue;
             }
-            if closes_sentence && toks[k - 1].lower != "." && tag_follows(&toks[last + 1..]) {
-                // `“Not us!” Murphy tweeted on Friday.`: the tag belongs to the quotation.
+            if closes_sentence && (toks[k - 1].lower != "." && tag_follows(&toks[last + 1..]) || short_tag_follows(&toks[last + 1..])) {
+                // `“Not us!” Murphy tweeted on Friday.`, `“… missing.” Trump said.`: the tag
+                // belongs to the quotation.
                 continue;
             }
             if t.lower == "." && k > 0 {
