@@ -133,9 +133,14 @@ pub(crate) fn without_that(text: &str, span: Span) -> Span {
     }
 }
 
-/// The document's runs of content words (at [`CONTENT_MIN`]), trimmed, in text order.
+/// The document's runs of content words (at [`CONTENT_MIN`]), trimmed, in text order; a run of
+/// punctuation alone (an opening quotation mark) reports nothing and is left out.
 pub(crate) fn content_runs(text: &str, roles: &[(Span, RoleScores)]) -> Vec<Span> {
-    runs(text, roles, |p| p[1] >= CONTENT_MIN).into_iter().map(|(a, b)| Span::new(roles[a].0.start, roles[b - 1].0.end).trim(text)).collect()
+    runs(text, roles, |p| p[1] >= CONTENT_MIN)
+        .into_iter()
+        .map(|(a, b)| Span::new(roles[a].0.start, roles[b - 1].0.end).trim(text))
+        .filter(|s| s.text(text).chars().any(char::is_alphanumeric))
+        .collect()
 }
 
 /// The content run sharing the most bytes with `clause`, when one overlaps it.
@@ -214,6 +219,10 @@ pub(crate) mod tests {
         let w = scored(text, &[hi, hi, hi, lo, hi]);
         assert_eq!(runs(text, &w, |p| p[1] >= 0.5), vec![(0, 2), (2, 3), (4, 5)]);
         assert_eq!(content_runs(text, &w).iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["a b", "c", "e"]);
+        // A run of punctuation alone (an opening mark) is no content run.
+        let text = "a \" b c";
+        let w = scored(text, &[lo, hi, lo, hi]);
+        assert_eq!(content_runs(text, &w).iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["c"]);
     }
 
     #[test]
