@@ -128,6 +128,9 @@ enum Command {
         /// Hold the last N articles out and report word scores on them.
         #[arg(long, default_value_t = 0)]
         holdout: usize,
+        /// Hold the last N articles of each source out instead (`nyt_…`, `breitbart_…`).
+        #[arg(long, default_value_t = 0)]
+        holdout_each: usize,
     },
     /// Fit the attribution-cue detector on a PolNeAR split over the NER model's frozen
     /// features; saves cue_head.safetensors into the model folder (see models/README.md).
@@ -273,11 +276,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::TrainRoles { polnear, model, cache, epochs, seed, holdout } => {
+        Command::TrainRoles { polnear, model, cache, epochs, seed, holdout, holdout_each } => {
             let mut cfg = ner::role_head::RoleTrainConfig::new(polnear, model, cache);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.holdout = holdout;
+            cfg.holdout_each = holdout_each;
             for s in ner::role_head::train(&cfg, |m| eprintln!("{m}"))? {
                 let c = s.counts;
                 println!("held out, {}: P {:.3} R {:.3} F1 {:.3}", s.role, c.precision(), c.recall(), c.f1());

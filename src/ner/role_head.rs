@@ -117,6 +117,26 @@ pub fn labels(gold: &GoldArticle, words: &[Span]) -> Vec<f32> {
     out
 }
 
+/// Which articles (by name, in split order) a run holds out of fitting: the last `last`, or with
+/// `each` > 0 the last `each` of every source (the name up to its first `_`).
+pub fn held_out(names: &[&str], last: usize, each: usize) -> Vec<bool> {
+    if each == 0 {
+        let first = names.len().saturating_sub(last);
+        return (0..names.len()).map(|i| i >= first).collect();
+    }
+    let source = |n: &str| n.split('_').next().unwrap_or("").to_string();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = vec![false; names.len()];
+    for (i, n) in names.iter().enumerate().rev() {
+        let count = seen.entry(source(n)).or_default();
+        if *count < each {
+            out[i] = true;
+            *count += 1;
+        }
+    }
+    out
+}
+
 /// Everything a `train-roles` run depends on.
 #[derive(Debug, Clone)]
 pub struct RoleTrainConfig {
@@ -133,11 +153,14 @@ pub struct RoleTrainConfig {
     pub lr: f64,
     /// Hold the last N articles out of fitting and report word scores on them.
     pub holdout: usize,
+    /// Hold out the last N articles of each source instead (the name up to its first `_`:
+    /// `nyt`, `breitbart`, …), a sample of the split's seven outlets.
+    pub holdout_each: usize,
 }
 
 impl RoleTrainConfig {
     pub fn new(split: PathBuf, model_dir: PathBuf, cache: PathBuf) -> Self {
-        RoleTrainConfig { split, model_dir, cache, epochs: 10, seed: 13, lr: 2e-3, holdout: 0 }
+        RoleTrainConfig { split, model_dir, cache, epochs: 10, seed: 13, lr: 2e-3, holdout: 0, holdout_each: 0 }
     }
 }
 
@@ -173,9 +196,12 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
         return Err(bad(format!("{} cached words, {start} in the split: the cache was made from another split or model", features.size()[0])));
     }
     let labels = Tensor::from_slice(&all_labels).view([-1, ROLES.len() as i64]);
-    let first_held = articles.len().saturating_sub(cfg.holdout);
-    let fit_words: usize = ranges[..first_held].iter().map(|(s, e)| e - s).sum();
-    log(&format!("{fit_words} words to fit in {first_held} articles, {} held out", start - fit_words));
+    let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
+    let held_out = held_out(&names, cfg.holdout, cfg.holdout_each);
+    let pick = |held: bool| -> Vec<(usize, usize)> { ranges.iter().zip(&held_out).filter(|(_, &h)| h == held).map(|(&r, _)| r).collect() };
+    let (held_ranges, fit_ranges) = (pick(true), pick(false));
+    let fit_words: usize = fit_ranges.iter().map(|(s, e)| e - s).sum();
+    log(&format!("{fit_words} words to fit in {} articles, {} held out in {}", fit_ranges.len(), start - fit_words, held_ranges.len()));
     let head = RoleHead::new(features.size()[1]);
     let mut opt = nn::AdamW::default().build(&head.vs, cfg.lr).map_err(NerError::Torch)?;
     let batch = 16;
@@ -183,7 +209,7 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
         let started = Instant::now();
         // Sequences of up to CHUNK words, cut at a random phase each epoch.
         let mut seqs: Vec<(usize, usize)> = Vec::new();
-        for &(s, e) in &ranges[..first_held] {
+        for &(s, e) in &fit_ranges {
             let mut a = s;
             let phase = rng.gen_range(0..CHUNK);
             let mut b = (s + phase).min(e);
@@ -224,12 +250,11 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
     }
     head.save(&cfg.model_dir)?;
     log(&format!("saved {}", cfg.model_dir.join(FILE).display()));
-    if cfg.holdout == 0 {
+    if held_ranges.is_empty() {
         return Ok(Vec::new());
     }
-    let held = ranges[first_held].0;
-    let probabilities: Vec<RoleScores> = ranges[first_held..].iter().flat_map(|&(s, e)| head.probabilities(&features.narrow(0, s as i64, (e - s) as i64))).collect();
-    let gold = &all_labels[held * ROLES.len()..];
+    let probabilities: Vec<RoleScores> = held_ranges.iter().flat_map(|&(s, e)| head.probabilities(&features.narrow(0, s as i64, (e - s) as i64))).collect();
+    let gold: Vec<f32> = held_ranges.iter().flat_map(|&(s, e)| all_labels[s * ROLES.len()..e * ROLES.len()].iter().copied()).collect();
     Ok(ROLES
         .iter()
         .enumerate()
@@ -267,6 +292,15 @@ mod tests {
             .collect();
         let got: Vec<Vec<f32>> = labels(&gold, &words).chunks(3).map(<[f32]>::to_vec).collect();
         assert_eq!(got, vec![vec![0., 0., 1.], vec![1., 0., 0.], vec![0., 1., 0.], vec![0., 1., 0.], vec![0., 0., 0.]]);
+    }
+
+    #[test]
+    fn hold_out_the_last_articles_or_the_last_of_each_source() {
+        let names = ["a_1", "a_2", "a_3", "b_1", "b_2", "c_1"];
+        assert_eq!(held_out(&names, 2, 0), [false, false, false, false, true, true]);
+        assert_eq!(held_out(&names, 0, 0), [false; 6]);
+        assert_eq!(held_out(&names, 0, 2), [false, true, true, true, true, true]);
+        assert_eq!(held_out(&names, 9, 1), [false, false, true, false, true, true]);
     }
 
     #[test]
