@@ -201,6 +201,27 @@ fn direct_tag_after_a_full_stop_and_a_quotation_after_a_colon() {
 }
 
 #[test]
+fn direct_tags_with_manner_of_speaking_verbs() {
+    // Verbs of the manner of speaking tag quotations (`beamed`, `scoffed`, `chanted`, `mused`).
+    let d = doc(
+        "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.\n\
+         “Silly boys acting like they have never seen a girl before,” Arianna Gil scoffed.\n\
+         “Build the wall!” the crowd chanted.",
+        &[("Donald Hartley", Person, "Donald Hartley"), ("Arianna Gil", Person, "Arianna Gil")],
+    );
+    let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text), q.kind, q.cue.map(|c| c.text(&d.text)), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("This is fantastic!", Direct, Some("beamed"), Some("Donald Hartley of Madison")),
+            ("Silly boys acting like they have never seen a girl before,", Direct, Some("scoffed"), Some("Arianna Gil")),
+            ("Build the wall!", Direct, Some("chanted"), Some("the crowd")),
+        ]
+    );
+}
+
+#[test]
 fn direct_straight_marks_comma_outside_title_premodifier() {
     let d = doc(
         "\"As always, we continue advancing in the fight against organized crime. All in a single action\", El Salvador President Bukele stated.",
