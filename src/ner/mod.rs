@@ -5,8 +5,8 @@
 //! scores BIO tags per word (a fine-tuned MiniLM encoder with casing embeddings); [`tags`]
 //! decodes them under BIO constraints into mentions; [`canonical`] links short forms to
 //! full names. [`train`] fine-tunes the model on CoNLL-2003. Hands on `doc::Entity` values,
-//! and, when the model folder has a [`cue_head`], each word's probability of being part of an
-//! attribution cue.
+//! and, when the model folder has a [`role_head`] (or a [`cue_head`]), each word's
+//! probabilities of being part of an attribution's cue, content and source.
 
 pub mod canonical;
 pub mod cue_head;
@@ -57,8 +57,9 @@ pub trait Recognizer {
 /// Word scores of the learned attribution heads, words in text order.
 #[derive(Debug, Clone, Default)]
 pub struct WordScores {
-    /// Words the cue head ([`cue_head`]) gives a cue probability of at least
-    /// [`CUE_WORD_MIN`], with that probability; `None` without a cue head.
+    /// Words whose cue probability is at least [`CUE_WORD_MIN`], with that probability: the
+    /// cue head's ([`cue_head`]) when the model folder has one, else the role tagger's cue
+    /// column; `None` without either.
     pub cues: Option<Vec<(Span, f32)>>,
     /// Every word with its role probabilities from the role tagger ([`role_head`]); `None`
     /// without one.
