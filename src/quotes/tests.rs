@@ -1393,13 +1393,13 @@ fn role_scores(text: &str, cue: &[&str], content: &[&str], source: &[&str]) -> V
 }
 
 /// With the role tagger's word scores: content no frame covers becomes an attribution with
-/// the tagged cue and source (`chanted`), a frame's subject the tagger does not score as a
-/// source (`a statement`) gives way to the one it does (`she`), an indirect row takes the
-/// bounds of the tagged content (`in every state he visited` is not reported), and a quotation
-/// opening a paragraph takes the cue and source of a lead-in closing the one before.
+/// the tagged cue and source (`roared`, outside the lexicon), a frame's subject the tagger does
+/// not score as a source (`a statement`) gives way to the one it does (`she`), an indirect row
+/// takes the bounds of the tagged content (`in every state he visited` is not reported), and a
+/// quotation opening a paragraph takes the cue and source of a lead-in closing the one before.
 #[test]
 fn role_tags_add_attributions_fix_sources_and_content_bounds() {
-    let text = "As Trump spoke, the attendees chanted, “Lock her up now!”\n\
+    let text = "As Trump spoke, the attendees roared, “Lock her up now!”\n\
                 At the time, she released a statement saying, “We are confident in our partner.”\n\
                 Paul Ryan said the deal was bad for workers in every state he visited.\n\
                 In response to the attack, the governor issued the following statement:\n\
@@ -1407,7 +1407,7 @@ fn role_tags_add_attributions_fix_sources_and_content_bounds() {
     let mut d = doc(text, &[("Trump", Person, "Donald Trump"), ("Paul Ryan", Person, "Paul Ryan")]);
     d.roles = Some(role_scores(
         text,
-        &["chanted", "released a statement saying", "said", "issued the following"],
+        &["roared", "released a statement saying", "said", "issued the following"],
         &["Lock her up now!", "We are confident in our partner.", "the deal was bad for workers", "Our prayers are with the families tonight."],
         &["the attendees", "she", "Paul Ryan", "the governor"],
     ));
@@ -1418,7 +1418,7 @@ fn role_tags_add_attributions_fix_sources_and_content_bounds() {
     assert_eq!(
         got,
         vec![
-            ("chanted", "Lock her up now!", "the attendees", "other", QuoteKind::Direct),
+            ("roared", "Lock her up now!", "the attendees", "other", QuoteKind::Direct),
             ("saying", "We are confident in our partner.", "she", "speech", QuoteKind::Direct),
             ("said", "the deal was bad for workers", "Paul Ryan", "speech", QuoteKind::Indirect),
             ("issued the following", "Our prayers are with the families tonight.", "the governor", "other", QuoteKind::Direct),
