@@ -241,8 +241,9 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
     let model = NerModel::load(&cfg.model_dir)?;
     let articles = load_polnear(&cfg.split)?;
     let data = cached_examples(&model, &articles, cfg.cache.as_deref(), &mut log)?;
-    let first_held = articles.len().saturating_sub(cfg.holdout);
-    let (fit, held): (Vec<usize>, Vec<usize>) = (0..data.labels.len()).partition(|&i| data.article[i] < first_held);
+    let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
+    let held_out = role_head::held_out(&names, cfg.holdout, 0);
+    let (held, fit): (Vec<usize>, Vec<usize>) = (0..data.labels.len()).partition(|&i| held_out[data.article[i]]);
     let positives = fit.iter().filter(|&&i| data.labels[i] > 0.5).count();
     log(&format!("{} words to fit ({} cue words), {} held out", fit.len(), positives, held.len()));
     let width = data.features.size()[1];

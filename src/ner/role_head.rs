@@ -124,11 +124,10 @@ pub fn held_out(names: &[&str], last: usize, each: usize) -> Vec<bool> {
         let first = names.len().saturating_sub(last);
         return (0..names.len()).map(|i| i >= first).collect();
     }
-    let source = |n: &str| n.split('_').next().unwrap_or("").to_string();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut out = vec![false; names.len()];
     for (i, n) in names.iter().enumerate().rev() {
-        let count = seen.entry(source(n)).or_default();
+        let count = seen.entry(n.split('_').next().unwrap_or("")).or_default();
         if *count < each {
             out[i] = true;
             *count += 1;

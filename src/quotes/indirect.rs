@@ -61,7 +61,7 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
     // `“…,” Mr. Biden said twice - and …`, `he wondered aloud, comparing …`: a word or two
     // closed by punctuation (a dash too) or the clause's end are the tag's circumstance.
     let stop = (from..toks.len()).find(|&k| !toks[k].is_word);
-    let closed = stop.is_none_or(|k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";" | "-" | "--" | "—" | "–"));
+    let closed = stop.is_none_or(|k| is_dash(&toks[k]) || matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
     let tail = &toks[from..stop.unwrap_or(toks.len())];
     // Not an object (`defended the process,`, `told him,`), a name or a quotation.
     const OBJECT_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my", "our", "your", "him", "them", "us", "me", "it", "some", "all", "no"];
@@ -73,6 +73,11 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
         && quoted_words <= 4
         && !rest.iter().any(|t| t.is("that") && !t.quoted)
         && (tell_like || OPENERS.contains(&first.lower.as_str()) || first.lower.ends_with("ly"))
+}
+
+/// A dash, however typed (`-`, `--`, `–`, `—`).
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "-" | "--" | "—" | "–")
 }
 
 /// Words that end a fronted time phrase (`Hours later,`, `Last week,`, `On Monday,`).
@@ -91,7 +96,7 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
     let mut lead = toks.iter().position(|t| t.is_word && !t.quoted && !skip(&t.lower))?;
     // `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI) —`: a dateline of capitalised words,
     // numbers and brackets before a dash.
-    let dash = (lead..toks.len().min(lead + 9)).find(|&k| matches!(toks[k].lower.as_str(), "—" | "–" | "-" | "--"));
+    let dash = (lead..toks.len().min(lead + 9)).find(|&k| is_dash(&toks[k]));
     if let Some(d) = dash.filter(|&d| d > lead && d + 1 < limit) {
         let dateline = toks[lead..d].iter().all(|t| {
             !t.quoted && (t.cap || t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
@@ -407,9 +412,9 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
             // `… leaders like Saddam Hussein - “He would have loved Stalin,” Mr. Biden said - and
             // …`, `…, especially fundraising: “There’s …,” he said.`: a quotation set off by a
             // dash or colon is the tag's whole content.
-            let dash = (0..start).rev().find(|&k| matches!(toks[k].lower.as_str(), "-" | "--" | "—" | "–" | ":"));
+            let mark = (0..start).rev().find(|&k| is_dash(&toks[k]) || toks[k].is(":"));
             let set_off = |d: usize| !toks[d].quoted && toks[d + 1..start].iter().filter(|t| t.is_word).all(|t| t.quoted) && toks[d + 1..start].iter().any(|t| t.quoted);
-            let from = dash.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
+            let from = mark.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
             return make(Some(subject), from, start - 1);
         }
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
