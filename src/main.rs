@@ -29,6 +29,14 @@ enum GoldFormat {
     Conll,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum UnitSpanArg {
+    /// The words of the unit's rows.
+    Parts,
+    /// From the first row's start to the last row's end.
+    Hull,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract quotes, speakers, entities, organizations and figures into CSV tables.
@@ -65,6 +73,11 @@ enum Command {
         /// List misses, extras and wrong speakers.
         #[arg(short, long)]
         verbose: bool,
+        /// Brat gold: the words a unit folded from several quote rows claims, its rows' words
+        /// (`parts`) or everything from its first row to its last, the tag between included
+        /// (`hull`, the rule of reports before 2026-11-23).
+        #[arg(long, value_enum, default_value = "parts")]
+        unit_span: UnitSpanArg,
         /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
         #[arg(long)]
         report: Option<PathBuf>,
@@ -218,8 +231,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if s.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
-        Command::Eval { gold, pred, gold_format, overlap, verbose, report, model } => {
-            let opts = eval::Options { overlap_threshold: overlap, verbose };
+        Command::Eval { gold, pred, gold_format, overlap, verbose, unit_span, report, model } => {
+            let unit_span = match unit_span {
+                UnitSpanArg::Parts => eval::UnitSpan::Parts,
+                UnitSpanArg::Hull => eval::UnitSpan::Hull,
+            };
+            let opts = eval::Options { overlap_threshold: overlap, verbose, unit_span };
             let (markdown, json, details) = match gold_format {
                 GoldFormat::Conll => {
                     let tagger = BertRecognizer::load(&model).with_context(|| format!("--model {}", model.display()))?;

@@ -36,6 +36,8 @@ pub struct Options {
     pub overlap_threshold: f64,
     /// Collect per-item lines (misses, extras, wrong speakers) for [`Report::verbose_lines`].
     pub verbose: bool,
+    /// Which words a folded attribution unit claims (brat gold only).
+    pub unit_span: UnitSpan,
 }
 
 impl Default for Options {
@@ -43,6 +45,30 @@ impl Default for Options {
         Options {
             overlap_threshold: 0.5,
             verbose: false,
+            unit_span: UnitSpan::Parts,
+        }
+    }
+}
+
+/// The words of an attribution unit folded from several rows of `quotes.csv` (see
+/// [`brat::fold_units`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitSpan {
+    /// The words of its rows: `“A,” he said, “B.”` claims the words of A and B, as PolNeAR's
+    /// discontinuous content does.
+    #[default]
+    Parts,
+    /// Everything from the first row's start to the last row's end, the tag between the parts
+    /// included (the rule of newsmine 0.1 reports before 2026-11-23).
+    Hull,
+}
+
+impl UnitSpan {
+    /// The name in reports and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitSpan::Parts => "parts",
+            UnitSpan::Hull => "hull",
         }
     }
 }

@@ -115,9 +115,17 @@ impl Report {
         if let Some(a) = &self.attributions {
             md += &format!(
                 "\n## Attributions (PolNeAR)\n\n{} gold attributions, {} with quotation marks in their content. \
-                 {} predicted quote rows folded into {} attribution units (one per source and cue).\n\n\
+                 {} predicted quote rows folded into {} attribution units (one per source and cue). {}\n\n\
                  ### Folded into attribution units (the PolNeAR numbers)\n\n",
-                a.gold_attributions, a.gold_quoted, a.predicted_rows, a.predicted_units
+                a.gold_attributions,
+                a.gold_quoted,
+                a.predicted_rows,
+                a.predicted_units,
+                if a.unit_span == "hull" {
+                    "A unit's words run from its first row's start to its last row's end, the tag between two parts included (`--unit-span hull`)."
+                } else {
+                    "A unit's words are those of its rows, not those of the tag between two parts (`--unit-span parts`)."
+                }
             );
             md += &counts_table(&[
                 ("all: detection", a.all.detection),

@@ -696,8 +696,8 @@ mod tests {
              d9,q1,X,direct,anything,0,8\n",
         );
         let opts = Options {
-            overlap_threshold: 0.5,
             verbose: true,
+            ..Options::default()
         };
         let r = eval_csv(g.path(), p.path(), &opts).unwrap();
         let q = r.quotes.as_ref().unwrap();
@@ -752,7 +752,7 @@ mod tests {
         // A stricter threshold drops the indirect match: 0.8 < 0.9.
         let strict = Options {
             overlap_threshold: 0.9,
-            verbose: false,
+            ..Options::default()
         };
         let r = eval_csv(g.path(), p.path(), &strict).unwrap();
         assert_eq!(r.quotes.unwrap().detection, Counts::new(1, 2, 1));
@@ -815,8 +815,8 @@ mod tests {
              Reuters,,1,1,d3\n",
         );
         let opts = Options {
-            overlap_threshold: 0.5,
             verbose: true,
+            ..Options::default()
         };
         let r = eval_csv(g.path(), p.path(), &opts).unwrap();
         // d1: ACLU TP, Cristosal FN, CECOT optional; d2: ACLU FP, MS-13 TP; d3 out of scope.
