@@ -27,8 +27,10 @@
 //! `Clinton’s campaign`: PolNeAR marks the mention, not a resolved name). For an attribution
 //! without a source the speaker is right only when the prediction names none. The `quoted`
 //! subset is the attributions whose Content holds a quotation mark (`"` `“` `”` `«` `»`, or `''`),
-//! scored against predictions of kind `direct` or `mixed` or whose scored span holds such a mark
-//! (the same test the gold side gets).
+//! scored against the predictions that pass the same test: a scored span that holds such a mark,
+//! where a `direct` or `mixed` row's span counts with the two code points on either side, since its
+//! quote stops inside its own marks. A quotation in single marks (`‘Troubling.’`, a headline's)
+//! is in the subset on neither side (`’` is also the apostrophe).
 //!
 //! Folding rows into attribution units: PolNeAR's unit is one attribution per source and cue,
 //! so `“A,” he said, “B.”` followed by a cue-less `“C.”` is one gold attribution, while
@@ -318,17 +320,17 @@ pub struct PredQuote {
     pub cue: Option<(usize, usize)>,
     /// Lowercased `kind` column.
     pub kind: String,
-    /// Whether the scored span holds a quotation mark (an indirect clause with quoted words).
+    /// Whether the scored span holds a quotation mark, with the marks around a direct or mixed
+    /// row's quote (module docs): membership of the `quoted` subset.
     pub marked: bool,
     /// The `[start, end)` ranges of the rows folded into this unit; empty means `start..end`.
     pub parts: Vec<(usize, usize)>,
 }
 
 impl PredQuote {
-    /// In the `quoted` subset: direct or mixed, or a clause holding quotation marks, the same
-    /// test the gold side gets.
+    /// In the `quoted` subset: the test the gold side gets (module docs).
     fn quoted(&self) -> bool {
-        self.kind == "direct" || self.kind == "mixed" || self.marked
+        self.marked
     }
 
     /// The ranges whose words it claims: its parts, or `start..end` when it has none.
@@ -514,7 +516,14 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
             .cloned()
             .unwrap_or_default();
         for r in &mut rows {
-            let span: String = chars[r.start.min(chars.len())..r.end.min(chars.len())].iter().collect();
+            // A direct or mixed row's quote stops inside its marks: the two code points on either
+            // side count (`“…”`, `''…''`).
+            let (s, e) = if r.kind == "direct" || r.kind == "mixed" {
+                (r.start.saturating_sub(2), r.end + 2)
+            } else {
+                (r.start, r.end)
+            };
+            let span: String = chars[s.min(chars.len())..e.min(chars.len())].iter().collect();
             r.marked = has_quote_mark(&span);
         }
         let rows = &rows[..];
@@ -764,6 +773,63 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_in_single_marks_is_quoted_on_neither_side() {
+        // A headline's quotation in single marks: PolNeAR's content holds no mark of the set, so
+        // it is not in the quoted subset, and the direct row for it is not either (it used to be
+        // scored there as an extra). The body's double marks put both in the subset.
+        let text = "Clinton Calls Remarks ‘Troubling.’\n\n“It is troubling,” Clinton said.";
+        let chars: Vec<char> = text.chars().collect();
+        let at = |needle: &str| {
+            let n: Vec<char> = needle.chars().collect();
+            (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
+        };
+        let (t, q, said) = (at("‘"), at("“It"), at("said"));
+        let d = tempfile::tempdir().unwrap();
+        fs::create_dir_all(d.path().join("text")).unwrap();
+        fs::create_dir_all(d.path().join("attributions")).unwrap();
+        fs::write(d.path().join("text/a.txt"), text).unwrap();
+        fs::write(
+            d.path().join("attributions/a.ann"),
+            format!(
+                "T1\tSource 0 7\tClinton\nT2\tCue 8 13\tCalls\nT3\tContent {t} {}\t‘Troubling.’\n\
+                 E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n\
+                 T4\tSource {} {}\tClinton\nT5\tCue {said} {}\tsaid\nT6\tContent {q} {}\t“It is troubling,”\n\
+                 E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n",
+                t + 12,
+                said - 8,
+                said - 1,
+                said + 4,
+                q + 18
+            ),
+        )
+        .unwrap();
+        let pred = tempfile::tempdir().unwrap();
+        fs::write(
+            pred.path().join("quotes.csv"),
+            format!(
+                "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+                 a,q1,Clinton,PERSON,Clinton,0,7,Calls,8,13,direct,Troubling.,{},{},0.9\n\
+                 a,q2,Clinton,PERSON,Clinton,{},{},said,{said},{},direct,\"It is troubling,\",{},{},0.9\n",
+                t + 1,
+                t + 11,
+                said - 8,
+                said - 1,
+                said + 4,
+                q + 1,
+                q + 17
+            ),
+        )
+        .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &Options::default())
+            .unwrap()
+            .attributions
+            .unwrap();
+        assert_eq!(a.gold_quoted, 1);
+        assert_eq!(a.all.quote_speaker, Counts::new(2, 0, 0));
+        assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
+    }
+
+    #[test]
     fn scores_quotes_and_speakers() {
         let d = split_dir();
         let pred = tempfile::tempdir().unwrap();
@@ -797,8 +863,9 @@ mod tests {
             }
         );
         assert_eq!(a.all.quote_speaker, Counts::new(2, 1, 0));
-        // Quoted: gold E1 against direct preds q1 and q3.
-        assert_eq!(a.quoted.detection, Counts::new(1, 1, 0));
+        // Quoted: gold E1 against q1. q3 is direct, but no quotation mark surrounds `a source`,
+        // so it is not in the subset (the test gold content gets).
+        assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
         assert_eq!(
             r.verbose_lines(),
             vec!["attributions\tEXTRA\tart\t84-92\tBukele\t\"a source\""]
@@ -849,7 +916,7 @@ mod tests {
             speaker_span: None,
             cue,
             kind: kind.into(),
-            marked: false,
+            marked: kind == "direct" || kind == "mixed",
             parts: Vec::new(),
         }
     }
