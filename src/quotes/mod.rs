@@ -193,6 +193,10 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // The speaker of the latest quote and its paragraph, for cue-less follow-up quotations.
     let mut last: Option<(usize, Resolved)> = None;
+    // The cue, speaker and clause of the latest quotation (direct or mixed row): a follow-up of
+    // the same speaker continues it and carries its cue (PolNeAR: one attribution per source and
+    // cue), also past an indirect row of the same clause (`“…,” Clark said, noting that …`).
+    let mut last_quotation: Option<(Span, String, usize)> = None;
     // A paragraph-final `X said:` waiting for the quotation that opens the next paragraph.
     let mut lead_in: Option<(Span, Span)> = None;
     // The paragraph of the previous clause: a clause in another one opens its paragraph.
@@ -292,7 +296,8 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             history.push(phrase.end, &resolved);
             // `Beck, who has described Trump as …`: the relative pronoun names the source at the
             // cue (like `he`); the speaker is its antecedent.
-            let mention = speaker::relative_before(&clause.toks, found, f.cue).unwrap_or(phrase);
+            let relative = speaker::relative_before(&clause.toks, found, f.cue);
+            let mention = relative.unwrap_or(phrase);
             let named = !resolved.speaker.is_empty();
             let mut push = |span: Span, clause: Span, kind: QuoteKind| {
                 let base = match kind {
@@ -340,8 +345,16 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                         _ => push(span, span, kind),
                     }
                 }
+                last_quotation = Some((f.cue, resolved.speaker.clone(), c));
             }
-            last = Some((clause.paragraph, resolved));
+            if claimed.is_empty() && relative.is_none() && last_quotation.as_ref().is_some_and(|q| q.2 != c) {
+                last_quotation = None;
+            }
+            // `“…,” said Carson, who will address the convention. “…”`: a relative clause
+            // inside the tag reports no quotation; the follow-up still continues Carson's.
+            if relative.is_none() || !claimed.is_empty() {
+                last = Some((clause.paragraph, resolved));
+            }
         }
         // Quotations no cue claimed: follow-ups keep the latest speaker.
         for &i in &in_clause {
@@ -353,9 +366,10 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 continue;
             }
             used[i] = true;
+            let continued = last_quotation.as_ref().filter(|(_, s, _)| !s.is_empty() && *s == prev.speaker).map(|q| q.0);
             let (cue, mention) = match lead_in.take() {
                 Some((c, m)) if clause.paragraph == *para + 1 => (Some(c), Some(m)),
-                _ => (None, None),
+                _ => (continued, None),
             };
             out.push(Quote {
                 span: runs[i].content,
@@ -369,6 +383,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 confidence: 0.7,
                 reports: Reports::Speech,
             });
+            last_quotation = cue.map(|cue| (cue, prev.speaker.clone(), c));
             last = Some((clause.paragraph, prev.clone()));
         }
         let opens_paragraph = clause_paragraph != Some(clause.paragraph);
@@ -398,6 +413,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 }
                 None => (content, QuoteKind::Indirect),
             };
+            last_quotation = (kind == QuoteKind::Direct).then(|| (cue, resolved.speaker.clone(), c));
             out.push(Quote {
                 span,
                 clause: span,

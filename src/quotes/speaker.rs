@@ -382,7 +382,8 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
     let mut last = first;
     let mut k = first;
     while k < toks.len() && !toks[k].quoted && toks[k].is_word || toks.get(k).is_some_and(|t| t.is_possessive()) {
-        if class_of(&toks[k].lower).is_some() && k > first {
+        // A cue or a relative clause (`a professor who has predicted …`) ends it.
+        if k > first && (class_of(&toks[k].lower).is_some() || matches!(toks[k].lower.as_str(), "who" | "whose" | "which")) {
             break;
         }
         last = k;

@@ -185,7 +185,9 @@ fn direct_tag_after_a_full_stop_and_a_quotation_after_a_colon() {
     assert_eq!(russia.span.text(&d.text), "Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.");
     let count = row("the count");
     assert_eq!((count.kind, count.cue.map(|c| c.text(&d.text))), (Indirect, Some("said")));
-    assert!(row("We will").cue.is_none(), "a quotation with a sentence of its own after it has no tag");
+    // A quotation with a sentence of its own after it is not tagged by that sentence's `said`:
+    // it follows up the quotation of the line before and carries that one's cue.
+    assert_eq!(row("We will").cue, russia.cue, "a quotation with a sentence of its own after it has no tag of its own");
     let murphy = row("There’s");
     assert_eq!(
         view(&d, murphy),
@@ -272,18 +274,20 @@ fn direct_quote_spanning_sentences_and_split_by_cue() {
     assert_eq!(q[0].kind, Direct);
     assert_eq!(q[0].speaker, "David Morales");
     assert_eq!(q[0].descriptions, vec!["lawyer at Cristosal"]);
-    // The follow-up sentence has no cue and keeps the speaker.
+    // The follow-up sentence has no cue of its own: it keeps the speaker and carries the cue of
+    // the quotation it continues (one attribution per source and cue, as PolNeAR counts).
     assert_eq!(
         view(&d, &q[1]),
         View {
             quote: "It is a prison system of terror.",
             kind: Direct,
-            cue: None,
+            cue: Some("said"),
             mention: None,
             speaker: "David Morales",
             speaker_type: SpeakerType::Person,
         }
     );
+    assert_eq!(q[1].cue, q[0].cue);
 }
 
 #[test]
@@ -319,12 +323,46 @@ fn follow_up_quote_keeps_previous_speaker_seed_001() {
         View {
             quote: "They are not going to hand over everything Bukele wants.",
             kind: Direct,
-            cue: None,
+            cue: Some("said"),
             mention: None,
             speaker: "Ivania Cruz",
             speaker_type: SpeakerType::Person,
         }
     );
+    assert_eq!(q[1].cue, q[0].cue);
+}
+
+#[test]
+fn follow_up_continues_the_quotation_past_a_relative_clause_in_its_tag() {
+    // The tag holds a relative clause with a cue of its own (`who argued …`). Its row does not
+    // take over the follow-up, which continues de Vos's quotation: his name and the cue `said`.
+    // The appositive ends at the relative pronoun, so `who has predicted` does not read as a
+    // verb after the name (that would make `said Allan Lichtman …` no tag).
+    let d = doc(
+        "“I have been rubbernecking this election,” said Pierre de Vos, a professor in South Africa, who argued that the campaign was a car crash. “It has become my guilty pleasure.”
+         “You can try it and see,” said Allan Lichtman, a historian at American University who has predicted every election since 1984.",
+        &[("Pierre de Vos", Person, "Pierre de Vos"), ("South Africa", EntityLabel::Loc, "South Africa"), ("Allan Lichtman", Person, "Allan Lichtman"), ("American University", Org, "American University")],
+    );
+    let q = extract(&d);
+    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let first = row("I have been");
+    assert_eq!((first.cue.map(|c| c.text(&d.text)), first.speaker.as_str()), (Some("said"), "Pierre de Vos"));
+    assert_eq!(row("the campaign").cue.map(|c| c.text(&d.text)), Some("argued"));
+    let follow = row("It has become");
+    assert_eq!((follow.kind, follow.cue, follow.speaker.as_str(), follow.speaker_mention), (Direct, first.cue, "Pierre de Vos", None));
+    let lichtman = row("You can try");
+    assert_eq!(
+        view(&d, lichtman),
+        View {
+            quote: "You can try it and see,",
+            kind: Direct,
+            cue: Some("said"),
+            mention: Some("Allan Lichtman"),
+            speaker: "Allan Lichtman",
+            speaker_type: SpeakerType::Person,
+        }
+    );
+    assert_eq!(lichtman.descriptions, vec!["historian at American University"]);
 }
 
 #[test]
