@@ -462,9 +462,11 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         && !toks[cue.first - 1].quoted
         && toks[cue.first - 2].is(",")
         && toks[cue.first - 2].quoted;
-    if toks[cue.first].lower.ends_with("ing") && cue.first > 0 && (toks[cue.first - 1].is(",") || toks[cue.first - 1].is("by") || comma_in_mark) {
-        // `Rubio hailed the deal, saying …`, `Trump answered by saying …`: the participle's
-        // subject opens the clause, after an opening phrase (`In May, a judge sided with …`).
+    let linked = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "," | "by" | "before" | "after" | "while");
+    if toks[cue.first].lower.ends_with("ing") && (linked || comma_in_mark) {
+        // `Rubio hailed the deal, saying …`, `Trump answered by saying …`, `“…,” Trump said
+        // before adding: “…”`: the participle's subject opens the clause, after an opening
+        // phrase (`In May, a judge sided with …`).
         let lead = clause_lead(toks, cue.first)?;
         let speaker = super::speaker::np_right(toks, lead)
             .filter(|&(_, l)| l < cue.first)
