@@ -447,12 +447,16 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         };
         return make(Some(subject), k, cut_coordinated(toks, k, end));
     }
-    let coordinated = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "and" | "but") && !toks[cue.first].lower.ends_with("ing");
+    // `but told`, `but now said`, `and later added`: an adverb may sit between.
+    let adverb = |t: &Tok| t.is_word && !t.quoted && (matches!(t.lower.as_str(), "now" | "then" | "later" | "also" | "still" | "again" | "soon") || (t.lower.ends_with("ly") && !t.cap));
+    let conj = (0..cue.first).rev().find(|&k| !adverb(&toks[k])).filter(|&k| cue.first - k <= 2);
+    let coordinated = conj.is_some_and(|k| matches!(toks[k].lower.as_str(), "and" | "but")) && !toks[cue.first].lower.ends_with("ing");
     if coordinated && cue.class != CueClass::Evaluative {
         // `Carson did not mention his rivals, but told his supporters that …`: a second
         // predicate of the clause's subject.
-        let lead = clause_lead(toks, cue.first)?;
-        let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < cue.first - 1)?;
+        let conj = conj?;
+        let lead = clause_lead(toks, conj + 1)?;
+        let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < conj)?;
         let k = content_start(toks, cue.last, cue.class, tell_like)?;
         return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
     }

@@ -478,6 +478,12 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     &[i] if quotable[i] && whole(i) => tagged.push(row(runs[i].content, QuoteKind::Direct)),
                     many => tagged.extend(many.iter().map(|&i| row(runs[i].content, QuoteKind::Mixed))),
                 }
+                // A tagged quotation is followed up like a frame's (`… but now said Trump had
+                // “…” ⏎ “…”`).
+                if !inside.is_empty() && !resolved.speaker.is_empty() {
+                    last_quotation = Some((t.cue, resolved.speaker.clone(), c));
+                    last = Some((clause.paragraph, resolved.clone()));
+                }
                 for &i in &inside {
                     used[i] = true;
                 }

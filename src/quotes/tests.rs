@@ -1506,3 +1506,36 @@ fn a_participle_after_before_and_tag_verbs_of_opinion_and_interruption() {
         ]
     );
 }
+
+#[test]
+fn coordinated_cue_after_an_adverb_and_a_tagged_quotation_followed_up() {
+    // `…, but now said Trump had “…”`: the clause's subject speaks past `but now`, and the
+    // quotation opening the next paragraph follows that quotation up.
+    let text = "Thomas Massie used to support Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”\n\
+                “I think he can do that, but the biggest unifier we got is Hillary Clinton.”";
+    let d = doc(text, &[("Thomas Massie", Person, "Thomas Massie"), ("Trump", Person, "Donald Trump"), ("Rand Paul", Person, "Rand Paul"), ("Hillary Clinton", Person, "Hillary Clinton")]);
+    let q = extract(&d);
+    let got: Vec<(&str, &str, &str, QuoteKind)> = q.iter().map(|q| (q.clause.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str(), q.kind)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Trump had “the opportunity and the obligation to bring us together.”", "said", "Thomas Massie", Mixed),
+            ("I think he can do that, but the biggest unifier we got is Hillary Clinton.", "said", "Thomas Massie", Direct),
+        ]
+    );
+    // A quotation the role tagger alone attributes (`crowed`, outside the lexicon) is followed
+    // up the same way: the next paragraph's quotation keeps its speaker and cue.
+    let text = "Then the senator crowed, “We have the votes and we will win this fight.”\n\
+                “Nobody can stop us now, not even the leadership.”";
+    let mut d = doc(text, &[]);
+    d.roles = Some(role_scores(text, &["crowed"], &["We have the votes and we will win this fight."], &["the senator"]));
+    let q = super::extract(&d);
+    let got: Vec<(&str, &str, &str)> = q.iter().map(|q| (q.span.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("We have the votes and we will win this fight.", "crowed", "senator"),
+            ("Nobody can stop us now, not even the leadership.", "crowed", "senator"),
+        ]
+    );
+}
