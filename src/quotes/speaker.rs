@@ -395,6 +395,32 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
     Some((first, last))
 }
 
+/// The person a `who` refers to when the phrase before it ends an appositive:
+/// `Pierre de Vos, a professor in South Africa, who …` -> `Pierre de Vos` (the description as
+/// its appositive), not `South Africa`. Otherwise the phrase itself.
+fn who_antecedent(toks: &[Tok], first: usize, last: usize) -> Found {
+    let plain = Found { first, last, appositive: None };
+    // Back over prepositional phrases to the head of the description.
+    let mut head = first;
+    for _ in 0..4 {
+        let prep = head >= 2 && !toks[head - 1].quoted && matches!(toks[head - 1].lower.as_str(), "in" | "at" | "of" | "for" | "from" | "with" | "on");
+        match np_left(toks, head.saturating_sub(2)).filter(|_| prep) {
+            Some((f, _)) => head = f,
+            None => break,
+        }
+    }
+    let described = !toks[head].cap || is_in(DETERMINERS, &toks[head].lower);
+    if !described || head < 2 || !toks[head - 1].is(",") {
+        return plain;
+    }
+    match np_left(toks, head - 2) {
+        Some((nf, nl)) if toks[nl].cap && name_word(&toks[nl]) && !is_in(PRONOUNS, &toks[nl].lower) => {
+            Found { first: nf, last: nl, appositive: Some((head, last)) }
+        }
+        _ => plain,
+    }
+}
+
 /// The subject of the cue starting at token `cue`: skips auxiliaries, follows `who`/`which`,
 /// and steps over an appositive between the name and the cue.
 pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
@@ -462,6 +488,9 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             k -= 1;
         }
         let (first, last) = np_left(toks, k.checked_sub(1)?)?;
+        if t.is("who") {
+            return Some(who_antecedent(toks, first, last));
+        }
         return Some(Found { first, last, appositive: None });
     }
     if matches!(t.lower.as_str(), "—" | "–" | "-") && j >= 3 {

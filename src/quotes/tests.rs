@@ -335,7 +335,8 @@ fn follow_up_quote_keeps_previous_speaker_seed_001() {
 #[test]
 fn follow_up_continues_the_quotation_past_a_relative_clause_in_its_tag() {
     // The tag holds a relative clause with a cue of its own (`who argued …`). Its row does not
-    // take over the follow-up, which continues de Vos's quotation: his name and the cue `said`.
+    // take over the follow-up, which continues de Vos's quotation: his name and the cue `said`
+    // (before, the follow-up took the relative row's speaker, then resolved to `South Africa`).
     // The appositive ends at the relative pronoun, so `who has predicted` does not read as a
     // verb after the name (that would make `said Allan Lichtman …` no tag).
     let d = doc(
@@ -347,7 +348,9 @@ fn follow_up_continues_the_quotation_past_a_relative_clause_in_its_tag() {
     let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
     let first = row("I have been");
     assert_eq!((first.cue.map(|c| c.text(&d.text)), first.speaker.as_str()), (Some("said"), "Pierre de Vos"));
-    assert_eq!(row("the campaign").cue.map(|c| c.text(&d.text)), Some("argued"));
+    // `who` after the appositive is de Vos, not the place that ends the appositive.
+    let argued = row("the campaign");
+    assert_eq!((argued.cue.map(|c| c.text(&d.text)), argued.speaker.as_str(), argued.speaker_mention.map(|m| m.text(&d.text))), (Some("argued"), "Pierre de Vos", Some("who")));
     let follow = row("It has become");
     assert_eq!((follow.kind, follow.cue, follow.speaker.as_str(), follow.speaker_mention), (Direct, first.cue, "Pierre de Vos", None));
     let lichtman = row("You can try");
