@@ -9,11 +9,9 @@ use crate::doc::{Paragraph, Sentence};
 use crate::span::Span;
 use std::collections::HashSet;
 
-/// Phrases that mark a whole paragraph as site furniture rather than article text.
+/// Phrases that mark a whole paragraph as site furniture rather than article text, wherever
+/// they stand.
 const BOILERPLATE: &[&str] = &[
-    "sign up",
-    "subscribe",
-    "newsletter",
     "privacy policy",
     "we don’t spam",
     "we don't spam",
@@ -27,14 +25,21 @@ const BOILERPLATE: &[&str] = &[
     "check out more of their content",
     "logo-favicon",
     "all rights reserved",
-    "cookie",
+    "cookie policy",
+    "cookie settings",
+    "use cookies",
+    "accept cookies",
+    "accept all cookies",
     "share this article",
-    "follow us on",
-    "click here",
-    "advertisement",
     "download our app",
     "as a digital subscriber",
 ];
+
+/// Phrases that mark site furniture only as an imperative, at the start of a sentence or a
+/// bracket or after a comma, `just` or `please` (`For more, sign up for …`, `Subscribe here.`):
+/// article prose uses the same words (`Clinton wants to sign up 5 million people`, `Franklin
+/// Graham vowed not to buy Girl Scout cookies`, `television advertisements`).
+const IMPERATIVE: &[&str] = &["sign up", "subscribe", "click here", "follow us on"];
 
 /// Whole-line navigation words.
 const NAVIGATION: &[&str] = &["comments", "news", "dismiss", "login", "log in", "menu", "home", "share", "advertisement"];
@@ -84,7 +89,21 @@ fn is_boilerplate(key: &str) -> bool {
         return true;
     }
     // Long paragraphs that merely mention a newsletter are article text.
-    key.split_whitespace().count() <= 40 && BOILERPLATE.iter().any(|b| key.contains(b))
+    if key.split_whitespace().count() > 40 {
+        return false;
+    }
+    let imperative = |phrase: &str| {
+        key.match_indices(phrase).any(|(at, _)| {
+            let before = key[..at].trim_end();
+            before.is_empty()
+                || before.ends_with(['.', '!', '?', '(', ':', ',', ';', '—', '-'])
+                || before.ends_with(" just")
+                || before.ends_with(" please")
+                || before == "just"
+                || before == "please"
+        })
+    };
+    BOILERPLATE.iter().any(|b| key.contains(b)) || IMPERATIVE.iter().any(|p| imperative(p))
 }
 
 /// Abbreviations that can also end a sentence (`Acme Inc.`); words keep their period.
@@ -215,6 +234,23 @@ mod tests {
     fn handles_nbsp_and_dashes() {
         let t = "Bukele\u{a0}said it — again. “Yes.”\u{a0}Done.";
         assert_eq!(sents(t), ["Bukele\u{a0}said it — again.", "“Yes.”", "Done."]);
+    }
+
+    #[test]
+    fn sign_up_and_cookie_words_in_article_prose_are_not_boilerplate() {
+        // The imperative is site furniture; the same words in reported prose are article text
+        // (PolNeAR dev had three such paragraphs dropped, each with an attribution in it).
+        let text = "For more, sign up for the What’s Working newsletter.\n\
+                    Want this in your inbox? Subscribe here.\n\
+                    (Subscribe to the 2016 Nerdcast on iTunes.)\n\
+                    We use cookies to improve your experience.\n\
+                    Clinton wants to sign up 5 million people, focusing on people under 30.\n\
+                    Hillary shot back, “I suppose I could have chosen to bake cookies and have teas.”\n\
+                    City Attorney Brad Holm said the advertisement “unmistakably and wrongfully” suggests support.\n\
+                    “I don’t subscribe to that theory,” he said.\n";
+        let (paras, _) = segment(text);
+        let flags: Vec<bool> = paras.iter().map(|p| p.extract).collect();
+        assert_eq!(flags, [false, false, false, false, true, true, true, true]);
     }
 
     #[test]
