@@ -24,7 +24,13 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
         // opens a sentence (`“We’re anxious,” said another user`).
         let before = text[..run.open.start].trim_end_matches([' ', '\t']);
         let opens_sentence = before.is_empty() || before.ends_with(['\n', '.', '!', '?']);
-        return opens_sentence && ends_sentence && !content.trim_end().ends_with(':');
+        // … or that a speech verb introduces with a comma or colon (`he laughed and said, “We’ll
+        // see.”`, `asked: “Really?”`).
+        let introduced = before.strip_suffix([',', ':']).is_some_and(|b| {
+            let verb: String = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+            super::cues::class_of(&verb) == Some(super::cues::CueClass::Speech)
+        });
+        return (opens_sentence || introduced) && ends_sentence && !content.trim_end().ends_with(':');
     }
     let title_case = words
         .iter()

@@ -1542,3 +1542,21 @@ fn coordinated_cue_after_an_adverb_and_a_tagged_quotation_followed_up() {
         ]
     );
 }
+
+#[test]
+fn a_short_statement_a_speech_verb_introduces_is_a_quotation() {
+    // Two words after `said,` or `asked:` are a whole statement, like two words that open a
+    // sentence before their tag; a two-word term after `called` stays a term.
+    let d = doc(
+        "Robby Mook laughed and said, “We’ll see.”\n\
+         Norah O’Donnell then asked: “Really?”\n\
+         Trump called the report “fake news.”",
+        &[("Robby Mook", Person, "Robby Mook"), ("Norah O’Donnell", Person, "Norah O’Donnell"), ("Trump", Person, "Donald Trump")],
+    );
+    let q = extract(&d);
+    let got: Vec<(&str, &str, QuoteKind, &str)> = q.iter().map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.kind, x.speaker.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![("We’ll see.", "said", Direct, "Robby Mook"), ("Really?", "asked", Direct, "Norah O’Donnell"), ("fake news.", "called", Mixed, "Donald Trump")]
+    );
+}
