@@ -112,13 +112,19 @@ fn is_in(list: &[&str], w: &str) -> bool {
 }
 
 /// A lowercase word that can sit inside a noun phrase (`human rights attorney`).
+/// A hyphenated compound (`conservative-leaning`, `state-owned`).
+fn compound(t: &Tok) -> bool {
+    t.lower.split('-').filter(|p| !p.is_empty()).count() >= 2
+}
+
 fn nounish(t: &Tok) -> bool {
     t.is_word
         && !t.cap
         && !is_in(FUNCTION, &t.lower)
         && class_of(&t.lower).is_none()
-        && !t.lower.ends_with("ing")
-        && (!t.lower.ends_with("ed") || t.lower.len() <= 4)
+        // `conservative-leaning`, `state-owned`: a hyphenated compound is an adjective.
+        && (!t.lower.ends_with("ing") || compound(t))
+        && (!t.lower.ends_with("ed") || t.lower.len() <= 4 || compound(t))
         && (!t.lower.ends_with("ly") || is_in(PERSON_NOUNS, &t.lower))
         && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
@@ -568,6 +574,13 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
             return Some(Found { appositive: Some((open + 1, close - 1)), ..tagged });
         }
         let (first, last) = np_left(toks, open.checked_sub(1)?)?;
+        // `Cory James, 22, of Flint, Mich., said`: the place is an aside of its own; the name
+        // stands before it.
+        if first >= 2 && matches!(toks[first - 1].lower.as_str(), "of" | "from") && toks[first - 2].is(",") {
+            if let Some(named) = subject_before(toks, first - 1).filter(|f| toks[f.last].cap) {
+                return Some(named);
+            }
+        }
         if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
             // `The two lawmakers, however, argue that …`
             return Some(Found { first, last, appositive: None });

@@ -1560,3 +1560,22 @@ fn a_short_statement_a_speech_verb_introduces_is_a_quotation() {
         vec![("We’ll see.", "said", Direct, "Robby Mook"), ("Really?", "asked", Direct, "Norah O’Donnell"), ("fake news.", "called", Mixed, "Donald Trump")]
     );
 }
+
+#[test]
+fn a_hyphenated_modifier_and_a_place_aside_before_the_cue() {
+    // `the conservative-leaning newspaper wrote`: a hyphenated compound modifies the subject
+    // (it used to end the phrase, and the quotation fell to the previous speaker). `Cory James,
+    // 22, of Flint, Mich., said`: the place is an aside, not the speaker.
+    let d = doc(
+        "The Wall Street Journal called on Trump to get his act together.\n\
+         “He needs to stop blaming everyone else and turn the nomination over to Mike Pence,” the conservative-leaning newspaper wrote.\n\
+         Cory James, 22, of Flint, Mich., said he had not given up hope that Sanders could pull a surprise.",
+        &[("Wall Street Journal", Org, "The Wall Street Journal"), ("Trump", Person, "Donald Trump"), ("Mike Pence", Person, "Mike Pence"), ("Cory James", Person, "Cory James"), ("Flint", EntityLabel::Loc, "Flint"), ("Sanders", Person, "Bernie Sanders")],
+    );
+    let q = extract(&d);
+    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let wrote = row("He needs");
+    assert_eq!((wrote.cue.map(|c| c.text(&d.text)), wrote.speaker_mention.map(|m| m.text(&d.text))), (Some("wrote"), Some("the conservative-leaning newspaper")));
+    let james = row("he had not");
+    assert_eq!((james.speaker.as_str(), james.speaker_mention.map(|m| m.text(&d.text))), ("Cory James", Some("Cory James")));
+}
