@@ -1483,16 +1483,17 @@ fn role_tags_add_attributions_fix_sources_and_content_bounds() {
 #[test]
 fn a_participle_after_before_and_tag_verbs_of_opinion_and_interruption() {
     // `Trump said before adding: “…”`: the participle frames the second quotation (it used to
-    // fall to `said`, one row for both). `opined`, `interjected`, `riffed` and `remarking` tag
-    // quotations; `chided` evaluates its object like `criticized`.
+    // fall to `said`, one row for both). `opined`, `interjected`, `riffed`, `remarking` and
+    // `elaborated` tag quotations; `chided` evaluates its object like `criticized`.
     let d = doc(
         "“If she gets to pick her judges, nothing you can do, folks,” Trump said before adding: “Though the Second Amendment people, maybe there is.”\n\
          “Gun owners should leave their weapons at home,” opined the Plain Dealer.\n\
          Silverman interjected, “Ladies and gentlemen, please welcome Paul Simon.”\n\
          “Governor Hassan, let me help you out,” the nominee riffed.\n\
          Obama spoke last, remarking that “nobody has ever been more qualified.”\n\
-         Clinton chided Trump for his “reckless and dangerous” remarks.",
-        &[("Trump", Person, "Donald Trump"), ("Plain Dealer", Org, "The Plain Dealer"), ("Silverman", Person, "Sarah Silverman"), ("Obama", Person, "Barack Obama"), ("Clinton", Person, "Hillary Clinton")],
+         Clinton chided Trump for his “reckless and dangerous” remarks.\n\
+         “The way I see it,” Woods elaborated, “no one ever questioned his sacrifice.”",
+        &[("Trump", Person, "Donald Trump"), ("Plain Dealer", Org, "The Plain Dealer"), ("Silverman", Person, "Sarah Silverman"), ("Obama", Person, "Barack Obama"), ("Clinton", Person, "Hillary Clinton"), ("Woods", Person, "Dorothy Woods")],
     );
     let q = super::extract(&d);
     let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.speaker.as_str())).collect();
@@ -1506,6 +1507,8 @@ fn a_participle_after_before_and_tag_verbs_of_opinion_and_interruption() {
             ("Governor Hassan, let me help you out,", "riffed", "nominee"),
             ("nobody has ever been more qualified.", "remarking", "Barack Obama"),
             ("reckless and dangerous", "chided", "Hillary Clinton"),
+            ("The way I see it,", "elaborated", "Dorothy Woods"),
+            ("no one ever questioned his sacrifice.", "elaborated", "Dorothy Woods"),
         ]
     );
 }
