@@ -694,6 +694,22 @@ mod tests {
         assert!(a[0].quoted);
     }
 
+    /// A split with one article `a`: its text and its annotator file.
+    fn one_article(text: &str, ann: &str) -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        fs::create_dir_all(d.path().join("text")).unwrap();
+        fs::create_dir_all(d.path().join("attributions")).unwrap();
+        fs::write(d.path().join("text/a.txt"), text).unwrap();
+        fs::write(d.path().join("attributions/a.ann"), ann).unwrap();
+        d
+    }
+
+    /// The code point offset of the first occurrence of `needle` in `chars`.
+    fn char_at(chars: &[char], needle: &str) -> usize {
+        let n: Vec<char> = needle.chars().collect();
+        (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
+    }
+
     fn split_dir() -> tempfile::TempDir {
         let d = tempfile::tempdir().unwrap();
         fs::create_dir_all(d.path().join("text")).unwrap();
@@ -779,18 +795,11 @@ mod tests {
         // scored there as an extra). The body's double marks put both in the subset.
         let text = "Clinton Calls Remarks ‘Troubling.’\n\n“It is troubling,” Clinton said.";
         let chars: Vec<char> = text.chars().collect();
-        let at = |needle: &str| {
-            let n: Vec<char> = needle.chars().collect();
-            (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
-        };
+        let at = |needle: &str| char_at(&chars, needle);
         let (t, q, said) = (at("‘"), at("“It"), at("said"));
-        let d = tempfile::tempdir().unwrap();
-        fs::create_dir_all(d.path().join("text")).unwrap();
-        fs::create_dir_all(d.path().join("attributions")).unwrap();
-        fs::write(d.path().join("text/a.txt"), text).unwrap();
-        fs::write(
-            d.path().join("attributions/a.ann"),
-            format!(
+        let d = one_article(
+            text,
+            &format!(
                 "T1\tSource 0 7\tClinton\nT2\tCue 8 13\tCalls\nT3\tContent {t} {}\t‘Troubling.’\n\
                  E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n\
                  T4\tSource {} {}\tClinton\nT5\tCue {said} {}\tsaid\nT6\tContent {q} {}\t“It is troubling,”\n\
@@ -801,8 +810,7 @@ mod tests {
                 said + 4,
                 q + 18
             ),
-        )
-        .unwrap();
+        );
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
@@ -968,17 +976,12 @@ mod tests {
         // words with `Ortega said`: 10/12 -> TP as well).
         // Rows: part one 5/10 = 0.5 -> TP, part two unmatched -> FP.
         let text = "“We will win the vote,” Ortega said, “and then we will govern.”";
-        let d = tempfile::tempdir().unwrap();
-        fs::create_dir_all(d.path().join("text")).unwrap();
-        fs::create_dir_all(d.path().join("attributions")).unwrap();
-        fs::write(d.path().join("text/a.txt"), text).unwrap();
-        fs::write(
-            d.path().join("attributions/a.ann"),
+        let d = one_article(
+            text,
             "T1\tSource 24 30\tOrtega\nT2\tCue 31 35\tsaid\n\
              T3\tContent 0 23;37 63\t“We will win the vote,” “and then we will govern.”\n\
              E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
-        )
-        .unwrap();
+        );
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
@@ -1024,20 +1027,13 @@ mod tests {
         let text = "“We will win the vote,” said Ortega, a lawyer at the rights group Cristosal since 2001. \
                     “And then we will govern.”";
         let chars: Vec<char> = text.chars().collect();
-        let at = |needle: &str| {
-            let n: Vec<char> = needle.chars().collect();
-            (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
-        };
+        let at = |needle: &str| char_at(&chars, needle);
         let (q1, q2) = (at("“We"), at("“And"));
         let (e1, e2) = (at(" said"), chars.len());
         let (said, ortega) = (at("said"), at("Ortega"));
-        let d = tempfile::tempdir().unwrap();
-        fs::create_dir_all(d.path().join("text")).unwrap();
-        fs::create_dir_all(d.path().join("attributions")).unwrap();
-        fs::write(d.path().join("text/a.txt"), text).unwrap();
-        fs::write(
-            d.path().join("attributions/a.ann"),
-            format!(
+        let d = one_article(
+            text,
+            &format!(
                 "T1\tSource {ortega} {}\tOrtega\nT2\tCue {said} {}\tsaid\n\
                  T3\tContent {q1} {e1};{q2} {e2}\t{} {}\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
                 ortega + 6,
@@ -1045,8 +1041,7 @@ mod tests {
                 chars[q1..e1].iter().collect::<String>(),
                 chars[q2..e2].iter().collect::<String>()
             ),
-        )
-        .unwrap();
+        );
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
