@@ -116,6 +116,9 @@ pub struct Quote {
     /// PolNeAR annotates as content), else the same as `span`.
     pub clause: Span,
     pub kind: QuoteKind,
+    /// The reporting verb or phrase. A follow-up quotation with no cue of its own carries the cue
+    /// of the quotation it continues (`“…,” said Cruz. “…”`: both rows have `said`), so the rows
+    /// of one attribution share it; `None` when none is known.
     pub cue: Option<Span>,
     /// The words naming the source at this quote (`he`, `Ortega`, `Salvadoran lawyer Jaime Ortega`);
     /// `None` for a follow-up quotation that keeps the previous speaker, or when no source is found.
@@ -126,7 +129,7 @@ pub struct Quote {
     /// Roles the text gives the speaker (`Secretary of State`, `a lawyer at Cristosal`).
     pub descriptions: Vec<String>,
     pub confidence: f32,
-    /// What the cue reports (speech, belief, stance); speech for a follow-up with no cue.
+    /// What the cue reports (speech, belief, stance); speech for a follow-up quotation.
     pub reports: Reports,
 }
 

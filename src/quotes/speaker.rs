@@ -111,12 +111,12 @@ fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// A lowercase word that can sit inside a noun phrase (`human rights attorney`).
 /// A hyphenated compound (`conservative-leaning`, `state-owned`).
 fn compound(t: &Tok) -> bool {
     t.lower.split('-').filter(|p| !p.is_empty()).count() >= 2
 }
 
+/// A lowercase word that can sit inside a noun phrase (`human rights attorney`).
 fn nounish(t: &Tok) -> bool {
     t.is_word
         && !t.cap
@@ -410,7 +410,10 @@ fn who_antecedent(toks: &[Tok], first: usize, last: usize) -> Found {
     let mut head = first;
     for _ in 0..4 {
         let prep = head >= 2 && !toks[head - 1].quoted && matches!(toks[head - 1].lower.as_str(), "in" | "at" | "of" | "for" | "from" | "with" | "on");
-        match np_left(toks, head.saturating_sub(2)).filter(|_| prep) {
+        if !prep {
+            break;
+        }
+        match np_left(toks, head - 2) {
             Some((f, _)) => head = f,
             None => break,
         }
