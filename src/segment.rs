@@ -97,10 +97,7 @@ fn is_boilerplate(key: &str) -> bool {
             let before = key[..at].trim_end();
             before.is_empty()
                 || before.ends_with(['.', '!', '?', '(', ':', ',', ';', '—', '-'])
-                || before.ends_with(" just")
-                || before.ends_with(" please")
-                || before == "just"
-                || before == "please"
+                || matches!(before.rsplit(' ').next(), Some("just" | "please"))
         })
     };
     BOILERPLATE.iter().any(|b| key.contains(b)) || IMPERATIVE.iter().any(|p| imperative(p))

@@ -320,19 +320,14 @@ pub struct PredQuote {
     pub cue: Option<(usize, usize)>,
     /// Lowercased `kind` column.
     pub kind: String,
-    /// Whether the scored span holds a quotation mark, with the marks around a direct or mixed
-    /// row's quote (module docs): membership of the `quoted` subset.
-    pub marked: bool,
+    /// In the `quoted` subset: the scored span holds a quotation mark, with the marks around a
+    /// direct or mixed row's quote (module docs), the test the gold side gets.
+    pub quoted: bool,
     /// The `[start, end)` ranges of the rows folded into this unit; empty means `start..end`.
     pub parts: Vec<(usize, usize)>,
 }
 
 impl PredQuote {
-    /// In the `quoted` subset: the test the gold side gets (module docs).
-    fn quoted(&self) -> bool {
-        self.marked
-    }
-
     /// The ranges whose words it claims: its parts, or `start..end` when it has none.
     fn ranges(&self) -> Vec<(usize, usize)> {
         if self.parts.is_empty() {
@@ -395,19 +390,20 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
         .into_iter()
         .map(|u| {
             let head = u.iter().find(|r| r.speaker_span.is_some()).unwrap_or(&u[0]);
+            let quoted = u.iter().any(|r| r.quoted);
             PredQuote {
                 start: u[0].start,
                 end: u.iter().map(|r| r.end).max().unwrap_or(u[0].end),
                 speaker: head.speaker.clone(),
                 speaker_span: head.speaker_span,
                 cue: head.cue,
-                kind: if u.iter().any(|r| r.quoted()) {
+                kind: if quoted {
                     "direct"
                 } else {
                     "indirect"
                 }
                 .to_string(),
-                marked: u.iter().any(|r| r.marked),
+                quoted,
                 parts: u.iter().flat_map(|r| r.ranges()).collect(),
             }
         })
@@ -498,7 +494,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
                     speaker_span,
                     cue,
                     kind: quotes.get(row, "kind").to_lowercase(),
-                    marked: false,
+                    quoted: false,
                     parts: Vec::new(),
                 });
         }
@@ -524,7 +520,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
                 (r.start, r.end)
             };
             let span: String = chars[s.min(chars.len())..e.min(chars.len())].iter().collect();
-            r.marked = has_quote_mark(&span);
+            r.quoted = has_quote_mark(&span);
         }
         let rows = &rows[..];
         let units = fold_units(rows, &chars);
@@ -543,7 +539,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Rep
         ] {
             let all_pred: Vec<&PredQuote> = preds.iter().collect();
             let quoted_pred: Vec<&PredQuote> =
-                all_pred.iter().copied().filter(|p| p.quoted()).collect();
+                all_pred.iter().copied().filter(|p| p.quoted).collect();
             score_set(&all_gold, &all_pred, &chars, opts, all, details.take());
             score_set(&quoted_gold, &quoted_pred, &chars, opts, quoted, None);
         }
@@ -897,7 +893,7 @@ mod tests {
             speaker_span: Some((20, 26)),
             cue: None,
             kind: String::new(),
-            marked: false,
+            quoted: false,
             parts: Vec::new(),
         };
         assert!(!speaker_right(&wrong, &p));
@@ -924,7 +920,7 @@ mod tests {
             speaker_span: None,
             cue,
             kind: kind.into(),
-            marked: kind == "direct" || kind == "mixed",
+            quoted: kind == "direct" || kind == "mixed",
             parts: Vec::new(),
         }
     }

@@ -109,6 +109,11 @@ fn phrasal(first: &str, second: &str) -> Option<CueClass> {
     lexicon().phrasal.get(first)?.iter().find(|(b, _)| b == second).map(|&(_, class)| class)
 }
 
+/// Whether `lower` is a speech cue form of the lexicon (`said`, `told`, `opined`).
+pub(crate) fn is_speech(lower: &str) -> bool {
+    class_of(lower) == Some(CueClass::Speech)
+}
+
 /// The class of a single lowercased word, if it is a cue form.
 pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
     lexicon().words.get(lower).copied()

@@ -190,7 +190,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     // `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
     let cue_follows = |conj: usize| {
         (conj + 2..end.min(conj + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
-            super::cues::class_of(&toks[c].lower) == Some(CueClass::Speech) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+            super::cues::is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
         })
     };
     // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
@@ -198,7 +198,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     let next_attribution = |k: usize| {
         toks[k].is(",")
             && !toks[k + 1..].first().is_some_and(|t| t.quoted)
-            && (toks.get(k + 1).is_some_and(|n| !n.quoted && super::cues::class_of(&n.lower) == Some(CueClass::Speech))
+            && (toks.get(k + 1).is_some_and(|n| !n.quoted && super::cues::is_speech(&n.lower))
                 // `…, a charge that Colorado Republicans denied`: the writer's appositive.
                 || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
                     && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))

@@ -135,14 +135,14 @@ fn tag_follows(rest: &[Tok]) -> bool {
     rest.iter()
         .take(14)
         .take_while(|t| !t.quoted && !matches!(t.lower.as_str(), "." | "!" | "?" | ";"))
-        .any(|t| t.is_word && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech))
+        .any(|t| t.is_word && super::cues::is_speech(&t.lower))
 }
 
 /// Whether the words after a quotation ending in a full stop are a whole short tag: a speaker
 /// of at most four words and a reporting verb (either order), at most two words more, and the
 /// sentence's end (`“… missing.” Trump said.`, not `“We won.” Trump said the count was …`).
 fn short_tag_follows(rest: &[Tok]) -> bool {
-    let Some(verb) = rest.iter().take(5).position(|t| t.is_word && !t.quoted && super::cues::class_of(&t.lower) == Some(super::cues::CueClass::Speech)) else {
+    let Some(verb) = rest.iter().take(5).position(|t| t.is_word && !t.quoted && super::cues::is_speech(&t.lower)) else {
         return false;
     };
     let words_before = rest[..verb].iter().all(|t| t.is_word && !t.quoted);
