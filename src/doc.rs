@@ -2,7 +2,7 @@
 //! and the entity mentions found in it. Stages read these; only `segment` and `ner` make them.
 
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
+pub use crate::labels::{EntityLabel, RoleScores};
 
 /// A paragraph: a block of text between blank lines (or single newlines in scraped text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,44 +22,6 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// The four CoNLL-2003 entity types, named as in the CSV contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum EntityLabel {
-    #[serde(rename = "PERSON")]
-    Person,
-    #[serde(rename = "ORG")]
-    Org,
-    #[serde(rename = "LOC")]
-    Loc,
-    #[serde(rename = "MISC")]
-    Misc,
-}
-
-impl EntityLabel {
-    pub const ALL: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
-
-    /// The CSV name (`PERSON`, `ORG`, `LOC`, `MISC`).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            EntityLabel::Person => "PERSON",
-            EntityLabel::Org => "ORG",
-            EntityLabel::Loc => "LOC",
-            EntityLabel::Misc => "MISC",
-        }
-    }
-
-    /// Parses the CSV names and the CoNLL suffixes (`PER`, `ORG`, `LOC`, `MISC`).
-    pub fn parse(s: &str) -> Option<EntityLabel> {
-        match s {
-            "PERSON" | "PER" => Some(EntityLabel::Person),
-            "ORG" => Some(EntityLabel::Org),
-            "LOC" => Some(EntityLabel::Loc),
-            "MISC" => Some(EntityLabel::Misc),
-            _ => None,
-        }
-    }
-}
-
 /// A named-entity mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -70,10 +32,6 @@ pub struct Entity {
     /// The fullest name in the document this mention refers to (`Bukele` -> `Nayib Bukele`).
     pub canonical: String,
 }
-
-/// A word's probabilities of lying in an attribution's cue, content and source, in that order
-/// (`ner::role_head::ROLES`).
-pub type RoleScores = [f32; 3];
 
 /// One analysed document: what the extraction stages (quotes, figures) take as input.
 #[derive(Debug, Clone, Default)]

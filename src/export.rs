@@ -2,6 +2,7 @@
 //! serde structs below, offsets are Unicode code points, and rows are sorted by `doc_id`, then
 //! `start`. Each table is written to a temporary file and renamed into place.
 
+use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, QuoteKind, SpeakerType};
 use serde::{Deserialize, Serialize};
 
 /// `documents.csv`: one row per input document, also for skipped and failed ones.
@@ -17,7 +18,7 @@ pub struct DocumentRow {
     pub quotes: usize,
     pub entities: usize,
     pub figures: usize,
-    pub status: String,
+    pub status: DocStatus,
     pub error: String,
     /// Rows in `attributions.csv` (stances, not speech).
     pub attributions: usize,
@@ -29,7 +30,7 @@ pub struct EntityRow {
     pub doc_id: String,
     pub entity_id: String,
     pub text: String,
-    pub label: String,
+    pub label: EntityLabel,
     pub canonical: String,
     pub start: usize,
     pub end: usize,
@@ -42,14 +43,14 @@ pub struct QuoteRow {
     pub doc_id: String,
     pub quote_id: String,
     pub speaker: String,
-    pub speaker_type: String,
+    pub speaker_type: SpeakerType,
     pub speaker_mention: String,
     pub speaker_start: Option<usize>,
     pub speaker_end: Option<usize>,
     pub cue: String,
     pub cue_start: Option<usize>,
     pub cue_end: Option<usize>,
-    pub kind: String,
+    pub kind: QuoteKind,
     pub quote: String,
     pub start: usize,
     pub end: usize,
@@ -61,14 +62,14 @@ pub struct QuoteRow {
     pub clause_end: usize,
     /// What the cue reports: `speech`, `belief` or `stance` (filter on `speech` for who said
     /// what).
-    pub cue_class: String,
+    pub cue_class: CueClass,
 }
 
 /// `speakers.csv`: one row per speaker across the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct SpeakerRow {
     pub speaker: String,
-    pub speaker_type: String,
+    pub speaker_type: SpeakerType,
     pub quotes: usize,
     pub documents: usize,
     pub doc_ids: String,
@@ -94,8 +95,8 @@ pub struct FigureRow {
     pub text: String,
     pub value: String,
     pub unit: String,
-    pub kind: String,
-    pub qualifier: String,
+    pub kind: FigureKind,
+    pub qualifier: Qualifier,
     pub subject: String,
     pub start: usize,
     pub end: usize,
@@ -156,7 +157,7 @@ pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &crate::
         doc_id: doc_id.to_string(),
         entity_id: format!("e{n:03}"),
         text: e.span.text(text).to_string(),
-        label: e.label.as_str().to_string(),
+        label: e.label,
         canonical: e.canonical.clone(),
         start,
         end,
@@ -175,14 +176,14 @@ pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &
         doc_id: doc_id.to_string(),
         quote_id,
         speaker: q.speaker.clone(),
-        speaker_type: q.speaker_type.as_str().to_string(),
+        speaker_type: q.speaker_type,
         speaker_mention: q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default(),
         speaker_start: speaker.map(|s| s.0),
         speaker_end: speaker.map(|s| s.1),
         cue: q.cue.map(|s| s.text(text).to_string()).unwrap_or_default(),
         cue_start: cue.map(|s| s.0),
         cue_end: cue.map(|s| s.1),
-        kind: q.kind.as_str().to_string(),
+        kind: q.kind,
         quote: q.span.text(text).to_string(),
         start,
         end,
@@ -190,7 +191,24 @@ pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &
         clause: q.clause.text(text).to_string(),
         clause_start: map.chars(q.clause).0,
         clause_end: map.chars(q.clause).1,
-        cue_class: q.reports.as_str().to_string(),
+        cue_class: q.reports,
+    }
+}
+
+/// A figure as a CSV row with id `figure_id` (`f001`).
+pub fn figure_row(doc_id: &str, figure_id: String, text: &str, map: &CharMap, f: &crate::figures::Figure) -> FigureRow {
+    let (start, end) = map.chars(f.span);
+    FigureRow {
+        doc_id: doc_id.to_string(),
+        figure_id,
+        text: f.span.text(text).to_string(),
+        value: f.value.clone(),
+        unit: f.unit.clone(),
+        kind: f.kind,
+        qualifier: f.qualifier,
+        subject: f.subject.clone(),
+        start,
+        end,
     }
 }
 
@@ -210,5 +228,17 @@ mod tests {
         let back: Vec<EntityRow> = reader.deserialize().map(Result::unwrap).collect();
         assert_eq!(back, vec![row]);
         assert!(!dir.path().join(".entities.csv.tmp").exists());
+    }
+
+    #[test]
+    fn figure_rows_have_code_point_offsets_and_typed_columns() {
+        let text = "Café’s owners — “paid” €6 million";
+        let figs = crate::figures::extract_text(text);
+        assert_eq!(figs.len(), 1);
+        let row = figure_row("d", "f001".into(), text, &CharMap::new(text), &figs[0]);
+        assert_eq!(row.text, "€6 million");
+        assert_eq!((row.kind, row.qualifier), (FigureKind::Money, Qualifier::Exact));
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[row.start..row.end].iter().collect::<String>(), "€6 million");
     }
 }

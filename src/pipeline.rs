@@ -4,7 +4,8 @@
 //! `documents.csv` and never stops the others.
 
 use crate::corpus::{read_inputs, CorpusError, Document};
-use crate::doc::{Analysed, Entity, EntityLabel};
+use crate::doc::{Analysed, Entity};
+use crate::labels::{DocStatus, EntityLabel};
 use crate::export::{self, DocumentRow, EntityRow, ExportError, FigureRow, OrganizationRow, QuoteRow, SpeakerRow};
 use crate::ner::{canonical, NerError, Recognizer};
 use crate::span::{CharMap, Span};
@@ -97,7 +98,7 @@ fn document_row(doc: &Document) -> DocumentRow {
 
 /// The output of a document that failed: its row with the reason, nothing else.
 fn failed(doc: &Document, error: String) -> DocOutput {
-    let document = DocumentRow { status: "failed".into(), error, ..document_row(doc) };
+    let document = DocumentRow { status: DocStatus::Failed, error, ..document_row(doc) };
     DocOutput { document, ..Default::default() }
 }
 
@@ -111,7 +112,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     let map = CharMap::new(text);
     row.chars = map.len_chars();
     if text.trim().is_empty() {
-        row.status = "skipped".into();
+        row.status = DocStatus::Skipped;
         row.error = "empty document".into();
         return DocOutput { document: row, ..Default::default() };
     }
@@ -119,7 +120,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
         row.language = d.code.clone();
         row.language_confidence = format!("{:.2}", d.confidence);
         if !d.english && d.reliable {
-            row.status = "skipped".into();
+            row.status = DocStatus::Skipped;
             row.error = format!("language {} (confidence {:.2}); only English is extracted", d.code, d.confidence);
             return DocOutput { document: row, ..Default::default() };
         }
@@ -144,14 +145,14 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
     let figure_rows: Vec<FigureRow> = figures::extract(&analysed)
         .iter()
         .enumerate()
-        .map(|(i, f)| f.to_row(id, &format!("f{:03}", i + 1), text, &map))
+        .map(|(i, f)| export::figure_row(id, format!("f{:03}", i + 1), text, &map, f))
         .collect();
     row.sentences = analysed.extract_sentences().count();
     row.entities = entities.len();
     row.quotes = quote_rows.len();
     row.attributions = attribution_rows.len();
     row.figures = figure_rows.len();
-    row.status = "ok".into();
+    row.status = DocStatus::Ok;
     DocOutput { document: row, entities, quotes: quote_rows, attributions: attribution_rows, speakers, figures: figure_rows }
 }
 
@@ -179,7 +180,7 @@ pub fn organizations(entities: &[EntityRow]) -> Vec<OrganizationRow> {
         docs: Vec<String>,
     }
     let mut by: BTreeMap<String, Acc> = BTreeMap::new();
-    for e in entities.iter().filter(|e| e.label == EntityLabel::Org.as_str()) {
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Org) {
         let acc = by.entry(e.canonical.to_lowercase()).or_insert_with(|| Acc {
             name: e.canonical.clone(),
             aliases: Vec::new(),
@@ -264,10 +265,10 @@ pub fn write_outputs(cfg: &Config, mut outputs: Vec<DocOutput>) -> Result<Summar
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut attribution_rows = Vec::new();
     for out in outputs {
-        match out.document.status.as_str() {
-            "ok" => summary.ok += 1,
-            "skipped" => summary.skipped += 1,
-            _ => summary.failed += 1,
+        match out.document.status {
+            DocStatus::Ok => summary.ok += 1,
+            DocStatus::Skipped => summary.skipped += 1,
+            DocStatus::Failed => summary.failed += 1,
         }
         summary.chars += out.document.chars;
         documents.push(out.document);

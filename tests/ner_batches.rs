@@ -60,9 +60,9 @@ fn the_cue_scores_mark_reporting_words() {
     assert!(!models_has_cue_head(), "this test is about the role tagger's cue column");
     for (span, p) in &words {
         let r = roles.iter().find(|r| r.0 == *span).expect("every cue word has role scores");
-        assert_eq!(*p, r.1[0]);
+        assert_eq!(*p, r.1[newsmine::labels::Role::Cue]);
     }
-    assert_eq!(words.len(), roles.iter().filter(|r| r.1[0] >= newsmine::ner::CUE_WORD_MIN).count());
+    assert_eq!(words.len(), roles.iter().filter(|r| r.1[newsmine::labels::Role::Cue] >= newsmine::ner::CUE_WORD_MIN).count());
     for at in cues {
         let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
         assert_eq!(said.0.text(&text), "said");
@@ -99,7 +99,7 @@ fn the_role_tagger_marks_source_cue_and_content() {
     assert_eq!(roles.len(), 20 * (9 + 2) + 20 * (9 + 4) + 20 * (9 + 1));
     for start in expected {
         let sentence = roles.iter().filter(|(s, _)| s.start >= start).take_while(|(s, _)| text[start..s.start].matches('.').count() == 0);
-        for (span, [cue, content, source]) in sentence {
+        for (span, newsmine::labels::RoleScores([cue, content, source])) in sentence {
             let word = span.text(&text);
             // `Monday` is neither content nor source; PolNeAR's cue spans take in a time at
             // times (`said Monday`), so its cue score is not checked.

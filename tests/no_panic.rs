@@ -3,6 +3,7 @@
 
 use newsmine::corpus::Document;
 use newsmine::doc::EntityLabel;
+use newsmine::labels::DocStatus;
 use newsmine::ner::ListRecognizer;
 use newsmine::pipeline::process;
 use proptest::prelude::*;
@@ -28,7 +29,7 @@ proptest! {
         let doc = Document { doc_id: "p".into(), source: "p".into(), title: None, date: None, body: Ok(text.clone()) };
         let mut names = ListRecognizer { names: vec![("Bukele".into(), EntityLabel::Person), ("U.S.".into(), EntityLabel::Loc)] };
         let out = process(&doc, &mut names);
-        prop_assert!(out.document.status == "ok" || out.document.status == "skipped");
+        prop_assert!(matches!(out.document.status, DocStatus::Ok | DocStatus::Skipped));
         let chars: Vec<char> = text.chars().collect();
         for f in &out.figures {
             prop_assert!(f.start <= f.end && f.end <= chars.len());

@@ -47,60 +47,8 @@ mod units;
 mod tests;
 
 use crate::doc::Analysed;
-use crate::export::FigureRow;
-use crate::span::{CharMap, Span};
-
-/// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FigureKind {
-    Money,
-    Count,
-    Percent,
-    Rate,
-    Quantity,
-    Duration,
-}
-
-impl FigureKind {
-    /// The CSV name (`money`, `count`, `percent`, `rate`, `quantity`, `duration`).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            FigureKind::Money => "money",
-            FigureKind::Count => "count",
-            FigureKind::Percent => "percent",
-            FigureKind::Rate => "rate",
-            FigureKind::Quantity => "quantity",
-            FigureKind::Duration => "duration",
-        }
-    }
-}
-
-/// How the text bounds the value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Qualifier {
-    Exact,
-    Approx,
-    MoreThan,
-    LessThan,
-    UpTo,
-    AtLeast,
-    Vague,
-}
-
-impl Qualifier {
-    /// The CSV name (`exact`, `approx`, `more_than`, `less_than`, `up_to`, `at_least`, `vague`).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::Approx => "approx",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::LessThan => "less_than",
-            Qualifier::UpTo => "up_to",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::Vague => "vague",
-        }
-    }
-}
+pub use crate::labels::{FigureKind, Qualifier};
+use crate::span::Span;
 
 /// One figure mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,25 +65,6 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// The noun counted or priced (`Venezuelans`, `deal`), empty when the text gives none.
     pub subject: String,
-}
-
-impl Figure {
-    /// The `figures.csv` row for this figure of the document `text`.
-    pub fn to_row(&self, doc_id: &str, figure_id: &str, text: &str, map: &CharMap) -> FigureRow {
-        let (start, end) = map.chars(self.span);
-        FigureRow {
-            doc_id: doc_id.to_string(),
-            figure_id: figure_id.to_string(),
-            text: self.span.text(text).to_string(),
-            value: self.value.clone(),
-            unit: self.unit.clone(),
-            kind: self.kind.as_str().to_string(),
-            qualifier: self.qualifier.as_str().to_string(),
-            subject: self.subject.clone(),
-            start,
-            end,
-        }
-    }
 }
 
 /// All figures in the sentences of `doc` whose paragraph has `extract == true`, sorted by

@@ -180,7 +180,7 @@ impl Recognizer for BertRecognizer {
                 Some(f) => spans.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
                 None => Vec::new(),
             }),
-            (None, Some(roles)) => Some(roles.iter().filter(|(_, r)| r[0] >= CUE_WORD_MIN).map(|&(s, r)| (s, r[0])).collect()),
+            (None, Some(roles)) => Some(roles.iter().filter(|(_, r)| r[crate::labels::Role::Cue] >= CUE_WORD_MIN).map(|&(s, r)| (s, r[crate::labels::Role::Cue])).collect()),
             (None, None) => None,
         };
         (out, WordScores { cues, roles })

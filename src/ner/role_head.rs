@@ -87,7 +87,7 @@ impl RoleHead {
         }
         let p = tch::no_grad(|| self.logits(&features.to_kind(Kind::Float).unsqueeze(0), false).sigmoid().squeeze_dim(0));
         let flat = Vec::<f32>::try_from(p.contiguous().view([-1])).expect("float tensor");
-        flat.chunks(ROLES.len()).map(|c| [c[0], c[1], c[2]]).collect()
+        flat.chunks(ROLES.len()).map(|c| RoleScores([c[0], c[1], c[2]])).collect()
     }
 }
 
@@ -258,7 +258,7 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
         .iter()
         .enumerate()
         .map(|(r, &role)| {
-            let p: Vec<f32> = probabilities.iter().map(|s| s[r]).collect();
+            let p: Vec<f32> = probabilities.iter().map(|s| s.0[r]).collect();
             let y: Vec<f32> = gold.iter().skip(r).step_by(ROLES.len()).copied().collect();
             RoleScore { role, counts: word_counts(&p, &y, 0.5) }
         })
@@ -316,7 +316,7 @@ mod tests {
         // fp16 storage: close, not equal.
         for (a, b) in before.iter().zip(loaded.probabilities(&x)) {
             for r in 0..ROLES.len() {
-                assert!((a[r] - b[r]).abs() < 1e-2, "{a:?} vs {b:?}");
+                assert!((a.0[r] - b.0[r]).abs() < 1e-2, "{a:?} vs {b:?}");
             }
         }
         assert!(RoleHead::load(&dir.path().join("none")).unwrap().is_none());
@@ -332,6 +332,6 @@ mod tests {
         let y = x.copy();
         let _ = y.get(4).fill_(3.0);
         let (a, b) = (head.probabilities(&x), head.probabilities(&y));
-        assert!((a[0][1] - b[0][1]).abs() > 1e-6, "the first word sees the last");
+        assert!((a[0].0[1] - b[0].0[1]).abs() > 1e-6, "the first word sees the last");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 /// How a cue verb relates to what it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CueClass {
+pub(crate) enum CueType {
     /// Takes reported content: `said that …`, `“…,” she said`.
     Speech,
     /// Takes a noun object; a cue only for the quotation-marked words of its clause
@@ -31,20 +31,20 @@ pub(crate) enum CueClass {
     Stance,
 }
 
-impl CueClass {
+impl CueType {
     /// Whether the cue reports its object (`praised Bukele`, `endorsed Trump`), however short.
     pub(crate) fn takes_object(self) -> bool {
-        matches!(self, CueClass::Evaluative | CueClass::Stance)
+        matches!(self, CueType::Evaluative | CueType::Stance)
     }
 
     /// What the cue reports, for the `cue_class` column: `speech` (saying, writing,
     /// `according to`), `belief` (thinking, knowing, hoping, `polls show`) or `stance`
     /// (praising, criticising, endorsing, wanting, declining: the object is evaluated, not said).
-    pub(crate) fn reports(self) -> super::Reports {
+    pub(crate) fn reports(self) -> super::CueClass {
         match self {
-            CueClass::Speech | CueClass::According | CueClass::Colon | CueClass::Noun => super::Reports::Speech,
-            CueClass::Belief => super::Reports::Belief,
-            CueClass::Evaluative | CueClass::Stance => super::Reports::Stance,
+            CueType::Speech | CueType::According | CueType::Colon | CueType::Noun => super::CueClass::Speech,
+            CueType::Belief => super::CueClass::Belief,
+            CueType::Evaluative | CueType::Stance => super::CueClass::Stance,
         }
     }
 }
@@ -54,7 +54,7 @@ impl CueClass {
 pub(crate) struct Cue {
     pub first: usize,
     pub last: usize,
-    pub class: CueClass,
+    pub class: CueType,
     /// Found by the learned detector ([`learned`]), not the lexicon.
     pub learned: bool,
 }
@@ -65,9 +65,9 @@ const LEXICON: &str = include_str!("cues.tsv");
 struct Lexicon {
     /// Single-word forms of the speech, evaluative, belief and stance lines; the first line
     /// naming a form wins.
-    words: HashMap<String, CueClass>,
+    words: HashMap<String, CueType>,
     /// Two-word forms (`shot back`, `referring to`), by their first word, with their class.
-    phrasal: HashMap<String, Vec<(String, CueClass)>>,
+    phrasal: HashMap<String, Vec<(String, CueType)>>,
     /// Forms of the `noun` lines (`claim`, `remarks`).
     nouns: HashSet<String>,
 }
@@ -81,10 +81,10 @@ fn lexicon() -> &'static Lexicon {
             let [_lemma, class, forms] = fields[..] else { continue };
             let forms = forms.split(',').map(str::trim);
             let class = match class {
-                "speech" => CueClass::Speech,
-                "evaluative" => CueClass::Evaluative,
-                "belief" => CueClass::Belief,
-                "stance" => CueClass::Stance,
+                "speech" => CueType::Speech,
+                "evaluative" => CueType::Evaluative,
+                "belief" => CueType::Belief,
+                "stance" => CueType::Stance,
                 "noun" => {
                     lex.nouns.extend(forms.map(str::to_string));
                     continue;
@@ -105,17 +105,17 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The class of `first second` if it is a two-word cue form (`shot back`, `railed against`).
-fn phrasal(first: &str, second: &str) -> Option<CueClass> {
+fn phrasal(first: &str, second: &str) -> Option<CueType> {
     lexicon().phrasal.get(first)?.iter().find(|(b, _)| b == second).map(|&(_, class)| class)
 }
 
 /// Whether `lower` is a speech cue form of the lexicon (`said`, `told`, `opined`).
 pub(crate) fn is_speech(lower: &str) -> bool {
-    class_of(lower) == Some(CueClass::Speech)
+    class_of(lower) == Some(CueType::Speech)
 }
 
 /// The class of a single lowercased word, if it is a cue form.
-pub(crate) fn class_of(lower: &str) -> Option<CueClass> {
+pub(crate) fn class_of(lower: &str) -> Option<CueType> {
     lexicon().words.get(lower).copied()
 }
 
@@ -159,14 +159,14 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
             continue;
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
-            out.push(Cue { first: i, last: i, class: CueClass::Colon, learned: false });
+            out.push(Cue { first: i, last: i, class: CueType::Colon, learned: false });
         } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower)) {
             // `“…,” Trump shot back`, `railed against`: a cue in two words.
             out.push(Cue { first: i, last: i + 1, class, learned: false });
         } else if is_speech_noun(toks, i) {
-            out.push(Cue { first: i, last: i, class: CueClass::Noun, learned: false });
+            out.push(Cue { first: i, last: i, class: CueType::Noun, learned: false });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
-            out.push(Cue { first: i, last: i + 1, class: CueClass::According, learned: false });
+            out.push(Cue { first: i, last: i + 1, class: CueType::According, learned: false });
         } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
             // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
             out.push(Cue { first: i, last: i, class, learned: false });
@@ -176,8 +176,8 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
     // does (`said: “…”`).
     let mut seen_verb = false;
     out.retain(|c| {
-        seen_verb |= c.class != CueClass::Colon;
-        c.class != CueClass::Colon || !seen_verb
+        seen_verb |= c.class != CueType::Colon;
+        c.class != CueType::Colon || !seen_verb
     });
     out
 }
@@ -222,7 +222,7 @@ pub(crate) fn learned(toks: &[Tok], cue_words: &[(Span, f32)], found: &[Cue]) ->
             continue;
         }
         let speech = toks.get(last + 1).map_or(true, |n| matches!(n.lower.as_str(), "that" | ":" | "." | "!" | "?"));
-        let class = if speech { CueClass::Speech } else { CueClass::Stance };
+        let class = if speech { CueType::Speech } else { CueType::Stance };
         out.push(Cue { first, last, class, learned: true });
     }
     out
@@ -235,10 +235,10 @@ mod tests {
 
     #[test]
     fn lexicon_loads_inflections_and_classes() {
-        assert_eq!(class_of("said"), Some(CueClass::Speech));
-        assert_eq!(class_of("told"), Some(CueClass::Speech));
-        assert_eq!(class_of("praised"), Some(CueClass::Evaluative));
-        assert_eq!(class_of("shows"), Some(CueClass::Belief));
+        assert_eq!(class_of("said"), Some(CueType::Speech));
+        assert_eq!(class_of("told"), Some(CueType::Speech));
+        assert_eq!(class_of("praised"), Some(CueType::Evaluative));
+        assert_eq!(class_of("shows"), Some(CueType::Belief));
         assert_eq!(class_of("table"), None);
         // Noun lines stay out of the verb map.
         assert!(lexicon().nouns.contains("claim") && lexicon().nouns.contains("remarks"));
@@ -247,22 +247,22 @@ mod tests {
 
     #[test]
     fn nouns_of_saying_need_an_owner_and_that_and_plural_objects_are_no_cues() {
-        let classes = |text: &str| -> Vec<(String, CueClass)> {
+        let classes = |text: &str| -> Vec<(String, CueType)> {
             let toks = tokenize(text, Span::new(0, text.len()), &[]);
             find(&toks).iter().map(|c| (toks[c.first].lower.clone(), c.class)).collect()
         };
-        assert_eq!(classes("Trump’s claim that crime rose"), vec![("claim".to_string(), CueClass::Noun)]);
-        assert_eq!(classes("his remark that it was over"), vec![("remark".to_string(), CueClass::Noun)]);
-        assert_eq!(classes("Clinton’s response was: “Is it over?”"), vec![("response".to_string(), CueClass::Noun)]);
-        assert_eq!(classes("Trump shot back on Twitter"), vec![("shot".to_string(), CueClass::Speech)]);
+        assert_eq!(classes("Trump’s claim that crime rose"), vec![("claim".to_string(), CueType::Noun)]);
+        assert_eq!(classes("his remark that it was over"), vec![("remark".to_string(), CueType::Noun)]);
+        assert_eq!(classes("Clinton’s response was: “Is it over?”"), vec![("response".to_string(), CueType::Noun)]);
+        assert_eq!(classes("Trump shot back on Twitter"), vec![("shot".to_string(), CueType::Speech)]);
         // No owner, or no `that`: not a cue; a plural after a past verb is its object.
         assert!(classes("the claim that crime rose").is_empty());
         // (`rejected` itself is a stance cue.)
-        assert_eq!(classes("The White House rejected claims of fraud"), vec![("rejected".to_string(), CueClass::Stance)]);
+        assert_eq!(classes("The White House rejected claims of fraud"), vec![("rejected".to_string(), CueType::Stance)]);
         // Two-word stance cues: `referring to`, `called for` (not the evaluative `called`).
-        assert_eq!(classes("referring to the mogul"), vec![("referring".to_string(), CueClass::Stance)]);
-        assert_eq!(classes("Clinton called for a ban"), vec![("called".to_string(), CueClass::Stance)]);
-        assert_eq!(classes("Clinton called it a ban"), vec![("called".to_string(), CueClass::Evaluative)]);
+        assert_eq!(classes("referring to the mogul"), vec![("referring".to_string(), CueType::Stance)]);
+        assert_eq!(classes("Clinton called for a ban"), vec![("called".to_string(), CueType::Stance)]);
+        assert_eq!(classes("Clinton called it a ban"), vec![("called".to_string(), CueType::Evaluative)]);
         assert!(classes("a talk show host").is_empty());
     }
 
@@ -280,12 +280,12 @@ mod tests {
         assert_eq!(score(&scored, Span::new(0, 5)), 0.0);
         let found = find(&toks);
         let learned = learned(&toks, &scored, &found);
-        let got: Vec<(&str, CueClass)> = learned
+        let got: Vec<(&str, CueType)> = learned
             .iter()
             .map(|c| (Span::new(toks[c.first].span.start, toks[c.last].span.end).text(text), c.class))
             .collect();
         // `seemed` takes an object (stance); `made it clear` is followed by `that` (speech).
-        assert_eq!(got, vec![("seemed", CueClass::Stance), ("made it clear", CueClass::Speech)]);
+        assert_eq!(got, vec![("seemed", CueType::Stance), ("made it clear", CueType::Speech)]);
         assert!(learned.iter().all(|c| c.learned));
         // Nothing scored, nothing learned.
         assert!(super::learned(&toks, &[], &found).is_empty());
@@ -297,7 +297,7 @@ mod tests {
         let toks = tokenize(text, Span::new(0, text.len()), &[]);
         let cues = find(&toks);
         assert_eq!(cues.len(), 2);
-        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueClass::According, learned: false });
+        assert_eq!(cues[0], Cue { first: 0, last: 1, class: CueType::According, learned: false });
         assert_eq!(toks[cues[1].first].span.text(text), "said");
     }
 }

@@ -18,7 +18,7 @@
 //! A frame's content may hold quotation runs; `direct` turns those into direct or mixed quotes
 //! and the rest, when the cue takes reported speech, into indirect quotes. Hands on [`Frame`]s.
 
-use super::cues::{Cue, CueClass};
+use super::cues::{Cue, CueType};
 use super::speaker::{appositive_after, np_right, subject_before, Found, PRONOUNS};
 use super::tokens::{Clause, Tok};
 use crate::span::Span;
@@ -27,7 +27,7 @@ use crate::span::Span;
 #[derive(Debug, Clone)]
 pub(crate) struct Frame {
     pub cue: Span,
-    pub class: CueClass,
+    pub class: CueType,
     /// The cue is the learned detector's, not the lexicon's.
     pub learned: bool,
     pub speaker: Option<Found>,
@@ -211,7 +211,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
             && toks.get(k + 1).is_some_and(|n| {
                 !n.quoted
                     && !n.lower.ends_with("ing")
-                    && matches!(super::cues::class_of(&n.lower), Some(CueClass::Speech) | Some(CueClass::Evaluative))
+                    && matches!(super::cues::class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
             })
     };
     // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
@@ -276,9 +276,9 @@ fn object_end(toks: &[Tok], k: usize, end: usize) -> usize {
 }
 
 /// The content start after a cue ending at token `last`.
-fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) -> Option<usize> {
+fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like: bool) -> Option<usize> {
     let from = last + 1;
-    if class == CueClass::Stance {
+    if class == CueType::Stance {
         // `endorsed Mr. Trump`, `declined to comment`: the object follows the cue.
         return toks.get(from).is_some_and(|t| t.is_word || t.quoted).then_some(from);
     }
@@ -290,7 +290,7 @@ fn content_start(toks: &[Tok], last: usize, class: CueClass, tell_like: bool) ->
     if let Some(k) = that_after(toks, from).filter(|&k| bridged(k)) {
         return Some(k + 1);
     }
-    if class == CueClass::Belief {
+    if class == CueType::Belief {
         // `They think the progress is real`, `A poll shows Sanders leading`: a mental verb or
         // `show` takes its clause without `that` too (PolNeAR annotates both; 0.7 precision on
         // its train split for `show`); `think about`, `believe in`, `think so` take none. `found`
@@ -349,7 +349,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let make = |speaker: Option<Found>, a: usize, b: usize| {
         words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, learned: cue.learned, speaker, content, aside: None })
     };
-    if cue.class == CueClass::Noun {
+    if cue.class == CueType::Noun {
         // `Trump’s claim that there have been “thousands of shootings”`: the owner speaks.
         let owner = cue.first - 1;
         let found = if toks[owner].is_word {
@@ -362,7 +362,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let k = (cue.last + 1..end.min(cue.last + 3)).find(|&k| toks[k].is("that") || toks[k].is(":"))? + 1;
         return make(Some(found), k, cut_coordinated(toks, k, end));
     }
-    if cue.class == CueClass::Colon {
+    if cue.class == CueType::Colon {
         // `She then addressed the supporters again: “…”`: the clause's subject speaks.
         let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
         let (first, last) = np_right(toks, lead)?;
@@ -373,7 +373,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         }
         return make(Some(Found { first, last, appositive: None }), cue.last + 1, end);
     }
-    if cue.class == CueClass::According {
+    if cue.class == CueType::According {
         let (first, last) = super::speaker::np_right_source(toks, cue.last + 1)?;
         let speaker = Some(Found { first, last, appositive: None });
         let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
@@ -398,7 +398,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
         // `“Quiet,” he demanded`: a short quotation before its tag counts too.
         let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
-        if !matches!(cue.class, CueClass::Belief | CueClass::Stance) && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
+        if !matches!(cue.class, CueType::Belief | CueType::Stance) && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
             // `For black voters, he said, their “…”`: the tag sits inside the content.
             let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
             // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
@@ -451,7 +451,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let adverb = |t: &Tok| t.is_word && !t.quoted && (matches!(t.lower.as_str(), "now" | "then" | "later" | "also" | "still" | "again" | "soon") || (t.lower.ends_with("ly") && !t.cap));
     let conj = (0..cue.first).rev().find(|&k| !adverb(&toks[k])).filter(|&k| cue.first - k <= 2);
     let coordinated = conj.is_some_and(|k| matches!(toks[k].lower.as_str(), "and" | "but")) && !toks[cue.first].lower.ends_with("ing");
-    if coordinated && cue.class != CueClass::Evaluative {
+    if coordinated && cue.class != CueType::Evaluative {
         // `Carson did not mention his rivals, but told his supporters that …`: a second
         // predicate of the clause's subject.
         let conj = conj?;
@@ -486,7 +486,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
         });
         return make(speaker, k, cut_coordinated(toks, k, predicate.unwrap_or(end)));
     }
-    if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueClass::Speech && !toks[cue.first].lower.ends_with("ing") {
+    if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueType::Speech && !toks[cue.first].lower.ends_with("ing") {
         // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
         // whose object is the hearer (`…, Peter Cook, told the Times that …`).
         // `“How big is that wall?” asked the boy`, `warned the senator`: the asker or warner.
@@ -539,7 +539,7 @@ pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
 /// between it and the cue (`Ms. Sherry smiled and said, “…”`, `The email went on to say, “…”`,
 /// `Cory James, 22, of Flint, Mich., said he …`). Returns the phrase and the content start.
 fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found, usize)> {
-    if cue.class != CueClass::Speech || toks[cue.first].lower.ends_with("ing") && toks.get(cue.first.wrapping_sub(1)).is_some_and(|t| t.is(",")) {
+    if cue.class != CueType::Speech || toks[cue.first].lower.ends_with("ing") && toks.get(cue.first.wrapping_sub(1)).is_some_and(|t| t.is(",")) {
         return None;
     }
     let k = content_start(toks, cue.last, cue.class, tell_like)?;
@@ -559,7 +559,7 @@ fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found,
 pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
     let toks = &clause.toks;
     let colon = toks.len().checked_sub(1).filter(|&k| toks[k].is(":") && !toks[k].quoted)?;
-    for cue in super::cues::find(toks).into_iter().filter(|c| c.class != CueClass::According) {
+    for cue in super::cues::find(toks).into_iter().filter(|c| c.class != CueType::According) {
         if let Some(found) = subject_before(toks, cue.first) {
             return Some((Span::new(toks[cue.first].span.start, toks[cue.last].span.end), found));
         }

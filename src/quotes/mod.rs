@@ -32,80 +32,11 @@ mod speaker;
 mod tokens;
 
 use crate::doc::Analysed;
+pub use crate::labels::{CueClass, QuoteKind, SpeakerType};
 use crate::export::SpeakerRow;
 use crate::span::Span;
 use speaker::{History, Resolved};
 use std::collections::BTreeMap;
-
-/// How a quotation is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuoteKind {
-    /// A whole statement in quotation marks.
-    Direct,
-    /// Quotation marks around part of a paraphrase.
-    Mixed,
-    /// Reported speech with no quotation marks.
-    Indirect,
-}
-
-impl QuoteKind {
-    /// The CSV name: `direct`, `mixed`, `indirect`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Mixed => "mixed",
-            QuoteKind::Indirect => "indirect",
-        }
-    }
-}
-
-/// What a quote's cue reports: the `cue_class` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Reports {
-    /// Saying or writing: `said`, `told`, `according to`, a colon before a quotation.
-    Speech,
-    /// Thinking, knowing, hoping, finding: `believes that`, `polls show`.
-    Belief,
-    /// A stance towards an object: `praised X as`, `endorsed X`, `declined to comment`.
-    Stance,
-    /// A cue outside the lexicon that the learned detector found (`is expected`, `made it
-    /// clear`): what it reports is not classified.
-    Other,
-}
-
-impl Reports {
-    /// The CSV name: `speech`, `belief`, `stance`, `other`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Reports::Speech => "speech",
-            Reports::Belief => "belief",
-            Reports::Stance => "stance",
-            Reports::Other => "other",
-        }
-    }
-}
-
-/// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SpeakerType {
-    Person,
-    Org,
-    /// A plural or collective unnamed source (`Critics`, `Family members`).
-    Group,
-    Unknown,
-}
-
-impl SpeakerType {
-    /// The CSV name: `PERSON`, `ORG`, `GROUP`, `UNKNOWN`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            SpeakerType::Person => "PERSON",
-            SpeakerType::Org => "ORG",
-            SpeakerType::Group => "GROUP",
-            SpeakerType::Unknown => "UNKNOWN",
-        }
-    }
-}
 
 /// One quotation. All spans are byte spans into the document text.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,7 +61,7 @@ pub struct Quote {
     pub descriptions: Vec<String>,
     pub confidence: f32,
     /// What the cue reports (speech, belief, stance); speech for a follow-up quotation.
-    pub reports: Reports,
+    pub reports: CueClass,
 }
 
 impl Quote {
@@ -138,7 +69,7 @@ impl Quote {
     /// no quoted words (`Carson endorsed Trump`, `declined to comment`) reports no speech, and
     /// what an unlisted cue reports without quoted words is not known to be speech.
     pub fn is_attribution(&self) -> bool {
-        matches!(self.reports, Reports::Stance | Reports::Other) && self.kind == QuoteKind::Indirect
+        matches!(self.reports, CueClass::Stance | CueClass::Other) && self.kind == QuoteKind::Indirect
     }
 }
 
@@ -250,7 +181,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             // (the seed gold leaves such terms optional), so the object up to the term is the
             // mixed quote.
             let mut object = None;
-            if f.class == cues::CueClass::Evaluative && claimed.is_empty() && f.speaker.is_some() {
+            if f.class == cues::CueType::Evaluative && claimed.is_empty() && f.speaker.is_some() {
                 let term = (0..runs.len()).find(|&i| {
                     !used[i] && !quotable[i] && clause.span.contains(runs[i].content) && f.content.contains(runs[i].content)
                 });
@@ -268,7 +199,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
             }
             let covers_claimed = in_clause.iter().any(|&i| used[i] && runs[i].content.overlaps(f.content));
             // A later cue of the clause inside this frame's content.
-            let later = frames.iter().filter(|g| g.class != cues::CueClass::Stance).map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c));
+            let later = frames.iter().filter(|g| g.class != cues::CueType::Stance).map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c));
             // `Boreing said the members will still meet, but said, “…”`: the content stops before
             // a later cue of the clause that claimed the quotation.
             let content = match later {
@@ -318,7 +249,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     speaker_type: resolved.kind,
                     descriptions: resolved.descriptions.clone(),
                     confidence: if named { base } else { base - 0.3 },
-                    reports: if f.learned { Reports::Other } else { f.class.reports() },
+                    reports: if f.learned { CueClass::Other } else { f.class.reports() },
                 });
             };
             if claimed.is_empty() {
@@ -384,7 +315,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: prev.kind,
                 descriptions: prev.descriptions.clone(),
                 confidence: 0.7,
-                reports: Reports::Speech,
+                reports: CueClass::Speech,
             });
             last_quotation = cue.map(|cue| (cue, prev.speaker.clone(), c));
             last = Some((clause.paragraph, prev.clone()));
@@ -427,7 +358,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: resolved.kind,
                 descriptions: resolved.descriptions.clone(),
                 confidence: if resolved.speaker.is_empty() { 0.3 } else { 0.6 },
-                reports: Reports::Speech,
+                reports: CueClass::Speech,
             });
             last = Some((clause.paragraph, resolved));
         }
@@ -442,7 +373,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                 speaker_type: SpeakerType::Unknown,
                 descriptions: Vec::new(),
                 confidence: 0.3,
-                reports: Reports::Speech,
+                reports: CueClass::Speech,
             });
         }
         if let Some(words) = &doc.roles {
@@ -473,7 +404,7 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
                     speaker_type: resolved.kind,
                     descriptions: resolved.descriptions.clone(),
                     confidence: if resolved.speaker.is_empty() { 0.3 } else { 0.5 },
-                    reports: Reports::Other,
+                    reports: CueClass::Other,
                 };
                 let whole = |i: usize| tokens::word_count(text, runs[i].content) + 2 >= tokens::word_count(text, t.content);
                 match inside.as_slice() {
@@ -542,11 +473,11 @@ fn opens_paragraph(clause: &tokens::Clause, run: &marks::Run) -> bool {
 /// speaker.
 ///
 /// ```
-/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, Reports, SpeakerType};
+/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, CueClass, SpeakerType};
 /// use newsmine::span::Span;
 /// let q = Quote { span: Span::new(0, 1), clause: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
 ///     speaker: "Jaime Ortega".into(), speaker_type: SpeakerType::Person,
-///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9, reports: Reports::Speech };
+///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9, reports: CueClass::Speech };
 /// let rows = speakers_table(&[("a".into(), q.clone(), "Ortega".into()), ("b".into(), q, "he".into())]);
 /// assert_eq!(rows[0].doc_ids, "a;b");
 /// assert_eq!(rows[0].mentions, "Ortega;he");
@@ -601,7 +532,7 @@ pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
             }
             SpeakerRow {
                 speaker,
-                speaker_type: best.0.as_str().to_string(),
+                speaker_type: best.0,
                 quotes: acc.quotes,
                 documents: acc.docs.len(),
                 doc_ids: acc.docs.join(";"),

@@ -7,7 +7,7 @@
 
 use super::speaker::Found;
 use super::tokens::{Clause, Tok};
-use crate::doc::RoleScores;
+use crate::labels::{Role, RoleScores};
 use crate::span::Span;
 
 /// A word is reported content at this content probability.
@@ -78,8 +78,8 @@ fn found(toks: &[Tok], span: Span) -> Option<Found> {
 /// [`CUE_MIN`].
 fn cue_spans(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Span> {
     let head = |w: Span| cue_words.map_or(0.0, |c| super::cues::score(c, w));
-    let scored: Vec<(Span, RoleScores)> = clause_words(roles, clause).iter().map(|&(s, p)| (s, [p[0].max(head(s)), p[1], p[2]])).collect();
-    runs(text, &scored, |p| p[0] >= CUE_MIN).into_iter().map(|(a, b)| Span::new(scored[a].0.start, scored[b - 1].0.end)).collect()
+    let scored: Vec<(Span, RoleScores)> = clause_words(roles, clause).iter().map(|&(s, p)| (s, RoleScores([p[Role::Cue].max(head(s)), p[Role::Content], p[Role::Source]]))).collect();
+    runs(text, &scored, |p| p[Role::Cue] >= CUE_MIN).into_iter().map(|(a, b)| Span::new(scored[a].0.start, scored[b - 1].0.end)).collect()
 }
 
 /// The words of `roles` inside `clause`.
@@ -100,7 +100,7 @@ pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: 
     let words = clause_words(roles, clause);
     let cues = cue_spans(text, clause, roles, cue_words);
     let mut out = Vec::new();
-    for (a, b) in runs(text, words, |p| p[1] >= CONTENT_MIN) {
+    for (a, b) in runs(text, words, |p| p[Role::Content] >= CONTENT_MIN) {
         let content = Span::new(words[a].0.start, words[b - 1].0.end).trim(text);
         // A short quotation is reported content all the same (`“Really?” asked O’Donnell`).
         let marked = content.text(text).starts_with(['"', '“']) || text[..content.start].trim_end().ends_with(['"', '“']);
@@ -136,7 +136,7 @@ pub(crate) fn without_that(text: &str, span: Span) -> Span {
 /// The document's runs of content words (at [`CONTENT_MIN`]), trimmed, in text order; a run of
 /// punctuation alone (an opening quotation mark) reports nothing and is left out.
 pub(crate) fn content_runs(text: &str, roles: &[(Span, RoleScores)]) -> Vec<Span> {
-    runs(text, roles, |p| p[1] >= CONTENT_MIN)
+    runs(text, roles, |p| p[Role::Content] >= CONTENT_MIN)
         .into_iter()
         .map(|(a, b)| Span::new(roles[a].0.start, roles[b - 1].0.end).trim(text))
         .filter(|s| s.text(text).chars().any(char::is_alphanumeric))
@@ -152,7 +152,7 @@ pub(crate) fn snap(clause: Span, runs: &[Span]) -> Option<Span> {
 /// The mean content probability of the words in `span`.
 pub(crate) fn content_mean(roles: &[(Span, RoleScores)], span: Span) -> f32 {
     let i = roles.partition_point(|w| w.0.end <= span.start);
-    let inside: Vec<f32> = roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[1]).collect();
+    let inside: Vec<f32> = roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[Role::Content]).collect();
     if inside.is_empty() {
         return 1.0;
     }
@@ -162,7 +162,7 @@ pub(crate) fn content_mean(roles: &[(Span, RoleScores)], span: Span) -> f32 {
 /// The highest source probability of the words in `span`.
 pub(crate) fn source_max(roles: &[(Span, RoleScores)], span: Span) -> f32 {
     let i = roles.partition_point(|w| w.0.end <= span.start);
-    roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[2]).fold(0.0, f32::max)
+    roles[i..].iter().take_while(|w| w.0.start < span.end).map(|w| w.1[Role::Source]).fold(0.0, f32::max)
 }
 
 /// The run of source words of `clause` nearest to `cue` outside `content` and the cue: one at
@@ -170,7 +170,7 @@ pub(crate) fn source_max(roles: &[(Span, RoleScores)], span: Span) -> f32 {
 pub(crate) fn source_near(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue: Span, content: Span, weak: bool) -> Option<Found> {
     let words = clause_words(roles, clause);
     let candidates = |min: f32| -> Option<Span> {
-        runs(text, words, |p| p[2] >= min)
+        runs(text, words, |p| p[Role::Source] >= min)
             .into_iter()
             .map(|(a, b)| Span::new(words[a].0.start, words[b - 1].0.end))
             .filter(|s| s.text(text).chars().any(char::is_alphanumeric) && !s.overlaps(content) && !s.overlaps(cue))
@@ -214,10 +214,10 @@ pub(crate) mod tests {
     #[test]
     fn runs_keep_consecutive_words_and_end_at_paragraph_breaks() {
         let text = "a b\nc d e";
-        let hi = [0.0, 0.9, 0.0];
-        let lo = [0.0, 0.1, 0.0];
+        let hi = RoleScores([0.0, 0.9, 0.0]);
+        let lo = RoleScores([0.0, 0.1, 0.0]);
         let w = scored(text, &[hi, hi, hi, lo, hi]);
-        assert_eq!(runs(text, &w, |p| p[1] >= 0.5), vec![(0, 2), (2, 3), (4, 5)]);
+        assert_eq!(runs(text, &w, |p| p[Role::Content] >= 0.5), vec![(0, 2), (2, 3), (4, 5)]);
         assert_eq!(content_runs(text, &w).iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["a b", "c", "e"]);
         // A run of punctuation alone (an opening mark) is no content run.
         let text = "a \" b c";
@@ -242,7 +242,7 @@ pub(crate) mod tests {
         assert_eq!(snap(Span::new(0, 11), &runs), Some(Span::new(0, 10)));
         assert_eq!(snap(Span::new(41, 50), &runs), None);
         let text = "x y z";
-        let w = scored(text, &[[0.0, 0.9, 0.8], [0.0, 0.3, 0.1], [0.0, 0.0, 0.0]]);
+        let w = scored(text, &[RoleScores([0.0, 0.9, 0.8]), RoleScores([0.0, 0.3, 0.1]), RoleScores([0.0, 0.0, 0.0])]);
         assert!((content_mean(&w, Span::new(0, 3)) - 0.6).abs() < 1e-6);
         assert_eq!(content_mean(&w, Span::new(10, 12)), 1.0, "no words: nothing to judge");
         assert_eq!(source_max(&w, Span::new(0, 5)), 0.8);
@@ -253,13 +253,13 @@ pub(crate) mod tests {
         // Two source runs: `Officials` (strong) far from the cue, `the crowd` (strong) next to it.
         let text = "Officials left early as the crowd chanted loudly that the rally would go on";
         let clause = Clause { span: Span::new(0, text.len()), paragraph: 0, toks: tokens::tokenize(text, Span::new(0, text.len()), &[]) };
-        let mut p: Vec<RoleScores> = vec![[0.0, 0.0, 0.0]; 14];
-        p[0] = [0.0, 0.0, 0.9]; // Officials
-        p[4] = [0.0, 0.0, 0.8]; // the
-        p[5] = [0.0, 0.0, 0.9]; // crowd
-        p[6] = [0.9, 0.0, 0.0]; // chanted
+        let mut p: Vec<RoleScores> = vec![RoleScores([0.0, 0.0, 0.0]); 14];
+        p[0] = RoleScores([0.0, 0.0, 0.9]); // Officials
+        p[4] = RoleScores([0.0, 0.0, 0.8]); // the
+        p[5] = RoleScores([0.0, 0.0, 0.9]); // crowd
+        p[6] = RoleScores([0.9, 0.0, 0.0]); // chanted
         for x in &mut p[9..14] {
-            x[1] = 0.9; // the rally would go on
+            x.0[1] = 0.9; // the rally would go on
         }
         let w = scored(text, &p);
         let t = tagged(text, &clause, None, &w, None);
@@ -268,14 +268,14 @@ pub(crate) mod tests {
         let s = t[0].source.as_ref().unwrap();
         assert_eq!((clause.toks[s.first].lower.as_str(), clause.toks[s.last].lower.as_str()), ("the", "crowd"));
         // No cue word: no attribution. A cue from the cue head counts as well.
-        p[6] = [0.0, 0.0, 0.0];
+        p[6] = RoleScores([0.0, 0.0, 0.0]);
         let w = scored(text, &p);
         assert!(tagged(text, &clause, None, &w, None).is_empty());
         let head = [(w[6].0, 0.7)];
         assert_eq!(tagged(text, &clause, None, &w, Some(&head)).len(), 1);
         // Content of two words is too short.
         for x in &mut p[9..12] {
-            x[1] = 0.0;
+            x.0[1] = 0.0;
         }
         assert!(tagged(text, &clause, None, &scored(text, &p), Some(&head)).is_empty());
     }
@@ -289,11 +289,11 @@ pub(crate) mod tests {
         let lead = Clause { span: lead_span, paragraph: 0, toks: tokens::tokenize(text, lead_span, &[]) };
         let span = Span::new(17, text.len());
         let clause = Clause { span, paragraph: 1, toks: tokens::tokenize(text, span, &[]) };
-        let mut p: Vec<RoleScores> = vec![[0.0, 0.9, 0.0]; 10];
-        p[0] = [0.0, 0.0, 0.9]; // The
-        p[1] = [0.0, 0.0, 0.9]; // mayor
-        p[2] = [0.9, 0.0, 0.0]; // said
-        p[3] = [0.0, 0.0, 0.0]; // :
+        let mut p: Vec<RoleScores> = vec![RoleScores([0.0, 0.9, 0.0]); 10];
+        p[0] = RoleScores([0.0, 0.0, 0.9]); // The
+        p[1] = RoleScores([0.0, 0.0, 0.9]); // mayor
+        p[2] = RoleScores([0.9, 0.0, 0.0]); // said
+        p[3] = RoleScores([0.0, 0.0, 0.0]); // :
         let w = scored(text, &p);
         let t = tagged(text, &clause, Some(&lead), &w, None);
         assert_eq!(t.len(), 1);

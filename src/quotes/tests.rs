@@ -665,7 +665,7 @@ fn speakers_table_merges_across_documents() {
         speaker_type: t,
         descriptions: desc.iter().map(|s| s.to_string()).collect(),
         confidence: 0.9,
-        reports: Reports::Speech,
+        reports: CueClass::Speech,
     };
     let rows = speakers_table(&[
         ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
@@ -678,7 +678,7 @@ fn speakers_table_merges_across_documents() {
     assert_eq!(rows.len(), 2);
     // Case-insensitive merge; the first spelling is shown.
     assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
-    assert_eq!(rows[0].speaker_type, "GROUP");
+    assert_eq!(rows[0].speaker_type, SpeakerType::Group);
     let b = &rows[1];
     assert_eq!((b.speaker.as_str(), b.speaker_type.as_str(), b.quotes, b.documents), ("Nayib Bukele", "PERSON", 3, 2));
     assert_eq!(b.doc_ids, "doc2;doc1");
@@ -1401,16 +1401,16 @@ fn learned_cues_add_attributions_and_overrule_the_lexicon() {
         scored("said", 0.1),
     ]);
     let all = super::extract(&d);
-    let got: Vec<(&str, &str, &str, Reports, bool)> = all
+    let got: Vec<(&str, &str, &str, CueClass, bool)> = all
         .iter()
         .map(|q| (q.cue.unwrap().text(text), q.span.text(text), q.speaker.as_str(), q.reports, q.is_attribution()))
         .collect();
     assert_eq!(
         got,
         vec![
-            ("made it clear", "he would stay in the race", "Ted Cruz", Reports::Other, true),
-            ("justified", "the measure", "Donald Trump", Reports::Other, true),
-            ("claiming", "the gang was invading the country", "Donald Trump", Reports::Speech, false),
+            ("made it clear", "he would stay in the race", "Ted Cruz", CueClass::Other, true),
+            ("justified", "the measure", "Donald Trump", CueClass::Other, true),
+            ("claiming", "the gang was invading the country", "Donald Trump", CueClass::Speech, false),
         ]
     );
     // Without the detector the lexicon alone decides: `said` frames the third line.
@@ -1428,7 +1428,7 @@ fn role_scores(text: &str, cue: &[&str], content: &[&str], source: &[&str]) -> V
         .into_iter()
         .map(|s| {
             let p = |list: &[&str]| if inside(list, s) { 0.9 } else { 0.01 };
-            (s, [p(cue), p(content), p(source)])
+            (s, crate::labels::RoleScores([p(cue), p(content), p(source)]))
         })
         .collect()
 }

@@ -1,0 +1,236 @@
+//! Every closed set of values the tables carry: entity labels, BIO tags, quote kinds, cue
+//! classes, speaker types, figure kinds and qualifiers, document statuses and attribution
+//! roles. Each is an enum; its CSV spelling is given once, by serde (`#[serde(rename)]`), and
+//! [`as_str`](EntityLabel::as_str) returns the same spelling for messages and reports. No other
+//! module compares these values as strings.
+
+use serde::{Deserialize, Serialize};
+
+/// Implements `as_str` (the serde spelling) for a unit-only enum.
+macro_rules! spelled {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The CSV spelling (the same as serde's).
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// The four CoNLL-2003 entity types, named as in the CSV contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub enum EntityLabel {
+    #[default]
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+spelled!(EntityLabel { Person => "PERSON", Org => "ORG", Loc => "LOC", Misc => "MISC" });
+
+impl EntityLabel {
+    pub const ALL: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+
+    /// Parses the CSV names and the CoNLL suffixes (`PER`, `ORG`, `LOC`, `MISC`).
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        match s {
+            "PERSON" | "PER" => Some(EntityLabel::Person),
+            "ORG" => Some(EntityLabel::Org),
+            "LOC" => Some(EntityLabel::Loc),
+            "MISC" => Some(EntityLabel::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// How a quotation is reported: the `kind` column of `quotes.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole statement in quotation marks.
+    #[default]
+    Direct,
+    /// Quotation marks around part of a paraphrase.
+    Mixed,
+    /// Reported speech with no quotation marks.
+    Indirect,
+}
+
+spelled!(QuoteKind { Direct => "direct", Mixed => "mixed", Indirect => "indirect" });
+
+/// What a quote's cue reports: the `cue_class` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// Saying or writing: `said`, `told`, `according to`, a colon before a quotation.
+    #[default]
+    Speech,
+    /// Thinking, knowing, hoping, finding: `believes that`, `polls show`.
+    Belief,
+    /// A stance towards an object: `praised X as`, `endorsed X`, `declined to comment`.
+    Stance,
+    /// A cue outside the lexicon that the learned detector found (`is expected`, `made it
+    /// clear`): what it reports is not classified.
+    Other,
+}
+
+spelled!(CueClass { Speech => "speech", Belief => "belief", Stance => "stance", Other => "other" });
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum SpeakerType {
+    Person,
+    Org,
+    /// A plural or collective unnamed source (`Critics`, `Family members`).
+    Group,
+    #[default]
+    Unknown,
+}
+
+spelled!(SpeakerType { Person => "PERSON", Org => "ORG", Group => "GROUP", Unknown => "UNKNOWN" });
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    Money,
+    #[default]
+    Count,
+    Percent,
+    Rate,
+    Quantity,
+    Duration,
+}
+
+spelled!(FigureKind {
+    Money => "money",
+    Count => "count",
+    Percent => "percent",
+    Rate => "rate",
+    Quantity => "quantity",
+    Duration => "duration",
+});
+
+/// How the text bounds a figure's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    Approx,
+    MoreThan,
+    LessThan,
+    UpTo,
+    AtLeast,
+    Vague,
+}
+
+spelled!(Qualifier {
+    Exact => "exact",
+    Approx => "approx",
+    MoreThan => "more_than",
+    LessThan => "less_than",
+    UpTo => "up_to",
+    AtLeast => "at_least",
+    Vague => "vague",
+});
+
+/// What became of a document: the `status` column of `documents.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DocStatus {
+    /// Every stage ran.
+    #[default]
+    Ok,
+    /// Deliberately not extracted (empty, not English); the reason is in `error`.
+    Skipped,
+    /// Could not be read or a stage failed; the reason is in `error`.
+    Failed,
+}
+
+spelled!(DocStatus { Ok => "ok", Skipped => "skipped", Failed => "failed" });
+
+/// A word's part in an attribution, as the role tagger scores it. The discriminant is the
+/// column of the tagger's output ([`RoleScores`]), which must not change once a head is trained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Cue = 0,
+    Content = 1,
+    Source = 2,
+}
+
+spelled!(Role { Cue => "cue", Content => "content", Source => "source" });
+
+impl Role {
+    /// In the tagger's column order.
+    pub const ALL: [Role; 3] = [Role::Cue, Role::Content, Role::Source];
+}
+
+/// A word's probabilities of lying in an attribution's cue, content and source, read by
+/// [`Role`] (`scores[Role::Source]`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RoleScores(pub [f32; 3]);
+
+impl std::ops::Index<Role> for RoleScores {
+    type Output = f32;
+    fn index(&self, role: Role) -> &f32 {
+        &self.0[role as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde's spelling (the CSV) and `as_str` agree for every value.
+    #[test]
+    fn csv_spelling_is_as_str() {
+        fn check<T: Serialize>(value: T, text: &str) {
+            let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+            w.serialize([&value]).unwrap();
+            assert_eq!(String::from_utf8(w.into_inner().unwrap()).unwrap().trim_end(), text);
+        }
+        for l in EntityLabel::ALL {
+            check(l, l.as_str());
+        }
+        for k in [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect] {
+            check(k, k.as_str());
+        }
+        for c in [CueClass::Speech, CueClass::Belief, CueClass::Stance, CueClass::Other] {
+            check(c, c.as_str());
+        }
+        for t in [SpeakerType::Person, SpeakerType::Org, SpeakerType::Group, SpeakerType::Unknown] {
+            check(t, t.as_str());
+        }
+        for k in [FigureKind::Money, FigureKind::Count, FigureKind::Percent, FigureKind::Rate, FigureKind::Quantity, FigureKind::Duration] {
+            check(k, k.as_str());
+        }
+        for q in [Qualifier::Exact, Qualifier::Approx, Qualifier::MoreThan, Qualifier::LessThan, Qualifier::UpTo, Qualifier::AtLeast, Qualifier::Vague] {
+            check(q, q.as_str());
+        }
+        for s in [DocStatus::Ok, DocStatus::Skipped, DocStatus::Failed] {
+            check(s, s.as_str());
+        }
+        for r in Role::ALL {
+            check(r, r.as_str());
+        }
+        assert_eq!(EntityLabel::parse("PER"), Some(EntityLabel::Person));
+        assert_eq!(RoleScores([0.1, 0.2, 0.3])[Role::Source], 0.3);
+    }
+}
