@@ -4,8 +4,7 @@
 //! document-level `canonical` names) and hands on [`Quote`]s: direct, mixed and indirect
 //! quotations with their cue, the mention naming the speaker, the resolved speaker name, its type
 //! and descriptions, and the reported clause each sits in (for a mixed quote, the paraphrase
-//! around the marked words). [`speakers_table`] aggregates quotes across documents into `speakers.csv`
-//! rows. The stages, in order:
+//! around the marked words). The stages, in order:
 //!
 //! 1. [`marks`]: pair quotation marks into runs per paragraph (recovering from odd marks).
 //! 2. [`tokens`]: split paragraphs into quote-aware clauses and words.
@@ -33,10 +32,8 @@ mod tokens;
 
 use crate::doc::Analysed;
 pub use crate::labels::{CueClass, QuoteKind, SpeakerType};
-use crate::export::SpeakerRow;
 use crate::span::Span;
 use speaker::{History, Resolved};
-use std::collections::BTreeMap;
 
 /// One quotation. All spans are byte spans into the document text.
 #[derive(Debug, Clone, PartialEq)]
@@ -461,86 +458,6 @@ pub fn extract(doc: &Analysed) -> Vec<Quote> {
 /// A follow-up in the next paragraph must open its clause with the quotation mark itself.
 fn opens_paragraph(clause: &tokens::Clause, run: &marks::Run) -> bool {
     clause.toks.first().is_some_and(|t| t.span == run.open)
-}
-
-/// Aggregates quotes across documents into `speakers.csv` rows.
-///
-/// Input rows are `(doc_id, quote, mention text)`, the mention text being the surface of
-/// `quote.speaker_mention` (or `""`). Quotes with an empty speaker are left out. One row per
-/// `speaker` string, so the same person is merged across documents by canonical name; its type
-/// is the most frequent type given (ties: first seen); `doc_ids`, `mentions` and
-/// `descriptions` are distinct values joined with `;` in first-seen order. Rows are sorted by
-/// speaker.
-///
-/// ```
-/// use newsmine::quotes::{speakers_table, Quote, QuoteKind, CueClass, SpeakerType};
-/// use newsmine::span::Span;
-/// let q = Quote { span: Span::new(0, 1), clause: Span::new(0, 1), kind: QuoteKind::Direct, cue: None, speaker_mention: None,
-///     speaker: "Jaime Ortega".into(), speaker_type: SpeakerType::Person,
-///     descriptions: vec!["Salvadoran lawyer".into()], confidence: 0.9, reports: CueClass::Speech };
-/// let rows = speakers_table(&[("a".into(), q.clone(), "Ortega".into()), ("b".into(), q, "he".into())]);
-/// assert_eq!(rows[0].doc_ids, "a;b");
-/// assert_eq!(rows[0].mentions, "Ortega;he");
-/// assert_eq!(rows[0].quotes, 2);
-/// ```
-pub fn speakers_table(quotes: &[(String, Quote, String)]) -> Vec<SpeakerRow> {
-    struct Acc {
-        types: Vec<(SpeakerType, usize)>,
-        quotes: usize,
-        docs: Vec<String>,
-        mentions: Vec<String>,
-        descriptions: Vec<String>,
-    }
-    fn add(list: &mut Vec<String>, s: &str) {
-        if !s.is_empty() && !list.iter().any(|x| x == s) {
-            list.push(s.to_string());
-        }
-    }
-    // Keyed case-insensitively so `Critics` and `critics` are one speaker; the first spelling
-    // seen is the one shown.
-    let mut by: BTreeMap<String, (String, Acc)> = BTreeMap::new();
-    for (doc_id, q, mention) in quotes {
-        if q.speaker.is_empty() {
-            continue;
-        }
-        let (_, acc) = by.entry(q.speaker.to_lowercase()).or_insert_with(|| (q.speaker.clone(), Acc {
-            types: Vec::new(),
-            quotes: 0,
-            docs: Vec::new(),
-            mentions: Vec::new(),
-            descriptions: Vec::new(),
-        }));
-        acc.quotes += 1;
-        match acc.types.iter_mut().find(|(t, _)| *t == q.speaker_type) {
-            Some((_, n)) => *n += 1,
-            None => acc.types.push((q.speaker_type, 1)),
-        }
-        add(&mut acc.docs, doc_id);
-        add(&mut acc.mentions, mention);
-        for d in &q.descriptions {
-            add(&mut acc.descriptions, d);
-        }
-    }
-    by.into_values()
-        .map(|(speaker, acc)| {
-            // Highest count wins; on a tie the type seen first.
-            let mut best = acc.types[0];
-            for &t in &acc.types[1..] {
-                if t.1 > best.1 {
-                    best = t;
-                }
-            }
-            SpeakerRow {
-                speaker,
-                speaker_type: best.0,
-                quotes: acc.quotes,
-                documents: acc.docs.len(),
-                doc_ids: acc.docs.join(";"),
-                mentions: acc.mentions.join(";"),
-                descriptions: acc.descriptions.join(";"),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

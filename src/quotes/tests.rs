@@ -654,39 +654,6 @@ fn multibyte_text_keeps_spans_on_boundaries() {
 }
 
 #[test]
-fn speakers_table_merges_across_documents() {
-    let q = |speaker: &str, t: SpeakerType, desc: &[&str]| Quote {
-        span: Span::new(0, 1),
-        clause: Span::new(0, 1),
-        kind: Direct,
-        cue: None,
-        speaker_mention: None,
-        speaker: speaker.to_string(),
-        speaker_type: t,
-        descriptions: desc.iter().map(|s| s.to_string()).collect(),
-        confidence: 0.9,
-        reports: CueClass::Speech,
-    };
-    let rows = speakers_table(&[
-        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
-        ("doc1".into(), q("Critics", SpeakerType::Group, &[]), "Critics".into()),
-        ("doc1".into(), q("Nayib Bukele", SpeakerType::Person, &["El Salvador President"]), "he".into()),
-        ("doc2".into(), q("Nayib Bukele", SpeakerType::Person, &["President"]), "Bukele".into()),
-        ("doc3".into(), q("", SpeakerType::Unknown, &[]), "".into()),
-        ("doc3".into(), q("critics", SpeakerType::Group, &[]), "critics".into()),
-    ]);
-    assert_eq!(rows.len(), 2);
-    // Case-insensitive merge; the first spelling is shown.
-    assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
-    assert_eq!(rows[0].speaker_type, SpeakerType::Group);
-    let b = &rows[1];
-    assert_eq!((b.speaker.as_str(), b.speaker_type.as_str(), b.quotes, b.documents), ("Nayib Bukele", "PERSON", 3, 2));
-    assert_eq!(b.doc_ids, "doc2;doc1");
-    assert_eq!(b.mentions, "Bukele;he");
-    assert_eq!(b.descriptions, "President;El Salvador President");
-}
-
-#[test]
 fn kinds_and_types_convert_once() {
     assert_eq!([Direct.as_str(), Mixed.as_str(), Indirect.as_str()], ["direct", "mixed", "indirect"]);
     assert_eq!(

@@ -1,8 +1,14 @@
-//! Export: the CSV tables of the output contract (`SCHEMA.md`). Column names come from the
-//! serde structs below, offsets are Unicode code points, and rows are sorted by `doc_id`, then
-//! `start`. Each table is written to a temporary file and renamed into place.
+//! The one definition of every table: a serde struct per row (its fields are the columns, in
+//! order; typed values are spelled by serde), and the functions that build a row from what a
+//! stage found. Offsets are Unicode code points, converted from byte spans here and nowhere
+//! else.
 
 use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, QuoteKind, SpeakerType};
+use crate::corpus::Document;
+use crate::doc::{Analysed, Entity};
+use crate::figures::Figure;
+use crate::quotes::Quote;
+use crate::span::CharMap;
 use serde::{Deserialize, Serialize};
 
 /// `documents.csv`: one row per input document, also for skipped and failed ones.
@@ -102,47 +108,87 @@ pub struct FigureRow {
     pub end: usize,
 }
 
-use crate::span::CharMap;
-use std::path::{Path, PathBuf};
-
-/// The table files, in the order they are written.
-pub const TABLES: [&str; 7] =
-    ["documents.csv", "entities.csv", "quotes.csv", "speakers.csv", "organizations.csv", "figures.csv", "attributions.csv"];
-
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{path}: {source}")]
-    Csv { path: PathBuf, source: csv::Error },
+/// Everything one document contributes to the tables.
+#[derive(Debug, Clone, Default)]
+pub struct DocRows {
+    pub document: DocumentRow,
+    pub entities: Vec<EntityRow>,
+    pub quotes: Vec<QuoteRow>,
+    /// Stances towards an object (`attributions.csv`).
+    pub attributions: Vec<QuoteRow>,
+    /// What `speakers.csv` needs of each row of `quotes`, in the same order.
+    pub speakers: Vec<SpeakerFact>,
+    pub figures: Vec<FigureRow>,
 }
 
-/// Writes `rows` as `dir/name` through a temporary file renamed into place, so a reader never
-/// sees half a table.
-pub fn write_table<T: Serialize + Default>(dir: &Path, name: &str, rows: &[T]) -> Result<(), ExportError> {
-    let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let csv_err = |source| ExportError::Csv { path: path.clone(), source };
-    let mut writer = csv::Writer::from_path(&tmp).map_err(csv_err)?;
-    if rows.is_empty() {
-        // The csv crate writes the header with the first row; an empty table still gets one.
-        writer.write_record(&header_of::<T>()).map_err(csv_err)?;
-    }
-    for row in rows {
-        writer.serialize(row).map_err(csv_err)?;
-    }
-    writer.flush().map_err(|e| ExportError::Io { path: tmp.clone(), source: e })?;
-    drop(writer);
-    std::fs::rename(&tmp, &path).map_err(|e| ExportError::Io { path, source: e })
+/// One quote's speaker, as the corpus speaker table aggregates it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpeakerFact {
+    /// Canonical name or description; `""` when no source was found.
+    pub speaker: String,
+    pub speaker_type: SpeakerType,
+    /// The words naming the source at this quote (`he`, `Ortega`), or `""`.
+    pub mention: String,
+    pub descriptions: Vec<String>,
 }
 
-/// Column names of a row struct, taken from serde by serialising a default row.
-fn header_of<T: Serialize + Default>() -> csv::StringRecord {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.serialize(T::default()).expect("a default row serialises");
-    let bytes = w.into_inner().expect("in-memory writer");
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
-    reader.headers().expect("header just written").clone()
+/// The `documents.csv` row of a document before any stage has run.
+pub fn document_row(doc: &Document) -> DocumentRow {
+    DocumentRow {
+        doc_id: doc.doc_id.clone(),
+        source: doc.source.clone(),
+        title: doc.title.clone().unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+impl DocRows {
+    /// A document that could not be read or processed: its row with the reason, nothing else.
+    pub fn failed(doc: &Document, reason: String) -> DocRows {
+        let document = DocumentRow { status: DocStatus::Failed, error: reason, ..document_row(doc) };
+        DocRows { document, ..Default::default() }
+    }
+
+    /// A document deliberately not extracted (empty, not English), with the reason.
+    pub fn skipped(document: DocumentRow, reason: String) -> DocRows {
+        DocRows { document: DocumentRow { status: DocStatus::Skipped, error: reason, ..document }, ..Default::default() }
+    }
+
+    /// The rows of an extracted document: its entities, its quotes (`q001`…) and attributions
+    /// (`a001`…, the rows [`Quote::is_attribution`] sends to `attributions.csv`), its figures
+    /// (`f001`…), and the counts in its `documents.csv` row.
+    pub fn extracted(document: DocumentRow, doc: &Analysed, quotes: Vec<Quote>, figures: &[Figure]) -> DocRows {
+        let (id, text) = (document.doc_id.clone(), doc.text.as_str());
+        let map = CharMap::new(text);
+        let entities: Vec<EntityRow> = doc.entities.iter().enumerate().map(|(i, e)| entity_row(&id, i + 1, text, &map, e)).collect();
+        let (attributions, found): (Vec<Quote>, Vec<Quote>) = quotes.into_iter().partition(|q| q.is_attribution());
+        let rows = |prefix: char, qs: &[Quote]| -> Vec<QuoteRow> {
+            qs.iter().enumerate().map(|(i, q)| quote_row(&id, format!("{prefix}{:03}", i + 1), text, &map, q)).collect()
+        };
+        let (quotes, attributions) = (rows('q', &found), rows('a', &attributions));
+        let speakers = found
+            .into_iter()
+            .map(|q| SpeakerFact {
+                mention: q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default(),
+                speaker: q.speaker,
+                speaker_type: q.speaker_type,
+                descriptions: q.descriptions,
+            })
+            .collect();
+        let figures: Vec<FigureRow> =
+            figures.iter().enumerate().map(|(i, f)| figure_row(&id, format!("f{:03}", i + 1), text, &map, f)).collect();
+        let document = DocumentRow {
+            chars: map.len_chars(),
+            sentences: doc.extract_sentences().count(),
+            entities: entities.len(),
+            quotes: quotes.len(),
+            attributions: attributions.len(),
+            figures: figures.len(),
+            status: DocStatus::Ok,
+            ..document
+        };
+        DocRows { document, entities, quotes, attributions, speakers, figures }
+    }
 }
 
 /// A probability as a fixed three-decimal string (stable across platforms).
@@ -151,7 +197,7 @@ pub fn score(p: f32) -> String {
 }
 
 /// An entity mention as a CSV row.
-pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &crate::doc::Entity) -> EntityRow {
+pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &Entity) -> EntityRow {
     let (start, end) = map.chars(e.span);
     EntityRow {
         doc_id: doc_id.to_string(),
@@ -167,7 +213,7 @@ pub fn entity_row(doc_id: &str, n: usize, text: &str, map: &CharMap, e: &crate::
 
 /// A quote as a CSV row with id `quote_id` (`q001` in `quotes.csv`, `a001` in
 /// `attributions.csv`).
-pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &crate::quotes::Quote) -> QuoteRow {
+pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &Quote) -> QuoteRow {
     let (start, end) = map.chars(q.span);
     let opt = |s: Option<crate::span::Span>| s.map(|s| map.chars(s));
     let speaker = opt(q.speaker_mention);
@@ -196,7 +242,7 @@ pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &
 }
 
 /// A figure as a CSV row with id `figure_id` (`f001`).
-pub fn figure_row(doc_id: &str, figure_id: String, text: &str, map: &CharMap, f: &crate::figures::Figure) -> FigureRow {
+pub fn figure_row(doc_id: &str, figure_id: String, text: &str, map: &CharMap, f: &Figure) -> FigureRow {
     let (start, end) = map.chars(f.span);
     FigureRow {
         doc_id: doc_id.to_string(),
@@ -215,20 +261,6 @@ pub fn figure_row(doc_id: &str, figure_id: String, text: &str, map: &CharMap, f:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn empty_table_has_header_and_rows_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        write_table::<FigureRow>(dir.path(), "figures.csv", &[]).unwrap();
-        let text = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
-        assert_eq!(text, "doc_id,figure_id,text,value,unit,kind,qualifier,subject,start,end\n");
-        let row = EntityRow { doc_id: "a".into(), text: "Café, “Inc”".into(), ..Default::default() };
-        write_table(dir.path(), "entities.csv", &[row.clone()]).unwrap();
-        let mut reader = csv::Reader::from_path(dir.path().join("entities.csv")).unwrap();
-        let back: Vec<EntityRow> = reader.deserialize().map(Result::unwrap).collect();
-        assert_eq!(back, vec![row]);
-        assert!(!dir.path().join(".entities.csv.tmp").exists());
-    }
 
     #[test]
     fn figure_rows_have_code_point_offsets_and_typed_columns() {

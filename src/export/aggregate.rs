@@ -1,0 +1,224 @@
+//! The corpus tables: `speakers.csv` and `organizations.csv`, each a running aggregate that
+//! takes one document's rows at a time (documents in `doc_id` order) and yields its table at
+//! the end. Keys are hashed, lists keep first-seen order with a set beside them, so building
+//! a table is linear in the number of rows.
+
+use super::rows::{EntityRow, OrganizationRow, SpeakerFact, SpeakerRow};
+use crate::labels::{EntityLabel, SpeakerType};
+use crate::ner::canonical;
+use std::collections::{BTreeMap, HashSet};
+
+/// Distinct non-empty strings in first-seen order.
+#[derive(Debug, Default)]
+struct Distinct {
+    list: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Distinct {
+    fn add(&mut self, s: &str) {
+        if !s.is_empty() && self.seen.insert(s.to_string()) {
+            self.list.push(s.to_string());
+        }
+    }
+
+    fn joined(&self, sep: &str) -> String {
+        self.list.join(sep)
+    }
+}
+
+#[derive(Debug, Default)]
+struct SpeakerAcc {
+    /// The first spelling seen (`Critics` and `critics` are one speaker).
+    name: String,
+    /// Quotes per type, in first-seen order of the types.
+    types: Vec<(SpeakerType, usize)>,
+    quotes: usize,
+    docs: Distinct,
+    mentions: Distinct,
+    descriptions: Distinct,
+}
+
+/// `speakers.csv`: one row per speaker across the corpus.
+///
+/// Quotes with an empty speaker are left out. Speakers are merged case-insensitively by
+/// canonical name; the type is the most frequent one given (ties: first seen); `doc_ids`,
+/// `mentions` and `descriptions` are distinct values joined with `;` in first-seen order; rows
+/// are sorted by speaker (lowercased).
+///
+/// ```
+/// use newsmine::export::aggregate::Speakers;
+/// use newsmine::export::SpeakerFact;
+/// use newsmine::labels::SpeakerType;
+/// let ortega = |mention: &str| SpeakerFact {
+///     speaker: "Jaime Ortega".into(),
+///     speaker_type: SpeakerType::Person,
+///     mention: mention.into(),
+///     descriptions: vec!["Salvadoran lawyer".into()],
+/// };
+/// let mut speakers = Speakers::default();
+/// speakers.add("a", &[ortega("Ortega")]);
+/// speakers.add("b", &[ortega("he")]);
+/// let rows = speakers.rows();
+/// assert_eq!((rows[0].doc_ids.as_str(), rows[0].mentions.as_str(), rows[0].quotes), ("a;b", "Ortega;he", 2));
+/// ```
+#[derive(Debug, Default)]
+pub struct Speakers {
+    by: BTreeMap<String, SpeakerAcc>,
+}
+
+impl Speakers {
+    /// Adds the speakers of one document's quotes.
+    pub fn add(&mut self, doc_id: &str, facts: &[SpeakerFact]) {
+        for f in facts.iter().filter(|f| !f.speaker.is_empty()) {
+            let acc = self
+                .by
+                .entry(f.speaker.to_lowercase())
+                .or_insert_with(|| SpeakerAcc { name: f.speaker.clone(), ..Default::default() });
+            acc.quotes += 1;
+            match acc.types.iter_mut().find(|(t, _)| *t == f.speaker_type) {
+                Some((_, n)) => *n += 1,
+                None => acc.types.push((f.speaker_type, 1)),
+            }
+            acc.docs.add(doc_id);
+            acc.mentions.add(&f.mention);
+            for d in &f.descriptions {
+                acc.descriptions.add(d);
+            }
+        }
+    }
+
+    /// The table, sorted by speaker.
+    pub fn rows(&self) -> Vec<SpeakerRow> {
+        self.by
+            .values()
+            .map(|acc| SpeakerRow {
+                speaker: acc.name.clone(),
+                speaker_type: most_frequent(&acc.types),
+                quotes: acc.quotes,
+                documents: acc.docs.list.len(),
+                doc_ids: acc.docs.joined(";"),
+                mentions: acc.mentions.joined(";"),
+                descriptions: acc.descriptions.joined(";"),
+            })
+            .collect()
+    }
+}
+
+/// Highest count wins; on a tie the type seen first.
+fn most_frequent(types: &[(SpeakerType, usize)]) -> SpeakerType {
+    let mut best = types[0];
+    for &t in &types[1..] {
+        if t.1 > best.1 {
+            best = t;
+        }
+    }
+    best.0
+}
+
+#[derive(Debug, Default)]
+struct OrganizationAcc {
+    name: String,
+    aliases: Distinct,
+    mentions: usize,
+    docs: Distinct,
+}
+
+/// `organizations.csv`: the ORG entities of all documents, grouped case-insensitively by
+/// canonical name (the first spelling seen is shown); `aliases` are the other surface forms,
+/// sorted, joined with `|`; `doc_ids` in first-seen order joined with `;`.
+#[derive(Debug, Default)]
+pub struct Organizations {
+    by: BTreeMap<String, OrganizationAcc>,
+}
+
+impl Organizations {
+    /// Adds the ORG mentions among one document's entity rows.
+    pub fn add(&mut self, entities: &[EntityRow]) {
+        for e in entities.iter().filter(|e| e.label == EntityLabel::Org) {
+            let acc = self
+                .by
+                .entry(e.canonical.to_lowercase())
+                .or_insert_with(|| OrganizationAcc { name: e.canonical.clone(), ..Default::default() });
+            acc.mentions += 1;
+            let surface = canonical::clean_name(&e.text);
+            if surface != acc.name {
+                acc.aliases.add(&surface);
+            }
+            acc.docs.add(&e.doc_id);
+        }
+    }
+
+    /// The table, sorted by organization.
+    pub fn rows(&self) -> Vec<OrganizationRow> {
+        self.by
+            .values()
+            .map(|a| {
+                let mut aliases = a.aliases.list.clone();
+                aliases.sort();
+                OrganizationRow {
+                    organization: a.name.clone(),
+                    aliases: aliases.join("|"),
+                    mentions: a.mentions,
+                    documents: a.docs.list.len(),
+                    doc_ids: a.docs.joined(";"),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(speaker: &str, speaker_type: SpeakerType, mention: &str, descriptions: &[&str]) -> SpeakerFact {
+        SpeakerFact {
+            speaker: speaker.into(),
+            speaker_type,
+            mention: mention.into(),
+            descriptions: descriptions.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn speakers_merge_across_documents() {
+        let mut s = Speakers::default();
+        s.add("doc1", &[fact("Critics", SpeakerType::Group, "Critics", &[]), fact("Nayib Bukele", SpeakerType::Person, "he", &["El Salvador President"])]);
+        s.add("doc2", &[fact("Nayib Bukele", SpeakerType::Person, "Bukele", &["President"]), fact("Nayib Bukele", SpeakerType::Org, "Bukele", &["President"])]);
+        s.add("doc3", &[fact("", SpeakerType::Unknown, "", &[]), fact("critics", SpeakerType::Group, "critics", &[])]);
+        let rows = s.rows();
+        assert_eq!(rows.len(), 2);
+        // Case-insensitive merge; the first spelling is shown.
+        assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
+        assert_eq!(rows[0].speaker_type, SpeakerType::Group);
+        let b = &rows[1];
+        assert_eq!((b.speaker.as_str(), b.speaker_type, b.quotes, b.documents), ("Nayib Bukele", SpeakerType::Person, 3, 2));
+        assert_eq!(b.doc_ids, "doc1;doc2");
+        assert_eq!(b.mentions, "he;Bukele");
+        assert_eq!(b.descriptions, "El Salvador President;President");
+    }
+
+    #[test]
+    fn organizations_group_by_canonical_name_with_sorted_aliases() {
+        let org = |doc: &str, text: &str, canonical: &str| EntityRow {
+            doc_id: doc.into(),
+            text: text.into(),
+            canonical: canonical.into(),
+            label: EntityLabel::Org,
+            ..Default::default()
+        };
+        let mut o = Organizations::default();
+        o.add(&[
+            org("a", "ACLU", "American Civil Liberties Union"),
+            org("a", "American Civil Liberties Union", "American Civil Liberties Union"),
+            EntityRow { label: EntityLabel::Person, ..org("a", "Ortega", "Jaime Ortega") },
+        ]);
+        o.add(&[org("b", "the  ACLU", "american civil liberties union"), org("b", "A.C.L.U.", "American Civil Liberties Union")]);
+        let rows = o.rows();
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!((r.organization.as_str(), r.aliases.as_str()), ("American Civil Liberties Union", "A.C.L.U.|ACLU|the ACLU"));
+        assert_eq!((r.mentions, r.documents, r.doc_ids.as_str()), (4, 2, "a;b"));
+    }
+}

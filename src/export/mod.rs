@@ -1,0 +1,20 @@
+//! Export: the tables of the output contract (`SCHEMA.md`), from typed rows to files.
+//!
+//! - [`rows`]: the row structs (the one definition of every table's columns) and the functions
+//!   that build them from a stage's findings;
+//! - [`aggregate`]: the corpus tables (`speakers.csv`, `organizations.csv`), kept as running
+//!   aggregates that take one document's rows at a time;
+//! - [`sink`]: the [`Sink`] trait that receives each document's rows as they are ready, and
+//!   [`CsvSink`], which writes the seven tables;
+//! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename).
+//!
+//! Rows are sorted by `doc_id`, then `start`; offsets are Unicode code points.
+
+pub mod aggregate;
+pub mod rows;
+pub mod sink;
+pub mod writer;
+
+pub use rows::*;
+pub use sink::{CsvSink, Sink};
+pub use writer::{write_table, ExportError, TABLES};

@@ -1,0 +1,112 @@
+//! Where a run's rows go. The batch hands each document's rows to a [`Sink`] as soon as they
+//! are ready, in `doc_id` order; [`CsvSink`] streams them into the tables' temporary files,
+//! keeps the corpus tables as running aggregates, and at the end writes those and renames all
+//! seven tables into place.
+
+use super::aggregate::{Organizations, Speakers};
+use super::rows::DocRows;
+use super::writer::{header_of, write_table, ExportError};
+use serde::Serialize;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Receives a run's rows, one document at a time.
+pub trait Sink {
+    /// Takes one document's rows. Documents arrive in `doc_id` order.
+    fn document(&mut self, rows: DocRows) -> Result<(), ExportError>;
+
+    /// Ends the run: nothing more will come.
+    fn finish(self: Box<Self>) -> Result<(), ExportError>;
+}
+
+/// One per-document table being streamed into its temporary file.
+struct Table {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: csv::Writer<File>,
+    rows: usize,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &'static str) -> Result<Table, ExportError> {
+        let (path, tmp) = (dir.join(name), dir.join(format!(".{name}.tmp")));
+        let writer = csv::Writer::from_path(&tmp).map_err(|source| ExportError::Csv { path: path.clone(), source })?;
+        Ok(Table { path, tmp, writer, rows: 0 })
+    }
+
+    fn write<T: Serialize>(&mut self, rows: &[T]) -> Result<(), ExportError> {
+        for row in rows {
+            self.writer.serialize(row).map_err(|source| ExportError::Csv { path: self.path.clone(), source })?;
+        }
+        self.rows += rows.len();
+        Ok(())
+    }
+
+    /// Flushes the temporary file; `T` gives the header of a table that got no rows.
+    fn close<T: Serialize + Default>(mut self) -> Result<(PathBuf, PathBuf), ExportError> {
+        if self.rows == 0 {
+            let header = header_of::<T>();
+            self.writer.write_record(&header).map_err(|source| ExportError::Csv { path: self.path.clone(), source })?;
+        }
+        self.writer.flush().map_err(|source| ExportError::Io { path: self.tmp.clone(), source })?;
+        Ok((self.tmp, self.path))
+    }
+}
+
+/// Writes the seven tables of the output contract into a folder.
+pub struct CsvSink {
+    dir: PathBuf,
+    documents: Table,
+    entities: Table,
+    quotes: Table,
+    figures: Table,
+    attributions: Table,
+    speakers: Speakers,
+    organizations: Organizations,
+}
+
+impl CsvSink {
+    /// Opens the temporary files of the per-document tables in `dir` (which must exist).
+    pub fn create(dir: &Path) -> Result<CsvSink, ExportError> {
+        Ok(CsvSink {
+            dir: dir.to_path_buf(),
+            documents: Table::create(dir, "documents.csv")?,
+            entities: Table::create(dir, "entities.csv")?,
+            quotes: Table::create(dir, "quotes.csv")?,
+            figures: Table::create(dir, "figures.csv")?,
+            attributions: Table::create(dir, "attributions.csv")?,
+            speakers: Speakers::default(),
+            organizations: Organizations::default(),
+        })
+    }
+}
+
+impl Sink for CsvSink {
+    fn document(&mut self, rows: DocRows) -> Result<(), ExportError> {
+        self.speakers.add(&rows.document.doc_id, &rows.speakers);
+        self.organizations.add(&rows.entities);
+        self.documents.write(&[rows.document])?;
+        self.entities.write(&rows.entities)?;
+        self.quotes.write(&rows.quotes)?;
+        self.figures.write(&rows.figures)?;
+        self.attributions.write(&rows.attributions)
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        use super::rows::{DocumentRow, EntityRow, FigureRow, QuoteRow};
+        let s = *self;
+        let closed = [
+            s.documents.close::<DocumentRow>()?,
+            s.entities.close::<EntityRow>()?,
+            s.quotes.close::<QuoteRow>()?,
+            s.figures.close::<FigureRow>()?,
+            s.attributions.close::<QuoteRow>()?,
+        ];
+        write_table(&s.dir, "speakers.csv", &s.speakers.rows())?;
+        write_table(&s.dir, "organizations.csv", &s.organizations.rows())?;
+        for (tmp, path) in closed {
+            std::fs::rename(&tmp, &path).map_err(|source| ExportError::Io { path, source })?;
+        }
+        Ok(())
+    }
+}
