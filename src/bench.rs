@@ -4,7 +4,7 @@
 
 use crate::ner::{NerError, Recognizer};
 use crate::pipeline::{self, Config, PipelineError, Summary};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One measured configuration.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -32,33 +32,41 @@ pub fn peak_rss_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// Runs the pipeline once per thread count (writing into `scratch`), best of `repeat` runs.
-pub fn bench<F>(inputs: &[PathBuf], scratch: PathBuf, threads: &[usize], repeat: usize, make: F) -> Result<Vec<BenchRow>, PipelineError>
+/// Runs the pipeline once per thread count, best of `repeat` runs. The tables go to a scratch
+/// folder under the system's temporary folder, removed afterwards.
+pub fn bench<F>(inputs: &[PathBuf], threads: &[usize], repeat: usize, make: F) -> Result<Vec<BenchRow>, PipelineError>
 where
     F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
 {
-    let mut rows = Vec::new();
-    for &t in threads {
-        let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.clone(), threads: t, progress: false };
-        let mut best: Option<Summary> = None;
-        for _ in 0..repeat.max(1) {
-            let s = pipeline::run(&cfg, &make)?;
-            if best.as_ref().is_none_or(|b| s.seconds < b.seconds) {
-                best = Some(s);
-            }
+    let scratch = std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
+    let rows = threads.iter().map(|&t| measure(inputs, &scratch, t, repeat, &make)).collect();
+    let _ = std::fs::remove_dir_all(&scratch);
+    rows
+}
+
+/// The fastest of `repeat` runs with `threads` workers.
+fn measure<F>(inputs: &[PathBuf], scratch: &Path, threads: usize, repeat: usize, make: &F) -> Result<BenchRow, PipelineError>
+where
+    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+{
+    let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.to_path_buf(), threads, progress: false };
+    let mut best: Option<Summary> = None;
+    for _ in 0..repeat.max(1) {
+        let s = pipeline::run(&cfg, make)?;
+        if best.as_ref().is_none_or(|b| s.seconds < b.seconds) {
+            best = Some(s);
         }
-        let s = best.expect("at least one run");
-        rows.push(BenchRow {
-            threads: t,
-            documents: s.documents,
-            chars: s.chars,
-            seconds: s.seconds,
-            docs_per_second: s.documents as f64 / s.seconds,
-            chars_per_second: s.chars as f64 / s.seconds,
-            peak_rss_mib: peak_rss_mib(),
-        });
     }
-    Ok(rows)
+    let s = best.expect("at least one run");
+    Ok(BenchRow {
+        threads,
+        documents: s.documents,
+        chars: s.chars,
+        seconds: s.seconds,
+        docs_per_second: s.documents as f64 / s.seconds,
+        chars_per_second: s.chars as f64 / s.seconds,
+        peak_rss_mib: peak_rss_mib(),
+    })
 }
 
 /// The rows as a Markdown table.

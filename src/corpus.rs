@@ -21,9 +21,9 @@ pub enum ReadError {
 /// Errors that stop the whole run (nothing to read at all).
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("{0}: no such file or folder")]
+    #[error("no such file or folder: {0}")]
     Missing(PathBuf),
-    #[error("{path}: {source}")]
+    #[error("reading folder {path}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}: unsupported input (expected a folder, .txt, .jsonl or .csv)")]
     Unsupported(PathBuf),
@@ -247,6 +247,6 @@ mod tests {
     #[test]
     fn missing_path_is_an_error_naming_it() {
         let err = read_inputs(&[PathBuf::from("/nonexistent/newsmine")]).unwrap_err();
-        assert_eq!(err.to_string(), "/nonexistent/newsmine: no such file or folder");
+        assert_eq!(err.to_string(), "no such file or folder: /nonexistent/newsmine");
     }
 }

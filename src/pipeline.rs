@@ -43,15 +43,26 @@ pub struct Summary {
     pub seconds: f64,
 }
 
+impl std::fmt::Display for Summary {
+    /// The one-line summary the binary prints after a run.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} figures",
+            self.documents, self.ok, self.skipped, self.failed, self.seconds, self.entities, self.quotes, self.figures
+        )
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     #[error(transparent)]
     Corpus(#[from] CorpusError),
-    #[error("loading the NER model: {0}")]
+    #[error("loading the NER model")]
     Ner(#[from] NerError),
-    #[error("writing output: {0}")]
+    #[error("writing output")]
     Export(#[from] ExportError),
-    #[error("{path}: cannot create output folder: {source}")]
+    #[error("{path}: cannot create output folder")]
     OutputDir { path: PathBuf, source: std::io::Error },
 }
 

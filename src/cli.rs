@@ -1,0 +1,289 @@
+//! The command line: clap structs with their defaults, and their validation into the
+//! library's configuration types. Nothing here does any work; `main.rs` calls the library
+//! with what these functions return. Bad usage is reported by clap (exit code 2).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsmine::{eval, pipeline};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "newsmine", version, about = "Quotes, speakers, organizations and figures from news articles, as CSV")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Extract quotes, speakers, entities, organizations and figures into CSV tables.
+    Extract(ExtractArgs),
+    /// Score predictions against gold annotations.
+    Eval(EvalArgs),
+    /// Measure throughput and peak memory of the whole pipeline.
+    Bench(BenchArgs),
+    /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
+    #[cfg(feature = "train")]
+    Train(TrainArgs),
+    /// Fit the attribution-role tagger (cue, content, source per word) on a PolNeAR split
+    /// over the NER model's frozen word features; saves role_head.safetensors into the model
+    /// folder (see models/README.md).
+    #[cfg(feature = "train")]
+    TrainRoles(TrainRolesArgs),
+    /// Fit the attribution-cue detector on a PolNeAR split over the NER model's frozen
+    /// features; saves cue_head.safetensors into the model folder (see models/README.md).
+    #[cfg(feature = "train")]
+    TrainCues(TrainCuesArgs),
+}
+
+/// `--threads`: at least 1 (0 is bad usage).
+fn threads(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// Folders (read recursively) or .txt/.jsonl/.csv files.
+    #[arg(default_value = "seeds")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder for the tables.
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+    /// Worker threads (each loads its own model, about 100 MB).
+    #[arg(long, default_value_t = default_threads(), value_parser = threads)]
+    pub threads: usize,
+    /// NER model folder.
+    #[arg(long, default_value = "models/ner")]
+    pub model: PathBuf,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl ExtractArgs {
+    /// The run configuration; the progress bar shows only on a terminal and without `--quiet`.
+    pub fn config(&self, stderr_is_terminal: bool) -> pipeline::Config {
+        pipeline::Config {
+            inputs: self.inputs.clone(),
+            output_dir: self.output.clone(),
+            threads: self.threads,
+            progress: !self.quiet && stderr_is_terminal,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GoldFormat {
+    /// The SCHEMA.md tables with an `optional` column (corpus/gold).
+    Csv,
+    /// brat standoff attributions, PolNeAR layout (text/, attributions/).
+    Brat,
+    /// A CoNLL-2003 IOB file; runs the NER model over its sentences.
+    Conll,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum UnitSpanArg {
+    /// The words of the unit's rows.
+    Parts,
+    /// From the first row's start to the last row's end.
+    Hull,
+}
+
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// Gold folder (csv, brat) or CoNLL file (conll).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Folder with newsmine's tables (csv, brat).
+    #[arg(long, required_if_eq_any = [("gold_format", "csv"), ("gold_format", "brat")])]
+    pub pred: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub gold_format: GoldFormat,
+    /// Token-overlap threshold for matching quotes.
+    #[arg(long, default_value_t = 0.5)]
+    pub overlap: f64,
+    /// List misses, extras and wrong speakers.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Brat gold: the words a unit folded from several quote rows claims: its rows' words
+    /// (`parts`) or everything from its first row to its last, the tag between included
+    /// (`hull`).
+    #[arg(long, value_enum, default_value = "parts")]
+    pub unit_span: UnitSpanArg,
+    /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// NER model folder (conll).
+    #[arg(long, default_value = "models/ner")]
+    pub model: PathBuf,
+}
+
+impl EvalArgs {
+    pub fn options(&self) -> eval::Options {
+        let unit_span = match self.unit_span {
+            UnitSpanArg::Parts => eval::UnitSpan::Parts,
+            UnitSpanArg::Hull => eval::UnitSpan::Hull,
+        };
+        eval::Options { overlap_threshold: self.overlap, verbose: self.verbose, unit_span }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    /// Folders or files to process.
+    #[arg(default_value = "seeds")]
+    pub inputs: Vec<PathBuf>,
+    /// Thread counts to measure, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1,2", value_parser = threads)]
+    pub threads: Vec<usize>,
+    /// Runs per thread count (the fastest is kept).
+    #[arg(long, default_value_t = 1)]
+    pub repeat: usize,
+    #[arg(long, default_value = "models/ner")]
+    pub model: PathBuf,
+    /// Write the Markdown table to FILE as well.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+#[cfg(feature = "train")]
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    /// Pre-trained encoder folder (config.json, model.safetensors, tokenizer.json).
+    #[arg(long)]
+    pub encoder: PathBuf,
+    #[arg(long)]
+    pub train: PathBuf,
+    #[arg(long)]
+    pub valid: PathBuf,
+    #[arg(long, default_value = "models/ner")]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 3)]
+    pub epochs: usize,
+    #[arg(long, default_value_t = 13)]
+    pub seed: u64,
+    /// Train on the first N sentences only (smoke runs).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+#[cfg(feature = "train")]
+#[derive(clap::Args)]
+pub struct TrainRolesArgs {
+    /// PolNeAR split folder (text/, attributions/).
+    #[arg(long)]
+    pub polnear: PathBuf,
+    #[arg(long, default_value = "models/ner")]
+    pub model: PathBuf,
+    /// The split's word features: read when the file exists, else computed (the NER
+    /// forward pass over the split) and written there; `train-cues --cache` shares it.
+    #[arg(long)]
+    pub cache: PathBuf,
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    #[arg(long, default_value_t = 13)]
+    pub seed: u64,
+    /// Hold the last N articles out and report word scores on them.
+    #[arg(long, default_value_t = 0)]
+    pub holdout: usize,
+    /// Hold the last N articles of each source out instead (`nyt_…`, `breitbart_…`).
+    #[arg(long, default_value_t = 0)]
+    pub holdout_each: usize,
+}
+
+#[cfg(feature = "train")]
+#[derive(clap::Args)]
+pub struct TrainCuesArgs {
+    /// PolNeAR split folder (text/, attributions/).
+    #[arg(long)]
+    pub polnear: PathBuf,
+    #[arg(long, default_value = "models/ner")]
+    pub model: PathBuf,
+    #[arg(long, default_value_t = 4)]
+    pub epochs: usize,
+    #[arg(long, default_value_t = 13)]
+    pub seed: u64,
+    /// Hold the last N articles out and report word scores on them.
+    #[arg(long, default_value_t = 0)]
+    pub holdout: usize,
+    /// Keep the split's word features in FILE and reuse them on the next run.
+    #[arg(long)]
+    pub cache: Option<PathBuf>,
+    /// Give the head each word's neighbours' features too.
+    #[arg(long)]
+    pub context: bool,
+}
+
+#[cfg(feature = "train")]
+impl TrainArgs {
+    pub fn config(&self) -> newsmine::ner::train::TrainConfig {
+        let mut cfg = newsmine::ner::train::TrainConfig::new(self.encoder.clone(), self.train.clone(), self.valid.clone(), self.out.clone());
+        (cfg.epochs, cfg.seed, cfg.limit) = (self.epochs, self.seed, self.limit);
+        cfg
+    }
+}
+
+#[cfg(feature = "train")]
+impl TrainRolesArgs {
+    pub fn config(&self) -> newsmine::ner::role_head::RoleTrainConfig {
+        let mut cfg = newsmine::ner::role_head::RoleTrainConfig::new(self.polnear.clone(), self.model.clone(), self.cache.clone());
+        (cfg.epochs, cfg.seed, cfg.holdout, cfg.holdout_each) = (self.epochs, self.seed, self.holdout, self.holdout_each);
+        cfg
+    }
+}
+
+#[cfg(feature = "train")]
+impl TrainCuesArgs {
+    pub fn config(&self) -> newsmine::ner::cue_head::CueTrainConfig {
+        let mut cfg = newsmine::ner::cue_head::CueTrainConfig::new(self.polnear.clone(), self.model.clone());
+        (cfg.epochs, cfg.seed, cfg.holdout, cfg.context) = (self.epochs, self.seed, self.holdout, self.context);
+        cfg.cache = self.cache.clone();
+        cfg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("newsmine").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn extract_defaults_and_threads_validation() {
+        let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!("extract") };
+        assert_eq!((a.inputs, a.output, a.model), (vec![PathBuf::from("seeds")], PathBuf::from("output"), PathBuf::from("models/ner")));
+        assert!(a.threads >= 1);
+        let e = parse(&["extract", "--threads", "0"]).err().expect("--threads 0 is refused");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("at least 1"), "{e}");
+        let Command::Extract(a) = parse(&["extract", "--threads", "3", "--quiet", "x"]).unwrap().command else { panic!() };
+        let cfg = a.config(true);
+        assert_eq!((cfg.threads, cfg.progress, cfg.inputs), (3, false, vec![PathBuf::from("x")]));
+    }
+
+    #[test]
+    fn eval_needs_pred_for_table_gold_only() {
+        assert_eq!(parse(&["eval", "--gold", "g"]).err().map(|e| e.exit_code()), Some(2));
+        assert!(parse(&["eval", "--gold", "g", "--gold-format", "conll"]).is_ok());
+        let Command::Eval(a) = parse(&["eval", "--gold", "g", "--pred", "p", "--unit-span", "hull"]).unwrap().command else { panic!() };
+        let o = a.options();
+        assert_eq!((o.overlap_threshold, o.unit_span), (0.5, eval::UnitSpan::Hull));
+    }
+
+    #[test]
+    fn bench_thread_lists_are_validated() {
+        let Command::Bench(a) = parse(&["bench"]).unwrap().command else { panic!() };
+        assert_eq!(a.threads, vec![1, 2]);
+        assert_eq!(parse(&["bench", "--threads", "1,0"]).err().map(|e| e.exit_code()), Some(2));
+    }
+}
