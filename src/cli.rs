@@ -2,7 +2,8 @@
 //! library's configuration types. Nothing here does any work; `main.rs` calls the library
 //! with what these functions return. Bad usage is reported by clap (exit code 2).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use newsmine::{eval, pipeline};
 use std::path::PathBuf;
 
@@ -11,6 +12,28 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses the process arguments; bad usage prints clap's message and exits with code 2.
+    pub fn parse_valid() -> Cli {
+        let cli = Cli::parse();
+        if let Err(e) = cli.validate() {
+            e.exit();
+        }
+        cli
+    }
+
+    /// What clap's attributes cannot say.
+    fn validate(&self) -> Result<(), clap::Error> {
+        if let Command::Eval(a) = &self.command {
+            if a.pred.is_none() && !matches!(a.gold_format, GoldFormat::Conll) {
+                let msg = "--pred is required with --gold-format csv or brat";
+                return Err(Cli::command().error(ErrorKind::MissingRequiredArgument, msg));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Subcommand)]
@@ -103,7 +126,7 @@ pub struct EvalArgs {
     #[arg(long)]
     pub gold: PathBuf,
     /// Folder with newsmine's tables (csv, brat).
-    #[arg(long, required_if_eq_any = [("gold_format", "csv"), ("gold_format", "brat")])]
+    #[arg(long)]
     pub pred: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "csv")]
     pub gold_format: GoldFormat,
@@ -255,7 +278,8 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("newsmine").chain(args.iter().copied()))
+        let cli = Cli::try_parse_from(std::iter::once("newsmine").chain(args.iter().copied()))?;
+        cli.validate().map(|()| cli)
     }
 
     #[test]

@@ -25,3 +25,5 @@ pub mod pipeline;
 pub mod quotes;
 pub mod segment;
 pub mod span;
+#[cfg(test)]
+mod testdata;

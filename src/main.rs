@@ -7,7 +7,6 @@
 mod cli;
 
 use anyhow::{Context, Result};
-use clap::Parser;
 use cli::{Cli, Command, GoldFormat};
 use newsmine::ner::{BertRecognizer, NerError, Recognizer};
 use newsmine::{bench, eval, ner, pipeline};
@@ -16,7 +15,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command) {
+    match run(Cli::parse_valid().command) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("newsmine: error: {e:#}");
