@@ -1,16 +1,39 @@
-//! Corpus: turns input paths into documents. A folder is read recursively (`.txt`, `.jsonl`,
-//! `.csv`, in path order); a `.txt` file is one document whose `doc_id` is its path relative to
-//! the input folder without the extension; `.jsonl` and `.csv` files hold records with `id`
-//! and `text` (and optional `title`, `date`, `source`). A record or file that cannot be read
-//! becomes a document whose body is the error, so the batch goes on and reports it.
+//! Corpus: turns input paths into documents, in two steps so a batch can hold locators rather
+//! than texts:
+//!
+//! 1. [`scan`] walks the inputs into a sorted list of [`Locator`]s: one per text file, one per
+//!    file of records. Folders are read recursively; only regular files are taken (a FIFO or a
+//!    device named `x.txt` is reported, never opened); a folder reached twice through symbolic
+//!    links is walked once and the loop reported; files with other extensions are counted.
+//! 2. [`Locator::read`] reads one locator's documents: a text file is one document, a `.jsonl`
+//!    or `.csv` file one per record, each record decoded and parsed on its own, so one bad
+//!    record is one failed document naming `file:LINE` and the others are read.
+//!
+//! Text files (`.txt`, `.text`, `.md`, any case) are one document each: the `doc_id` is the
+//! path relative to the input folder without the extension (`/` separators; bytes of a file
+//! name that are not UTF-8 are written `%XX`), the title its first non-empty line. `.jsonl` and
+//! `.csv` files hold records with `id` and `text` and optional `title`, `date`, `source`.
+//!
+//! Encodings: UTF-8 with or without a byte-order mark, and UTF-16 (LE or BE) with one. Anything
+//! else fails with a reason naming what was found. A file is never read past
+//! [`Limits::max_bytes`]; a larger one fails without being read.
+//!
+//! Ids are checked by [`read_inputs`]: an id with control characters or longer than
+//! [`MAX_ID_CHARS`] fails; a `doc_id` seen before (two folders holding `x.txt`, an `id`
+//! repeated in a JSONL file) fails under the id `ID~N` (N = 2, 3, …) with a reason naming
+//! both sources, so no two rows ever share a `doc_id`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+/// The longest `doc_id` accepted, in characters.
+pub const MAX_ID_CHARS: usize = 512;
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset}); only UTF-8 and UTF-16 with a byte-order mark are read")]
     Utf8 { path: String, offset: usize },
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
@@ -25,7 +48,7 @@ pub enum CorpusError {
     Missing(PathBuf),
     #[error("reading folder {path}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{0}: unsupported input (expected a folder, .txt, .jsonl or .csv)")]
+    #[error("{0}: unsupported input (expected a folder, .txt, .text, .md, .jsonl or .csv)")]
     Unsupported(PathBuf),
 }
 
@@ -40,86 +63,269 @@ pub struct Document {
     pub body: Result<String, ReadError>,
 }
 
-/// Reads every document under the given paths, in a stable order, failing only when a path
-/// does not exist or a folder cannot be listed.
-pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
-    let mut docs = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut files)?;
-            files.sort();
-            for file in files {
-                let rel = file.strip_prefix(path).unwrap_or(&file);
-                read_file(&file, &id_from_path(rel), &mut docs);
-            }
-        } else if path.is_file() {
-            if !is_supported(path) {
-                return Err(CorpusError::Unsupported(path.clone()));
-            }
-            let name = Path::new(path.file_name().unwrap_or_default());
-            read_file(path, &id_from_path(name), &mut docs);
-        } else {
-            return Err(CorpusError::Missing(path.clone()));
+/// How much of a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// A text file, or one record of a JSONL file, larger than this is not read.
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    /// 64 MiB: far above any article, far below what would exhaust memory.
+    fn default() -> Self {
+        Limits { max_bytes: 64 << 20 }
+    }
+}
+
+/// What kind of file a locator points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// One document per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+    /// A CSV table with a header row.
+    Csv,
+}
+
+impl Format {
+    /// The format of a file name's extension (any case), if it is read.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" | "md" => Some(Format::Text),
+            "jsonl" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            _ => None,
         }
     }
-    Ok(docs)
 }
 
-fn is_supported(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "csv"))
+/// Where documents come from: a file and, for a text file, the document's id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Locator {
+    pub path: PathBuf,
+    pub format: Format,
+    /// The id of a text file's document (the file's path relative to its input folder, without
+    /// the extension); for records, the id of the failed document when the whole file cannot
+    /// be read.
+    pub id: String,
+    /// Set when the path is not a regular file (a FIFO, a device): it is reported, not read.
+    pub not_regular: Option<String>,
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| CorpusError::Io { path: dir.to_path_buf(), source: e })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| CorpusError::Io { path: dir.to_path_buf(), source: e })?;
-        let path = entry.path();
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
+/// What [`scan`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// Per input, in the order given; inside a folder, sorted by path.
+    pub locators: Vec<Locator>,
+    /// Files left out because their extension is not read.
+    pub skipped_extension: usize,
+    /// Folders reached a second time through symbolic links (walked once).
+    pub loops: Vec<PathBuf>,
+}
+
+/// Walks the inputs, failing only when a path does not exist, a given file has an extension
+/// that is not read, or a folder cannot be listed.
+pub fn scan(paths: &[PathBuf]) -> Result<Scan, CorpusError> {
+    let mut scan = Scan::default();
+    let mut visited = HashSet::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|_| CorpusError::Missing(path.clone()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, path, &mut visited, &mut found, &mut scan)?;
+            found.sort();
+            scan.locators.extend(found);
+        } else {
+            let format = Format::of(path).ok_or_else(|| CorpusError::Unsupported(path.clone()))?;
+            let name = Path::new(path.file_name().unwrap_or_default());
+            scan.locators.push(locator(path.clone(), format, id_from_path(name), &meta));
+        }
+    }
+    Ok(scan)
+}
+
+fn locator(path: PathBuf, format: Format, id: String, meta: &std::fs::Metadata) -> Locator {
+    let not_regular = (!meta.is_file()).then(|| "not a regular file (a FIFO, socket or device is never read)".to_string());
+    Locator { path, format, id, not_regular }
+}
+
+/// A folder's identity (device and inode), to notice a second visit through a symbolic link.
+#[cfg(unix)]
+type FolderKey = (u64, u64);
+#[cfg(not(unix))]
+type FolderKey = PathBuf;
+
+#[cfg(unix)]
+fn folder_key(meta: &std::fs::Metadata, _path: &Path) -> FolderKey {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_key(_meta: &std::fs::Metadata, path: &Path) -> FolderKey {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn walk(root: &Path, dir: &Path, visited: &mut HashSet<FolderKey>, out: &mut Vec<Locator>, scan: &mut Scan) -> Result<(), CorpusError> {
+    let io = |e| CorpusError::Io { path: dir.to_path_buf(), source: e };
+    let meta = std::fs::metadata(dir).map_err(io)?;
+    if !visited.insert(folder_key(&meta, dir)) {
+        scan.loops.push(dir.to_path_buf());
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if is_supported(&path) {
-            out.push(path);
+        // A dangling symbolic link has no metadata: it is not a document.
+        let Ok(meta) = std::fs::metadata(&path) else { continue };
+        if meta.is_dir() {
+            walk(root, &path, visited, out, scan)?;
+        } else if let Some(format) = Format::of(&path) {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            out.push(locator(path.clone(), format, id_from_path(rel), &meta));
+        } else {
+            scan.skipped_extension += 1;
         }
     }
     Ok(())
 }
 
-/// `a/b/c.txt` -> `a/b/c`, with `/` separators on every platform.
+/// `a/b/c.txt` -> `a/b/c`, with `/` separators on every platform; bytes of a name that are
+/// not UTF-8 become `%XX`, so two such names never share an id.
 fn id_from_path(rel: &Path) -> String {
     let stem = rel.with_extension("");
-    stem.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    stem.components().map(|c| escape_name(c.as_os_str())).collect::<Vec<_>>().join("/")
 }
 
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
-    String::from_utf8(bytes).map_err(|e| ReadError::Utf8 {
-        path: path.display().to_string(),
-        offset: e.utf8_error().valid_up_to(),
-    })
-}
-
-fn read_file(path: &Path, id: &str, docs: &mut Vec<Document>) {
-    let source = path.display().to_string();
-    let text = std::fs::read(path)
-        .map_err(|e| ReadError::Io { path: source.clone(), reason: e.to_string() })
-        .and_then(|bytes| decode(path, bytes));
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("txt") => {
-            let title = text.as_ref().ok().and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string));
-            docs.push(Document { doc_id: id.to_string(), source, title, date: None, body: text });
+#[cfg(unix)]
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
         }
-        Some("jsonl") => match text {
-            Ok(t) => read_jsonl(&source, &t, docs),
-            Err(e) => docs.push(Document { doc_id: id.to_string(), source, title: None, date: None, body: Err(e) }),
-        },
-        Some("csv") => match text {
-            Ok(t) => read_csv(&source, &t, id, docs),
-            Err(e) => docs.push(Document { doc_id: id.to_string(), source, title: None, date: None, body: Err(e) }),
-        },
-        _ => {}
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
+/// Decodes a whole file: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
+    let utf16 = |le: bool| {
+        let units: Vec<u16> =
+            bytes[2..].chunks(2).map(|c| if le { u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]) } else { u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]) }).collect();
+        String::from_utf16(&units).map_err(|_| ReadError::Io { path: path.display().to_string(), reason: "invalid UTF-16 (it has a UTF-16 byte-order mark)".into() })
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => {
+            let skip = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+            let mut bytes = bytes;
+            bytes.drain(..skip);
+            String::from_utf8(bytes).map_err(|e| ReadError::Utf8 { path: path.display().to_string(), offset: e.utf8_error().valid_up_to() + skip })
+        }
+    }
+}
+
+/// Reads a whole file, refusing one larger than `max_bytes` before reading it.
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    let io = |reason: String| ReadError::Io { path: path.display().to_string(), reason };
+    let file = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
+    let len = file.metadata().map_err(|e| io(e.to_string()))?.len();
+    if len > max_bytes {
+        return Err(io(format!("{len} bytes, more than the {max_bytes} read from one file")));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io(e.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(io(format!("more than the {max_bytes} bytes read from one file")));
+    }
+    Ok(bytes)
+}
+
+impl Locator {
+    /// The documents at this locator, in file order.
+    pub fn read(&self, limits: Limits) -> Vec<Document> {
+        let source = self.path.display().to_string();
+        let whole = |body: Result<String, ReadError>, title: Option<String>| Document {
+            doc_id: self.id.clone(),
+            source: source.clone(),
+            title,
+            date: None,
+            body,
+        };
+        if let Some(reason) = &self.not_regular {
+            return vec![whole(Err(ReadError::Io { path: source.clone(), reason: reason.clone() }), None)];
+        }
+        match self.format {
+            Format::Text => {
+                let text = read_capped(&self.path, limits.max_bytes).and_then(|b| decode(&self.path, b));
+                let title = text.as_ref().ok().and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string));
+                vec![whole(text, title)]
+            }
+            Format::Jsonl => match std::fs::File::open(&self.path) {
+                Ok(f) => read_jsonl(&source, BufReader::new(f), limits),
+                Err(e) => vec![whole(Err(ReadError::Io { path: source.clone(), reason: e.to_string() }), None)],
+            },
+            Format::Csv => match std::fs::File::open(&self.path) {
+                Ok(f) => read_csv(&source, &self.id, BufReader::new(f)),
+                Err(e) => vec![whole(Err(ReadError::Io { path: source.clone(), reason: e.to_string() }), None)],
+            },
+        }
+    }
+}
+
+/// Reads every document under the given paths, in a stable order, failing only when a path
+/// does not exist or a folder cannot be listed. Ids are checked and made unique (see the
+/// module docs).
+pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
+    let scan = scan(paths)?;
+    let mut docs: Vec<Document> = scan.locators.iter().flat_map(|l| l.read(Limits::default())).collect();
+    check_ids(&mut docs);
+    Ok(docs)
+}
+
+/// Fails documents whose id is unusable and renames repeated ids (`ID~2`), in input order.
+pub fn check_ids(docs: &mut [Document]) {
+    let mut first: HashMap<String, (String, usize)> = HashMap::new();
+    for doc in docs.iter_mut() {
+        if let Some(reason) = bad_id(&doc.doc_id) {
+            doc.body = Err(ReadError::Io { path: doc.source.clone(), reason });
+            doc.doc_id = format!("{}:bad-id", doc.source);
+        }
+        match first.get_mut(&doc.doc_id) {
+            None => {
+                first.insert(doc.doc_id.clone(), (doc.source.clone(), 1));
+            }
+            Some((source, n)) => {
+                *n += 1;
+                let reason = format!("doc_id {:?} repeats the one from {source}; renamed {:?}, not extracted", doc.doc_id, format!("{}~{n}", doc.doc_id));
+                doc.body = Err(ReadError::Io { path: doc.source.clone(), reason });
+                doc.doc_id = format!("{}~{n}", doc.doc_id);
+            }
+        }
+    }
+}
+
+/// Why an id cannot be a `doc_id`, if it cannot.
+fn bad_id(id: &str) -> Option<String> {
+    if id.chars().any(char::is_control) {
+        Some("doc_id has control characters".into())
+    } else if id.chars().count() > MAX_ID_CHARS {
+        Some(format!("doc_id is longer than {MAX_ID_CHARS} characters"))
+    } else {
+        None
     }
 }
 
@@ -131,122 +337,180 @@ fn json_str(v: &serde_json::Value, key: &str) -> Option<String> {
     }
 }
 
-fn read_jsonl(source: &str, text: &str, docs: &mut Vec<Document>) {
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+/// One line of a JSONL file, read up to `max_bytes` (the rest of a longer line is skipped):
+/// `None` at the end of the file, else the bytes and whether the line was too long.
+fn next_line<R: BufRead>(reader: &mut R, max_bytes: u64) -> std::io::Result<Option<(Vec<u8>, bool)>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((!line.is_empty() || too_long).then_some((line, too_long)));
         }
-        let line_no = i + 1;
-        let at = format!("{source}:{line_no}");
-        let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
-        match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => {
-                let id = json_str(&v, "id");
-                let body = match (&id, v.get("text").and_then(|t| t.as_str())) {
-                    (None, _) => Err(record_err("record has no \"id\"".into())),
-                    (_, None) => Err(record_err("record has no string \"text\"".into())),
-                    (_, Some(t)) => Ok(t.to_string()),
-                };
-                docs.push(Document {
-                    doc_id: id.unwrap_or_else(|| format!("{source}:{line_no}")),
-                    source: json_str(&v, "source").unwrap_or(at),
-                    title: json_str(&v, "title"),
-                    date: json_str(&v, "date"),
-                    body,
-                });
-            }
-            Err(e) => docs.push(Document {
-                doc_id: format!("{source}:{line_no}"),
-                source: at,
-                title: None,
-                date: None,
-                body: Err(record_err(format!("invalid JSON: {e}"))),
-            }),
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        if !too_long && (line.len() + chunk.len()) as u64 <= max_bytes {
+            line.extend_from_slice(chunk);
+        } else {
+            too_long = true;
+            line.clear();
+        }
+        let used = done.unwrap_or(buf.len());
+        reader.consume(used);
+        if done.is_some() {
+            return Ok(Some((line, too_long)));
         }
     }
 }
 
-fn read_csv(source: &str, text: &str, file_id: &str, docs: &mut Vec<Document>) {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers: BTreeMap<String, usize> = match reader.headers() {
-        Ok(h) => h.iter().enumerate().map(|(i, name)| (name.trim().to_lowercase(), i)).collect(),
-        Err(e) => {
-            let body = Err(ReadError::Io { path: source.to_string(), reason: format!("unreadable CSV header: {e}") });
-            docs.push(Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body });
-            return;
+fn read_jsonl<R: BufRead>(source: &str, mut reader: R, limits: Limits) -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut line_no = 0;
+    loop {
+        line_no += 1;
+        let at = format!("{source}:{line_no}");
+        let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
+        let failed = |reason: String| Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(record_err(reason)) };
+        let (bytes, too_long) = match next_line(&mut reader, limits.max_bytes) {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => {
+                docs.push(failed(format!("cannot read: {e}")));
+                break;
+            }
+        };
+        if too_long {
+            docs.push(failed(format!("record longer than {} bytes, not read", limits.max_bytes)));
+            continue;
         }
+        let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };
+        let line = match String::from_utf8(bytes) {
+            Ok(l) => l,
+            Err(e) => {
+                docs.push(failed(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        docs.push(match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(v) => record(&v, &at, record_err),
+            Err(e) => failed(format!("invalid JSON: {e}")),
+        });
+    }
+    docs
+}
+
+/// A JSONL record as a document; `id` and a string `text` are required.
+fn record(v: &serde_json::Value, at: &str, record_err: impl Fn(String) -> ReadError) -> Document {
+    let id = json_str(v, "id");
+    let body = match (&id, v.get("text").and_then(|t| t.as_str())) {
+        (None, _) => Err(record_err("record has no \"id\"".into())),
+        (_, None) => Err(record_err("record has no string \"text\"".into())),
+        (_, Some(t)) => Ok(t.to_string()),
+    };
+    Document {
+        doc_id: id.unwrap_or_else(|| at.to_string()),
+        source: json_str(v, "source").unwrap_or_else(|| at.to_string()),
+        title: json_str(v, "title"),
+        date: json_str(v, "date"),
+        body,
+    }
+}
+
+fn read_csv<R: Read>(source: &str, file_id: &str, reader: R) -> Vec<Document> {
+    let whole_file = |reason: String| {
+        let body = Err(ReadError::Io { path: source.to_string(), reason });
+        vec![Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body }]
+    };
+    let quotes = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let counted = QuoteCounter { inner: reader, quotes: quotes.clone() };
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(counted);
+    let headers: BTreeMap<String, usize> = match reader.byte_headers() {
+        Ok(h) => h.iter().enumerate().map(|(i, name)| (String::from_utf8_lossy(name).trim_start_matches('\u{feff}').trim().to_lowercase(), i)).collect(),
+        Err(e) => return whole_file(format!("unreadable CSV header: {e}")),
     };
     if !headers.contains_key("id") || !headers.contains_key("text") {
-        let body = Err(ReadError::Io { path: source.to_string(), reason: "CSV input needs `id` and `text` columns".into() });
-        docs.push(Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body });
-        return;
+        return whole_file("CSV input needs `id` and `text` columns".into());
     }
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let at = format!("{source}:{line}");
-        match record {
-            Ok(r) => {
-                let get = |k: &str| headers.get(k).and_then(|&c| r.get(c)).map(str::to_string).filter(|s| !s.is_empty());
-                let id = get("id");
-                let body = match (&id, get("text")) {
-                    (None, _) => Err(ReadError::Record { path: source.to_string(), line, reason: "empty `id`".into() }),
-                    (_, text) => Ok(text.unwrap_or_default()),
-                };
-                docs.push(Document {
-                    doc_id: id.unwrap_or_else(|| at.clone()),
-                    source: get("source").unwrap_or(at),
-                    title: get("title"),
-                    date: get("date"),
-                    body,
-                });
-            }
-            Err(e) => docs.push(Document {
-                doc_id: at.clone(),
-                source: at,
-                title: None,
-                date: None,
-                body: Err(ReadError::Record { path: source.to_string(), line, reason: e.to_string() }),
-            }),
+    let width = headers.len();
+    let mut docs = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut last_lines = (0, 0);
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => docs.push(csv_record(source, line, &headers, width, &record)),
+            Err(e) => docs.push(csv_failed(source, line, e.to_string())),
         }
+        last_lines = (line, reader.position().line() as usize);
+    }
+    // Quotation marks come in pairs in valid CSV; with an odd count, a field opened by a mark
+    // ran to the end of the file, swallowing the records after it: the last record.
+    if quotes.get() % 2 == 1 && last_lines.1 > last_lines.0 + 1 {
+        let (first, last) = last_lines;
+        let reason = format!("unterminated quotation mark: lines {first} to {} were read as one record", last - 1);
+        docs.pop();
+        docs.push(csv_failed(source, first, reason));
+    }
+    docs
+}
+
+/// Counts the `"` bytes read through it.
+struct QuoteCounter<R> {
+    inner: R,
+    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes.set(self.quotes.get() + buf[..n].iter().filter(|&&b| b == b'"').count() as u64);
+        Ok(n)
+    }
+}
+
+fn csv_failed(source: &str, line: usize, reason: String) -> Document {
+    let at = format!("{source}:{line}");
+    Document { doc_id: at.clone(), source: at, title: None, date: None, body: Err(ReadError::Record { path: source.to_string(), line, reason }) }
+}
+
+/// One CSV record as a document. A record whose field count differs from the header's is
+/// broken (an unterminated quotation mark swallows the records after it): it fails, naming
+/// its first line.
+fn csv_record(source: &str, line: usize, headers: &BTreeMap<String, usize>, width: usize, r: &csv::ByteRecord) -> Document {
+    if r.len() != width {
+        let reason = format!("{} fields where the header has {width} (an unterminated quotation mark?)", r.len());
+        return csv_failed(source, line, reason);
+    }
+    let mut fields = HashMap::new();
+    for (name, &c) in headers {
+        match std::str::from_utf8(&r[c]) {
+            Ok(v) if !v.is_empty() => {
+                fields.insert(name.as_str(), v.to_string());
+            }
+            Ok(_) => {}
+            Err(e) => return csv_failed(source, line, format!("column {name}: not valid UTF-8 (first bad byte at offset {})", e.valid_up_to())),
+        }
+    }
+    let at = format!("{source}:{line}");
+    let id = fields.remove("id");
+    let body = match &id {
+        None => Err(ReadError::Record { path: source.to_string(), line, reason: "empty `id`".into() }),
+        Some(_) => Ok(fields.remove("text").unwrap_or_default()),
+    };
+    Document {
+        doc_id: id.unwrap_or_else(|| at.clone()),
+        source: fields.remove("source").unwrap_or(at),
+        title: fields.remove("title"),
+        date: fields.remove("date"),
+        body,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_folder_jsonl_and_csv_with_errors_as_documents() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("sub")).unwrap();
-        std::fs::write(dir.path().join("sub/a.txt"), "Title line\nBody.").unwrap();
-        std::fs::write(dir.path().join("bad.txt"), b"ok \xff\xfe").unwrap();
-        std::fs::write(
-            dir.path().join("recs.jsonl"),
-            "{\"id\": \"r1\", \"text\": \"Hello\", \"title\": \"T\"}\nnot json\n{\"id\": 7}\n",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("table.csv"), "id,text,date\nc1,\"Multi\nline\",2025-03-17\n").unwrap();
-        std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
-        let docs = read_inputs(&[dir.path().to_path_buf()]).unwrap();
-        let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
-        assert_eq!(ids[0], "bad");
-        assert!(matches!(docs[0].body, Err(ReadError::Utf8 { offset: 3, .. })));
-        assert!(ids.contains(&"r1") && ids.contains(&"7") && ids.contains(&"sub/a") && ids.contains(&"c1"));
-        let a = docs.iter().find(|d| d.doc_id == "sub/a").unwrap();
-        assert_eq!(a.title.as_deref(), Some("Title line"));
-        let c1 = docs.iter().find(|d| d.doc_id == "c1").unwrap();
-        assert_eq!(c1.body.as_deref(), Ok("Multi\nline"));
-        assert_eq!(c1.date.as_deref(), Some("2025-03-17"));
-        let broken = docs.iter().find(|d| d.source.ends_with("recs.jsonl:2")).unwrap();
-        assert!(broken.body.as_ref().unwrap_err().to_string().contains("line 2: invalid JSON"));
-        let no_text = docs.iter().find(|d| d.doc_id == "7").unwrap();
-        assert!(no_text.body.as_ref().unwrap_err().to_string().contains("no string \"text\""));
-    }
-
-    #[test]
-    fn missing_path_is_an_error_naming_it() {
-        let err = read_inputs(&[PathBuf::from("/nonexistent/newsmine")]).unwrap_err();
-        assert_eq!(err.to_string(), "no such file or folder: /nonexistent/newsmine");
-    }
-}
+mod tests;

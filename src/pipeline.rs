@@ -4,7 +4,7 @@
 //! cannot be read, is empty, is not English, or makes a stage panic gets its own row in
 //! `documents.csv` and never stops the others.
 
-use crate::corpus::{read_inputs, CorpusError, Document};
+use crate::corpus::{self, CorpusError, Document, Limits};
 use crate::doc::{Analysed, Entity};
 use crate::labels::{DocStatus, EntityLabel};
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
@@ -14,7 +14,7 @@ use crate::{figures, lang, quotes, segment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -41,6 +41,10 @@ pub struct Summary {
     pub figures: usize,
     pub chars: usize,
     pub seconds: f64,
+    /// Files in the input folders left out for their extension.
+    pub skipped_files: usize,
+    /// Folders reached again through symbolic links (walked once).
+    pub folder_loops: Vec<PathBuf>,
 }
 
 impl std::fmt::Display for Summary {
@@ -50,7 +54,14 @@ impl std::fmt::Display for Summary {
             f,
             "{} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} figures",
             self.documents, self.ok, self.skipped, self.failed, self.seconds, self.entities, self.quotes, self.figures
-        )
+        )?;
+        if self.skipped_files > 0 {
+            write!(f, "; {} files skipped for their extension (read: .txt .text .md .jsonl .csv)", self.skipped_files)?;
+        }
+        if !self.folder_loops.is_empty() {
+            write!(f, "; {} folders reached again through links, walked once", self.folder_loops.len())?;
+        }
+        Ok(())
     }
 }
 
@@ -62,7 +73,7 @@ pub enum PipelineError {
     Ner(#[from] NerError),
     #[error("writing output")]
     Export(#[from] ExportError),
-    #[error("{path}: cannot create output folder")]
+    #[error("output folder {path} cannot be created or written")]
     OutputDir { path: PathBuf, source: std::io::Error },
 }
 
@@ -124,6 +135,15 @@ fn process_guarded(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
     }
 }
 
+/// Creates the output folder and checks it takes a file, before any work is done.
+fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
+    let err = |source| PipelineError::OutputDir { path: dir.to_path_buf(), source };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let probe = dir.join(format!(".newsmine-probe-{}", std::process::id()));
+    std::fs::write(&probe, b"").map_err(err)?;
+    std::fs::remove_file(&probe).map_err(err)
+}
+
 /// Runs the batch with recognizers made by `make_recognizer` (one per worker) and writes the
 /// tables into `cfg.output_dir`.
 pub fn run<F>(cfg: &Config, make_recognizer: F) -> Result<Summary, PipelineError>
@@ -131,9 +151,10 @@ where
     F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
 {
     let started = Instant::now();
-    let docs = read_inputs(&cfg.inputs)?;
-    std::fs::create_dir_all(&cfg.output_dir)
-        .map_err(|e| PipelineError::OutputDir { path: cfg.output_dir.clone(), source: e })?;
+    let scanned = corpus::scan(&cfg.inputs)?;
+    check_output_dir(&cfg.output_dir)?;
+    let mut docs: Vec<Document> = scanned.locators.iter().flat_map(|l| l.read(Limits::default())).collect();
+    corpus::check_ids(&mut docs);
     // Load one model up front so a broken model folder fails before any work.
     let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
     let threads = cfg.threads.max(1);
@@ -169,7 +190,12 @@ where
     bar.finish_and_clear();
     let sink = CsvSink::create(&cfg.output_dir)?;
     let summary = write_outputs(Box::new(sink), outputs)?;
-    Ok(Summary { seconds: started.elapsed().as_secs_f64(), ..summary })
+    Ok(Summary {
+        seconds: started.elapsed().as_secs_f64(),
+        skipped_files: scanned.skipped_extension,
+        folder_loops: scanned.loops,
+        ..summary
+    })
 }
 
 /// Sorts the documents' rows by `doc_id`, hands them to `sink` in that order, and counts them.
