@@ -49,7 +49,7 @@ fn measure<F>(inputs: &[PathBuf], scratch: &Path, threads: usize, repeat: usize,
 where
     F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
 {
-    let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.to_path_buf(), threads, progress: false };
+    let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.to_path_buf(), threads, progress: false, max_doc_chars: pipeline::MAX_DOC_CHARS };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {
         let s = pipeline::run(&cfg, make)?;

@@ -88,6 +88,9 @@ pub struct ExtractArgs {
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Skip (with the reason in documents.csv) documents longer than this many characters.
+    #[arg(long, default_value_t = pipeline::MAX_DOC_CHARS)]
+    pub max_doc_chars: usize,
 }
 
 impl ExtractArgs {
@@ -98,6 +101,7 @@ impl ExtractArgs {
             output_dir: self.output.clone(),
             threads: self.threads,
             progress: !self.quiet && stderr_is_terminal,
+            max_doc_chars: self.max_doc_chars,
         }
     }
 }

@@ -39,6 +39,9 @@ pub enum ReadError {
     Io { path: String, reason: String },
     #[error("{path}: line {line}: {reason}")]
     Record { path: String, line: usize, reason: String },
+    /// Larger than [`Limits::max_bytes`]: not read, and the document is skipped, not failed.
+    #[error("{at}: {size} bytes, more than the {max} read for one document (raise --max-doc-chars)")]
+    TooLarge { at: String, size: u64, max: u64 },
 }
 
 /// Errors that stop the whole run (nothing to read at all).
@@ -68,6 +71,13 @@ pub struct Document {
 pub struct Limits {
     /// A text file, or one record of a JSONL file, larger than this is not read.
     pub max_bytes: u64,
+}
+
+impl Limits {
+    /// The bytes that can hold `chars` characters in any encoding read (UTF-8: up to 4 each).
+    pub fn for_chars(chars: usize) -> Limits {
+        Limits { max_bytes: chars as u64 * 4 + 4 }
+    }
 }
 
 impl Default for Limits {
@@ -243,13 +253,14 @@ fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     let io = |reason: String| ReadError::Io { path: path.display().to_string(), reason };
     let file = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
     let len = file.metadata().map_err(|e| io(e.to_string()))?.len();
+    let too_large = |size| ReadError::TooLarge { at: path.display().to_string(), size, max: max_bytes };
     if len > max_bytes {
-        return Err(io(format!("{len} bytes, more than the {max_bytes} read from one file")));
+        return Err(too_large(len));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io(e.to_string()))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(io(format!("more than the {max_bytes} bytes read from one file")));
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }
@@ -382,7 +393,8 @@ fn read_jsonl<R: BufRead>(source: &str, mut reader: R, limits: Limits) -> Vec<Do
             }
         };
         if too_long {
-            docs.push(failed(format!("record longer than {} bytes, not read", limits.max_bytes)));
+            let body = Err(ReadError::TooLarge { at: at.clone(), size: bytes.len() as u64, max: limits.max_bytes });
+            docs.push(Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body });
             continue;
         }
         let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };

@@ -4,7 +4,7 @@
 //! cannot be read, is empty, is not English, or makes a stage panic gets its own row in
 //! `documents.csv` and never stops the others.
 
-use crate::corpus::{self, CorpusError, Document, Limits};
+use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
 use crate::doc::{Analysed, Entity};
 use crate::labels::{DocStatus, EntityLabel};
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
@@ -27,7 +27,13 @@ pub struct Config {
     pub threads: usize,
     /// Show a progress bar (the caller decides whether stderr is a terminal).
     pub progress: bool,
+    /// A longer document is skipped with the reason; its file is not read past
+    /// [`Limits::for_chars`]. Bounds one document's memory and time.
+    pub max_doc_chars: usize,
 }
+
+/// The default of [`Config::max_doc_chars`]: a thousand times a long news article.
+pub const MAX_DOC_CHARS: usize = 1_000_000;
 
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -120,6 +126,22 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
     DocRows::extracted(row, &analysed, quotes, &figures)
 }
 
+/// The `skipped` rows of a document longer than `max_chars` (or too large to read).
+fn too_long(doc: &Document, max_chars: usize) -> Option<DocRows> {
+    let reason = match &doc.body {
+        Err(e @ ReadError::TooLarge { .. }) => e.to_string(),
+        Ok(text) => {
+            let chars = text.chars().count();
+            if chars <= max_chars {
+                return None;
+            }
+            format!("{chars} characters, more than --max-doc-chars {max_chars}")
+        }
+        Err(_) => return None,
+    };
+    Some(DocRows::skipped(export::document_row(doc), reason))
+}
+
 /// [`process`], with a panic in any stage turned into a `failed` row.
 fn process_guarded(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
     match std::panic::catch_unwind(AssertUnwindSafe(|| process(doc, recognizer))) {
@@ -153,7 +175,8 @@ where
     let started = Instant::now();
     let scanned = corpus::scan(&cfg.inputs)?;
     check_output_dir(&cfg.output_dir)?;
-    let mut docs: Vec<Document> = scanned.locators.iter().flat_map(|l| l.read(Limits::default())).collect();
+    let limits = Limits::for_chars(cfg.max_doc_chars);
+    let mut docs: Vec<Document> = scanned.locators.iter().flat_map(|l| l.read(limits)).collect();
     corpus::check_ids(&mut docs);
     // Load one model up front so a broken model folder fails before any work.
     let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
@@ -180,7 +203,10 @@ where
                         }
                     },
                 };
-                let out = process_guarded(doc, recognizer.as_mut());
+                let out = match too_long(doc, cfg.max_doc_chars) {
+                    Some(skipped) => skipped,
+                    None => process_guarded(doc, recognizer.as_mut()),
+                };
                 pool_models.lock().expect("model pool").push(recognizer);
                 bar.inc(1);
                 out
