@@ -26,6 +26,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The longest `doc_id` accepted, in characters.
 pub const MAX_ID_CHARS: usize = 512;
@@ -266,54 +267,113 @@ fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 impl Locator {
-    /// The documents at this locator, in file order.
+    /// The documents at this locator, in file order, read now.
     pub fn read(&self, limits: Limits) -> Vec<Document> {
+        let shared = Arc::new(self.clone());
+        pending(&shared, limits).iter().map(|p| p.read(limits)).collect()
+    }
+
+    fn failed(&self, body: ReadError) -> Pending {
         let source = self.path.display().to_string();
-        let whole = |body: Result<String, ReadError>, title: Option<String>| Document {
-            doc_id: self.id.clone(),
-            source: source.clone(),
-            title,
-            date: None,
-            body,
-        };
-        if let Some(reason) = &self.not_regular {
-            return vec![whole(Err(ReadError::Io { path: source.clone(), reason: reason.clone() }), None)];
-        }
-        match self.format {
-            Format::Text => {
-                let text = read_capped(&self.path, limits.max_bytes).and_then(|b| decode(&self.path, b));
-                let title = text.as_ref().ok().and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string));
-                vec![whole(text, title)]
-            }
-            Format::Jsonl => match std::fs::File::open(&self.path) {
-                Ok(f) => read_jsonl(&source, BufReader::new(f), limits),
-                Err(e) => vec![whole(Err(ReadError::Io { path: source.clone(), reason: e.to_string() }), None)],
-            },
-            Format::Csv => match std::fs::File::open(&self.path) {
-                Ok(f) => read_csv(&source, &self.id, BufReader::new(f)),
-                Err(e) => vec![whole(Err(ReadError::Io { path: source.clone(), reason: e.to_string() }), None)],
-            },
-        }
+        Pending::ready(Document { doc_id: self.id.clone(), source, title: None, date: None, body: Err(body) })
     }
 }
 
-/// Reads every document under the given paths, in a stable order, failing only when a path
+/// A document found by the scan, its body read only when [`Pending::read`] is called: a text
+/// file, a record at a byte offset of a JSONL or CSV file, or (for what already failed while
+/// the records were scanned) the finished document.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub doc_id: String,
+    pub source: String,
+    body: Body,
+}
+
+#[derive(Debug, Clone)]
+enum Body {
+    Ready(Box<Document>),
+    File(Arc<Locator>),
+    Jsonl { locator: Arc<Locator>, offset: u64, line: usize },
+    Csv { locator: Arc<Locator>, offset: u64, line: usize, headers: Arc<BTreeMap<String, usize>> },
+}
+
+impl Pending {
+    fn ready(doc: Document) -> Pending {
+        Pending { doc_id: doc.doc_id.clone(), source: doc.source.clone(), body: Body::Ready(Box::new(doc)) }
+    }
+
+    /// Marks this document failed with `reason` under the id `doc_id`; nothing will be read.
+    fn fail(&mut self, doc_id: String, reason: String) {
+        let body = Err(ReadError::Io { path: self.source.clone(), reason });
+        *self = Pending::ready(Document { doc_id, source: self.source.clone(), title: None, date: None, body });
+    }
+
+    /// Reads the document (again, for a record: the file may have changed in between, which
+    /// the id check catches).
+    pub fn read(&self, limits: Limits) -> Document {
+        let mut doc = match &self.body {
+            Body::Ready(doc) => return (**doc).clone(),
+            Body::File(l) => read_text(l, limits),
+            Body::Jsonl { locator, offset, line } => read_jsonl_at(locator, *offset, *line, limits),
+            Body::Csv { locator, offset, line, headers } => read_csv_at(locator, *offset, *line, headers),
+        };
+        if doc.doc_id != self.doc_id {
+            // A renamed repeat, or a file that changed since the scan.
+            let reason = format!("{} changed while it was being read (id {:?}, was {:?})", self.source, doc.doc_id, self.doc_id);
+            doc = Document { doc_id: self.doc_id.clone(), body: Err(ReadError::Io { path: self.source.clone(), reason }), ..doc };
+        }
+        doc
+    }
+}
+
+/// The pending documents of every locator, ids checked (see [`check_ids`]).
+pub fn pending_all(scan: &Scan, limits: Limits) -> Vec<Pending> {
+    let mut all: Vec<Pending> = scan.locators.iter().flat_map(|l| pending(&Arc::new(l.clone()), limits)).collect();
+    check_ids(&mut all);
+    all
+}
+
+/// The pending documents of one locator: records are scanned for their ids and offsets (and
+/// parsed, so a broken one fails now), their bodies dropped.
+fn pending(locator: &Arc<Locator>, limits: Limits) -> Vec<Pending> {
+    if let Some(reason) = &locator.not_regular {
+        return vec![locator.failed(ReadError::Io { path: locator.path.display().to_string(), reason: reason.clone() })];
+    }
+    let open = || std::fs::File::open(&locator.path).map_err(|e| ReadError::Io { path: locator.path.display().to_string(), reason: e.to_string() });
+    match locator.format {
+        Format::Text => vec![Pending { doc_id: locator.id.clone(), source: locator.path.display().to_string(), body: Body::File(locator.clone()) }],
+        Format::Jsonl => match open() {
+            Ok(f) => scan_jsonl(locator, BufReader::new(f), limits),
+            Err(e) => vec![locator.failed(e)],
+        },
+        Format::Csv => match open() {
+            Ok(f) => scan_csv(locator, BufReader::new(f)),
+            Err(e) => vec![locator.failed(e)],
+        },
+    }
+}
+
+fn read_text(locator: &Locator, limits: Limits) -> Document {
+    let text = read_capped(&locator.path, limits.max_bytes).and_then(|b| decode(&locator.path, b));
+    let title = text.as_ref().ok().and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string));
+    Document { doc_id: locator.id.clone(), source: locator.path.display().to_string(), title, date: None, body: text }
+}
+
+/// Reads every document under the given paths now, in a stable order, failing only when a path
 /// does not exist or a folder cannot be listed. Ids are checked and made unique (see the
 /// module docs).
 pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
-    let scan = scan(paths)?;
-    let mut docs: Vec<Document> = scan.locators.iter().flat_map(|l| l.read(Limits::default())).collect();
-    check_ids(&mut docs);
-    Ok(docs)
+    let limits = Limits::default();
+    Ok(pending_all(&scan(paths)?, limits).iter().map(|p| p.read(limits)).collect())
 }
 
 /// Fails documents whose id is unusable and renames repeated ids (`ID~2`), in input order.
-pub fn check_ids(docs: &mut [Document]) {
+pub fn check_ids(docs: &mut [Pending]) {
     let mut first: HashMap<String, (String, usize)> = HashMap::new();
     for doc in docs.iter_mut() {
         if let Some(reason) = bad_id(&doc.doc_id) {
-            doc.body = Err(ReadError::Io { path: doc.source.clone(), reason });
-            doc.doc_id = format!("{}:bad-id", doc.source);
+            let id = format!("{}:bad-id", doc.source);
+            doc.fail(id, reason);
         }
         match first.get_mut(&doc.doc_id) {
             None => {
@@ -321,9 +381,9 @@ pub fn check_ids(docs: &mut [Document]) {
             }
             Some((source, n)) => {
                 *n += 1;
-                let reason = format!("doc_id {:?} repeats the one from {source}; renamed {:?}, not extracted", doc.doc_id, format!("{}~{n}", doc.doc_id));
-                doc.body = Err(ReadError::Io { path: doc.source.clone(), reason });
-                doc.doc_id = format!("{}~{n}", doc.doc_id);
+                let renamed = format!("{}~{n}", doc.doc_id);
+                let reason = format!("doc_id {:?} repeats the one from {source}; renamed {renamed:?}, not extracted", doc.doc_id);
+                doc.fail(renamed, reason);
             }
         }
     }
@@ -349,14 +409,15 @@ fn json_str(v: &serde_json::Value, key: &str) -> Option<String> {
 }
 
 /// One line of a JSONL file, read up to `max_bytes` (the rest of a longer line is skipped):
-/// `None` at the end of the file, else the bytes and whether the line was too long.
-fn next_line<R: BufRead>(reader: &mut R, max_bytes: u64) -> std::io::Result<Option<(Vec<u8>, bool)>> {
+/// `None` at the end of the file, else the bytes, whether the line was too long, and how many
+/// bytes were consumed (the newline included).
+fn next_line<R: BufRead>(reader: &mut R, max_bytes: u64) -> std::io::Result<Option<(Vec<u8>, bool, u64)>> {
     let mut line = Vec::new();
-    let mut too_long = false;
+    let (mut too_long, mut consumed) = (false, 0u64);
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            return Ok((!line.is_empty() || too_long).then_some((line, too_long)));
+            return Ok((consumed > 0).then_some((line, too_long, consumed)));
         }
         let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
             Some(i) => (&buf[..i], Some(i + 1)),
@@ -370,50 +431,82 @@ fn next_line<R: BufRead>(reader: &mut R, max_bytes: u64) -> std::io::Result<Opti
         }
         let used = done.unwrap_or(buf.len());
         reader.consume(used);
+        consumed += used as u64;
         if done.is_some() {
-            return Ok(Some((line, too_long)));
+            return Ok(Some((line, too_long, consumed)));
         }
     }
 }
 
-fn read_jsonl<R: BufRead>(source: &str, mut reader: R, limits: Limits) -> Vec<Document> {
-    let mut docs = Vec::new();
-    let mut line_no = 0;
+/// One JSONL line as a document: `Ok(None)` for a blank line, `Err` for one that is not a
+/// record (the failed document).
+fn jsonl_document(source: &str, line_no: usize, bytes: Vec<u8>, too_long: Option<u64>, max_bytes: u64) -> Option<Document> {
+    let at = format!("{source}:{line_no}");
+    let failed = |body| Some(Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(body) });
+    let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
+    if let Some(size) = too_long {
+        return failed(ReadError::TooLarge { at: at.clone(), size, max: max_bytes });
+    }
+    let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };
+    let line = match String::from_utf8(bytes) {
+        Ok(l) => l,
+        Err(e) => return failed(record_err(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))),
+    };
+    if line.trim().is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<serde_json::Value>(&line) {
+        Ok(v) => Some(record(&v, &at, record_err)),
+        Err(e) => failed(record_err(format!("invalid JSON: {e}"))),
+    }
+}
+
+fn scan_jsonl<R: BufRead>(locator: &Arc<Locator>, mut reader: R, limits: Limits) -> Vec<Pending> {
+    let source = locator.path.display().to_string();
+    let mut out = Vec::new();
+    let (mut line_no, mut offset) = (0, 0u64);
     loop {
         line_no += 1;
-        let at = format!("{source}:{line_no}");
-        let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
-        let failed = |reason: String| Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(record_err(reason)) };
-        let (bytes, too_long) = match next_line(&mut reader, limits.max_bytes) {
+        let (bytes, too_long, consumed) = match next_line(&mut reader, limits.max_bytes) {
             Ok(Some(line)) => line,
             Ok(None) => break,
             Err(e) => {
-                docs.push(failed(format!("cannot read: {e}")));
+                let at = format!("{source}:{line_no}");
+                let body = Err(ReadError::Record { path: source.clone(), line: line_no, reason: format!("cannot read: {e}") });
+                out.push(Pending::ready(Document { doc_id: at.clone(), source: at, title: None, date: None, body }));
                 break;
             }
         };
-        if too_long {
-            let body = Err(ReadError::TooLarge { at: at.clone(), size: bytes.len() as u64, max: limits.max_bytes });
-            docs.push(Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body });
-            continue;
+        let start = offset;
+        offset += consumed;
+        match jsonl_document(&source, line_no, bytes, too_long.then_some(consumed), limits.max_bytes) {
+            None => {}
+            Some(doc) if doc.body.is_err() => out.push(Pending::ready(doc)),
+            Some(doc) => out.push(Pending {
+                doc_id: doc.doc_id,
+                source: doc.source,
+                body: Body::Jsonl { locator: locator.clone(), offset: start, line: line_no },
+            }),
         }
-        let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };
-        let line = match String::from_utf8(bytes) {
-            Ok(l) => l,
-            Err(e) => {
-                docs.push(failed(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())));
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        docs.push(match serde_json::from_str::<serde_json::Value>(&line) {
-            Ok(v) => record(&v, &at, record_err),
-            Err(e) => failed(format!("invalid JSON: {e}")),
-        });
     }
-    docs
+    out
+}
+
+fn read_jsonl_at(locator: &Locator, offset: u64, line: usize, limits: Limits) -> Document {
+    use std::io::{Seek, SeekFrom};
+    let source = locator.path.display().to_string();
+    let at = format!("{source}:{line}");
+    let read = || -> std::io::Result<Option<(Vec<u8>, bool, u64)>> {
+        let mut f = std::fs::File::open(&locator.path)?;
+        f.seek(SeekFrom::Start(offset))?;
+        next_line(&mut BufReader::new(f), limits.max_bytes)
+    };
+    let failed = |reason: String| Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(ReadError::Record { path: source.clone(), line, reason }) };
+    match read() {
+        Ok(Some((bytes, too_long, consumed))) => jsonl_document(&source, line, bytes, too_long.then_some(consumed), limits.max_bytes).unwrap_or_else(|| failed("the record is gone".into())),
+        Ok(None) => failed("the record is gone".into()),
+        Err(e) => failed(format!("cannot read: {e}")),
+    }
 }
 
 /// A JSONL record as a document; `id` and a string `text` are required.
@@ -433,11 +526,9 @@ fn record(v: &serde_json::Value, at: &str, record_err: impl Fn(String) -> ReadEr
     }
 }
 
-fn read_csv<R: Read>(source: &str, file_id: &str, reader: R) -> Vec<Document> {
-    let whole_file = |reason: String| {
-        let body = Err(ReadError::Io { path: source.to_string(), reason });
-        vec![Document { doc_id: file_id.to_string(), source: source.to_string(), title: None, date: None, body }]
-    };
+fn scan_csv<R: Read>(locator: &Arc<Locator>, reader: R) -> Vec<Pending> {
+    let source = locator.path.display().to_string();
+    let whole_file = |reason: String| vec![locator.failed(ReadError::Io { path: source.clone(), reason })];
     let quotes = std::rc::Rc::new(std::cell::Cell::new(0u64));
     let counted = QuoteCounter { inner: reader, quotes: quotes.clone() };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(counted);
@@ -448,16 +539,22 @@ fn read_csv<R: Read>(source: &str, file_id: &str, reader: R) -> Vec<Document> {
     if !headers.contains_key("id") || !headers.contains_key("text") {
         return whole_file("CSV input needs `id` and `text` columns".into());
     }
-    let width = headers.len();
-    let mut docs = Vec::new();
+    let headers = Arc::new(headers);
+    let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut last_lines = (0, 0);
     loop {
-        let line = reader.position().line() as usize;
+        let (line, offset) = (reader.position().line() as usize, reader.position().byte());
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => docs.push(csv_record(source, line, &headers, width, &record)),
-            Err(e) => docs.push(csv_failed(source, line, e.to_string())),
+            Ok(true) => {
+                let doc = csv_record(&source, line, &headers, &record);
+                out.push(match doc.body {
+                    Err(_) => Pending::ready(doc),
+                    Ok(_) => Pending { doc_id: doc.doc_id, source: doc.source, body: Body::Csv { locator: locator.clone(), offset, line, headers: headers.clone() } },
+                });
+            }
+            Err(e) => out.push(Pending::ready(csv_failed(&source, line, e.to_string()))),
         }
         last_lines = (line, reader.position().line() as usize);
     }
@@ -466,10 +563,27 @@ fn read_csv<R: Read>(source: &str, file_id: &str, reader: R) -> Vec<Document> {
     if quotes.get() % 2 == 1 && last_lines.1 > last_lines.0 + 1 {
         let (first, last) = last_lines;
         let reason = format!("unterminated quotation mark: lines {first} to {} were read as one record", last - 1);
-        docs.pop();
-        docs.push(csv_failed(source, first, reason));
+        out.pop();
+        out.push(Pending::ready(csv_failed(&source, first, reason)));
     }
-    docs
+    out
+}
+
+fn read_csv_at(locator: &Locator, offset: u64, line: usize, headers: &BTreeMap<String, usize>) -> Document {
+    use std::io::{Seek, SeekFrom};
+    let source = locator.path.display().to_string();
+    let read = || -> Result<Option<csv::ByteRecord>, String> {
+        let mut f = std::fs::File::open(&locator.path).map_err(|e| e.to_string())?;
+        f.seek(SeekFrom::Start(offset)).map_err(|e| e.to_string())?;
+        let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(f);
+        let mut record = csv::ByteRecord::new();
+        Ok(reader.read_byte_record(&mut record).map_err(|e| e.to_string())?.then_some(record))
+    };
+    match read() {
+        Ok(Some(record)) => csv_record(&source, line, headers, &record),
+        Ok(None) => csv_failed(&source, line, "the record is gone".into()),
+        Err(reason) => csv_failed(&source, line, reason),
+    }
 }
 
 /// Counts the `"` bytes read through it.
@@ -492,9 +606,9 @@ fn csv_failed(source: &str, line: usize, reason: String) -> Document {
 }
 
 /// One CSV record as a document. A record whose field count differs from the header's is
-/// broken (an unterminated quotation mark swallows the records after it): it fails, naming
-/// its first line.
-fn csv_record(source: &str, line: usize, headers: &BTreeMap<String, usize>, width: usize, r: &csv::ByteRecord) -> Document {
+/// broken: it fails, naming its first line.
+fn csv_record(source: &str, line: usize, headers: &BTreeMap<String, usize>, r: &csv::ByteRecord) -> Document {
+    let width = headers.values().max().map_or(0, |m| m + 1);
     if r.len() != width {
         let reason = format!("{} fields where the header has {width} (an unterminated quotation mark?)", r.len());
         return csv_failed(source, line, reason);

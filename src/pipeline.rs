@@ -166,8 +166,14 @@ fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
     std::fs::remove_file(&probe).map_err(err)
 }
 
+/// Documents handed to the workers at a time, per worker: their rows go to the sink in
+/// `doc_id` order when the whole chunk is done, so memory holds one chunk's rows, and a worker
+/// waits at most for the slowest document of a chunk.
+const CHUNK_PER_WORKER: usize = 32;
+
 /// Runs the batch with recognizers made by `make_recognizer` (one per worker) and writes the
-/// tables into `cfg.output_dir`.
+/// tables into `cfg.output_dir`. Documents are read when a worker takes them and their rows
+/// are streamed to the sink in `doc_id` order, so memory does not grow with the corpus.
 pub fn run<F>(cfg: &Config, make_recognizer: F) -> Result<Summary, PipelineError>
 where
     F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
@@ -176,46 +182,45 @@ where
     let scanned = corpus::scan(&cfg.inputs)?;
     check_output_dir(&cfg.output_dir)?;
     let limits = Limits::for_chars(cfg.max_doc_chars);
-    let mut docs: Vec<Document> = scanned.locators.iter().flat_map(|l| l.read(limits)).collect();
-    corpus::check_ids(&mut docs);
+    let mut pending = corpus::pending_all(&scanned, limits);
+    pending.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
     // Load one model up front so a broken model folder fails before any work.
     let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
-    let bar = if cfg.progress { ProgressBar::new(docs.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if cfg.progress { ProgressBar::new(pending.len() as u64) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} documents  {per_sec}  ETA {eta}")
             .expect("valid progress template"),
     );
+    let one = |doc: &Document| -> DocRows {
+        if let Some(skipped) = too_long(doc, cfg.max_doc_chars) {
+            return skipped;
+        }
+        let taken = pool_models.lock().expect("model pool").pop();
+        let mut recognizer = match taken.map_or_else(&make_recognizer, Ok) {
+            Ok(r) => r,
+            Err(e) => return DocRows::failed(doc, format!("NER model: {e}")),
+        };
+        let out = process_guarded(doc, recognizer.as_mut());
+        pool_models.lock().expect("model pool").push(recognizer);
+        out
+    };
+    let mut sink: Box<dyn Sink> = Box::new(CsvSink::create(&cfg.output_dir)?);
+    let mut summary = Summary { documents: pending.len(), ..Default::default() };
     let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
-    let outputs: Vec<DocRows> = workers.install(|| {
-        docs.par_iter()
-            .map(|doc| {
-                let taken = pool_models.lock().expect("model pool").pop();
-                let mut recognizer = match taken {
-                    Some(r) => r,
-                    None => match make_recognizer() {
-                        Ok(r) => r,
-                        Err(e) => {
-                            bar.inc(1);
-                            return DocRows::failed(doc, format!("NER model: {e}"));
-                        }
-                    },
-                };
-                let out = match too_long(doc, cfg.max_doc_chars) {
-                    Some(skipped) => skipped,
-                    None => process_guarded(doc, recognizer.as_mut()),
-                };
-                pool_models.lock().expect("model pool").push(recognizer);
-                bar.inc(1);
-                out
-            })
-            .collect()
-    });
+    for chunk in pending.chunks(CHUNK_PER_WORKER * threads) {
+        let rows: Vec<DocRows> = workers.install(|| {
+            chunk.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect()
+        });
+        for r in rows {
+            summary.add(&r);
+            sink.document(r)?;
+        }
+    }
     bar.finish_and_clear();
-    let sink = CsvSink::create(&cfg.output_dir)?;
-    let summary = write_outputs(Box::new(sink), outputs)?;
+    sink.finish()?;
     Ok(Summary {
         seconds: started.elapsed().as_secs_f64(),
         skipped_files: scanned.skipped_extension,
@@ -224,23 +229,17 @@ where
     })
 }
 
-/// Sorts the documents' rows by `doc_id`, hands them to `sink` in that order, and counts them.
-fn write_outputs(sink: Box<dyn Sink>, mut outputs: Vec<DocRows>) -> Result<Summary, PipelineError> {
-    outputs.sort_by(|a, b| a.document.doc_id.cmp(&b.document.doc_id));
-    let mut summary = Summary { documents: outputs.len(), ..Default::default() };
-    let mut sink = sink;
-    for out in outputs {
-        match out.document.status {
-            DocStatus::Ok => summary.ok += 1,
-            DocStatus::Skipped => summary.skipped += 1,
-            DocStatus::Failed => summary.failed += 1,
+impl Summary {
+    /// Counts one document's rows.
+    fn add(&mut self, rows: &DocRows) {
+        match rows.document.status {
+            DocStatus::Ok => self.ok += 1,
+            DocStatus::Skipped => self.skipped += 1,
+            DocStatus::Failed => self.failed += 1,
         }
-        summary.chars += out.document.chars;
-        summary.entities += out.entities.len();
-        summary.quotes += out.quotes.len();
-        summary.figures += out.figures.len();
-        sink.document(out)?;
+        self.chars += rows.document.chars;
+        self.entities += rows.entities.len();
+        self.quotes += rows.quotes.len();
+        self.figures += rows.figures.len();
     }
-    sink.finish()?;
-    Ok(summary)
 }
