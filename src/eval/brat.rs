@@ -741,10 +741,10 @@ mod tests {
             (a.quoted.quote_speaker, a.unit_span, md)
         };
         let (parts, name, md) = score(UnitSpan::Parts);
-        assert_eq!((parts, name), (Counts::new(1, 0, 0), "parts"));
+        assert_eq!((parts, name), (Counts::new(1, 0, 0), UnitSpan::Parts));
         assert!(md.contains("`--unit-span parts`"), "{md}");
         let (hull, name, md) = score(UnitSpan::Hull);
-        assert_eq!((hull, name), (Counts::new(0, 1, 1), "hull"));
+        assert_eq!((hull, name), (Counts::new(0, 1, 1), UnitSpan::Hull));
         assert!(md.contains("`--unit-span hull`"), "{md}");
     }
 }
