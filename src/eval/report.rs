@@ -354,6 +354,23 @@ mod tests {
         assert!(r.verbose_lines().is_empty());
     }
 
+    /// The committed CoNLL report, rebuilt from its JSON, renders to the committed Markdown:
+    /// the rendering moved from the binary into [`ConllReport`] unchanged.
+    #[test]
+    fn conll_renders_the_committed_report() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root.join("conll-valid.json")).unwrap()).unwrap();
+        let mut scores = EntityScores::default();
+        for (label, c) in json["per_label"].as_object().unwrap() {
+            let n = |k: &str| c[k].as_u64().unwrap() as usize;
+            scores.add(label, Counts::new(n("tp"), n("fp"), n("fn")));
+        }
+        let r = Report::from(ConllReport::new(Path::new("../shared/data/conll2003/valid.txt"), scores));
+        assert_eq!(r.to_markdown(), std::fs::read_to_string(root.join("conll-valid.md")).unwrap());
+        assert_eq!(r.to_json(), json);
+    }
+
     #[test]
     fn write_report_writes_markdown_and_json_beside_it() {
         let dir = tempfile::tempdir().unwrap();

@@ -589,6 +589,7 @@ fn score_entities(t: &Pair<GoldEntity, EntityRow>, docs: &BTreeSet<String>) -> E
 mod tests {
     use super::*;
     use std::fs;
+    use QuoteKind::{Direct, Indirect};
 
     /// The columns of `quotes.csv`.
     const QUOTE_HEADER: &str = "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end,cue_class\n";
@@ -650,7 +651,6 @@ mod tests {
         // Pred 2: indirect quote with one extra word ("that the law was unfair": 4/5 = 0.8),
         //         wrong speaker. Pred 3: the optional scare quote. Pred 4: an extra.
         // Pred 5: another document, not in the gold set: ignored.
-        use QuoteKind::{Direct, Indirect};
         write(
             p.path(),
             "quotes.csv",
