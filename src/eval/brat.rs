@@ -388,20 +388,40 @@ mod tests {
     use crate::formats::brat::fixture::{char_at, one_article, split_dir};
     use std::fs;
 
-    /// A `quotes.csv` written in the columns up to `confidence`, completed: each row gets its
-    /// quote as its clause and `speech` as its cue class, the columns after those.
+    /// A `quotes.csv` given in the columns up to `confidence`, written through the export
+    /// struct: each row gets its quote as its clause, and the columns after those (or added
+    /// later) their defaults.
     fn quotes_csv(table: &str) -> String {
         let mut reader = csv::Reader::from_reader(table.as_bytes());
         let header = reader.headers().unwrap().clone();
-        assert_eq!(header.get(14), Some("confidence"));
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(header.iter().chain(["clause", "clause_start", "clause_end", "cue_class"]))
-            .unwrap();
         for r in reader.records() {
             let r = r.unwrap();
-            let mut out: Vec<&str> = r.iter().collect();
-            out.extend([&r[11], &r[12], &r[13], "speech"]);
-            w.write_record(&out).unwrap();
+            let get = |col: &str| r[header.iter().position(|h| h == col).unwrap()].to_string();
+            let offset = |col: &str| get(col).parse::<usize>().ok();
+            let (start, end) = (offset("start").unwrap(), offset("end").unwrap());
+            w.serialize(QuoteRow {
+                doc_id: get("doc_id"),
+                quote_id: get("quote_id"),
+                speaker: get("speaker"),
+                speaker_type: serde_json::from_value(get("speaker_type").into()).unwrap(),
+                speaker_mention: get("speaker_mention"),
+                speaker_start: offset("speaker_start"),
+                speaker_end: offset("speaker_end"),
+                cue: get("cue"),
+                cue_start: offset("cue_start"),
+                cue_end: offset("cue_end"),
+                kind: serde_json::from_value(get("kind").into()).unwrap(),
+                quote: get("quote"),
+                start,
+                end,
+                confidence: get("confidence"),
+                clause: get("quote"),
+                clause_start: start,
+                clause_end: end,
+                ..QuoteRow::default()
+            })
+            .unwrap();
         }
         String::from_utf8(w.into_inner().unwrap()).unwrap()
     }

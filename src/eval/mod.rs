@@ -10,7 +10,7 @@
 //! - `conll`: CoNLL-2003 IOB2 files for the NER model ([`eval_conll`], [`score_conll`]).
 //!
 //! The gold files are read by [`crate::formats`]; predictions are read into the export row
-//! structs and gold tables into the gold rows of [`read`], so labels compare as enums. Matching
+//! structs and gold tables into the gold rows of `read`, so labels compare as enums. Matching
 //! rules shared by all formats live in [`metrics`]: greedy one-to-one matching that prefers
 //! required gold rows, and a quote overlap of shared word tokens over the token count of the
 //! longer span, accepted at [`Options::overlap_threshold`]. The scorers fill the types of
