@@ -50,10 +50,9 @@ use crate::export::{DocumentRow, QuoteRow};
 use crate::formats::brat::has_quote_mark;
 use crate::labels::QuoteKind;
 
-// TEMP: re-export for ner until the merge (`ner` should import `formats::brat`).
-pub use crate::formats::brat::{
-    attributions, parse_ann, AnnFile, Event, GoldArticle, GoldAttribution, TextBound,
-};
+// TEMP: re-export for ner until the merge (`ner` should import `formats::brat`); scoring
+// itself needs only `GoldArticle` and `GoldAttribution`, privately.
+pub use crate::formats::brat::{attributions, parse_ann, GoldArticle, GoldAttribution};
 
 /// Loads a PolNeAR split folder (see [`crate::formats::brat::load_polnear`]).
 // TEMP: for ner until the merge; its `?` converts an `EvalError`, not a `FormatError`.
@@ -64,6 +63,7 @@ pub fn load_polnear(split_dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
 /// A predicted quote of `quotes.csv`, or a unit of folded rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PredQuote {
+    /// The scored span: a row's `clause_start`..`clause_end`, a unit's hull.
     pub start: usize,
     pub end: usize,
     pub speaker: String,
@@ -386,6 +386,7 @@ mod tests {
     use super::*;
     use crate::eval::metrics::{Accuracy, Counts};
     use crate::formats::brat::fixture::{char_at, one_article, split_dir};
+    use crate::formats::brat::TextBound;
     use std::fs;
 
     /// A `quotes.csv` given in the columns up to `confidence`, written through the export

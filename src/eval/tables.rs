@@ -2,7 +2,7 @@
 //!
 //! Predictions are newsmine's tables, read into the export row structs; gold files follow
 //! SCHEMA.md plus an `optional` column (`1`/`0`) and may leave out columns they do not label,
-//! so they are read into the gold rows of [`super::read`]. A table is scored when it exists in
+//! so they are read into the gold rows of `eval::read`. A table is scored when it exists in
 //! both folders. The documents in scope are those the gold set names (any gold table's
 //! `doc_id`s, plus the gold `documents.csv` when present): predictions for other documents are
 //! ignored, so the pipeline may run on a larger corpus than the gold set covers.
