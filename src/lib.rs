@@ -18,6 +18,7 @@ pub mod doc;
 pub mod eval;
 pub mod export;
 pub mod figures;
+pub mod formats;
 pub mod labels;
 pub mod lang;
 pub mod ner;

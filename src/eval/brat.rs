@@ -1,27 +1,11 @@
-//! PolNeAR gold: loads brat standoff attribution files and scores the pipeline's
-//! `quotes.csv` (with `attributions.csv`, the stances, when present) against them. Hands an
-//! [`AttributionScores`] section to the [`Report`].
-//!
-//! A PolNeAR split folder holds `text/NAME.txt` and `attributions/NAME_<annotator>.ann` (or
-//! `NAME.ann`); when an article has several annotators' files the lexicographically first
-//! is used, and an article with none is skipped. In an `.ann` file
-//! - `T3\tContent 115 290\ttext` is a text-bound span, possibly discontinuous
-//!   (`Content 315 448;463 553`, fragments in any order, text joined by a space);
-//! - `E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1` ties an attribution together; the
-//!   trigger may be `Attribution-no-source` (no `Source`), and a second content fragment may
-//!   come as `Content2:T22`;
-//! - a span text holding a newline runs on in lines of its own; lines whose first field is not
-//!   a `T`/`E` id with a number (`T12`) are skipped, like notes and relations.
-//!
-//! Offsets are Unicode **code points**, like ours: on the dev split every one of the 9,095
-//! text-bound spans equals `text[start:end]` counted in code points, while 4,187 differ when
-//! counted in UTF-8 bytes (the texts use `’`, `“`, `—`).
+//! PolNeAR gold: scores the pipeline's `quotes.csv` (with `attributions.csv`, the stances, when
+//! present) against the attributions of a brat split, read by [`crate::formats::brat`]. Hands an
+//! [`AttributionScores`] section to the [`TableReport`].
 //!
 //! Scoring: a gold quote is an attribution's Content, its speaker the Source span. A predicted
-//! quote is scored by its `clause_start`/`clause_end` columns when the table has them (the whole
-//! reported clause, which PolNeAR calls content, also around a mixed quote's marked words), else
-//! by `start`/`end`; it matches one to one by word-token overlap (see
-//! [`super::metrics::TokenSpan::overlap`]).
+//! quote is scored by its `clause_start`/`clause_end` columns (the whole reported clause, which
+//! PolNeAR calls content, also around a mixed quote's marked words); it matches one to one by
+//! word-token overlap (see [`super::metrics::TokenSpan::overlap`]).
 //! Its speaker is right when its mention offsets overlap the Source span, or its name equals the
 //! Source text, or the name's last word is a word of the Source text (`Hillary Clinton` for
 //! `Clinton’s campaign`: PolNeAR marks the mention, not a resolved name). For an attribution
@@ -48,278 +32,44 @@
 //! contents of the last 20 train articles of each outlet have several fragments).
 //! [`UnitSpan::Hull`] (`--unit-span hull`) counts everything from the first row's `start` to the
 //! last row's `end` instead, the tag included, the rule of reports before 2026-11-23. A unit's
-//! `start` and `end` are that hull in both cases. It is `direct` when any row is
-//! `direct` or `mixed`, else `indirect`; its speaker and mention are those of its first row that
+//! `start` and `end` are that hull in both cases. It is `direct` when any row is in the
+//! `quoted` subset, else `indirect`; its speaker and mention are those of its first row that
 //! has mention offsets (else of its first row). The folded scores are the PolNeAR numbers
 //! (`all`, `quoted`); the scores of the rows as written are kept under `rows`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
-use super::metrics::{match_greedy, normalize_name, Accuracy, Counts, TokenSpan};
-use super::report::Report;
-use super::tables::{snippet, Table};
-use super::{EvalError, Options, UnitSpan};
+use super::metrics::{match_greedy, normalize_name, TokenSpan};
+use super::read::Rows;
+use super::report::{snippet, TableReport};
+use super::scores::{AttributionScores, AttributionSet};
+use super::{EvalError, GoldFormat, Options, UnitSpan};
+use crate::export::{DocumentRow, QuoteRow};
+use crate::formats::brat::has_quote_mark;
+use crate::labels::QuoteKind;
 
-/// A text-bound annotation (`T` line).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBound {
-    pub kind: String,
-    /// Code point ranges `[start, end)`, in file order.
-    pub fragments: Vec<(usize, usize)>,
-    pub text: String,
-}
+// TEMP: re-export for ner until the merge (`ner` should import `formats::brat`); scoring
+// itself needs only `GoldArticle` and `GoldAttribution`, privately.
+pub use crate::formats::brat::{attributions, parse_ann, GoldArticle, GoldAttribution};
 
-/// One attribution (`E` line): the argument ids by role (`Content2` folded into `Content`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub id: String,
-    pub trigger: String,
-    pub args: Vec<(String, String)>,
-}
-
-/// A parsed `.ann` file; lines other than `T` and `E` (notes, relations) are ignored.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AnnFile {
-    pub spans: HashMap<String, TextBound>,
-    pub events: Vec<Event>,
-}
-
-/// Parses `.ann` text; the error names the line.
-pub fn parse_ann(content: &str) -> Result<AnnFile, String> {
-    let mut ann = AnnFile::default();
-    for (n, line) in content.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        let bad = |why: &str| format!("line {}: {why}: {line:?}", n + 1);
-        let mut cols = line.splitn(3, '\t');
-        let id = cols.next().unwrap_or("");
-        let body = cols.next().unwrap_or("");
-        // A span text holding a newline runs on in lines of its own (`The number of people…`
-        // in PolNeAR train); only `T12`/`E3`-style ids start an annotation.
-        let numbered = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit());
-        if !numbered {
-            continue;
-        }
-        if id.starts_with('T') {
-            let (kind, offsets) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
-            let mut fragments = Vec::new();
-            for frag in offsets.split(';') {
-                let (s, e) = frag
-                    .trim()
-                    .split_once(' ')
-                    .ok_or_else(|| bad("bad fragment"))?;
-                let (s, e) = (
-                    s.parse().map_err(|_| bad("bad offset"))?,
-                    e.parse().map_err(|_| bad("bad offset"))?,
-                );
-                if s > e {
-                    return Err(bad("start after end"));
-                }
-                fragments.push((s, e));
-            }
-            let text = cols.next().unwrap_or("").to_string();
-            ann.spans.insert(
-                id.to_string(),
-                TextBound {
-                    kind: kind.to_string(),
-                    fragments,
-                    text,
-                },
-            );
-        } else if id.starts_with('E') {
-            let mut parts = body.split_whitespace();
-            let trigger = parts.next().ok_or_else(|| bad("empty event"))?;
-            let (trigger, _) = trigger.split_once(':').ok_or_else(|| bad("bad trigger"))?;
-            let args = parts
-                .map(|a| {
-                    let (role, target) = a.split_once(':').ok_or_else(|| bad("bad argument"))?;
-                    // `Content2` is a second argument of role `Content`.
-                    Ok((
-                        role.trim_end_matches(|c: char| c.is_ascii_digit())
-                            .to_string(),
-                        target.to_string(),
-                    ))
-                })
-                .collect::<Result<_, String>>()?;
-            ann.events.push(Event {
-                id: id.to_string(),
-                trigger: trigger.to_string(),
-                args,
-            });
-        }
-    }
-    Ok(ann)
-}
-
-/// A gold attribution: content fragments, and the source span if there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoldAttribution {
-    pub content: Vec<(usize, usize)>,
-    pub content_text: String,
-    pub source: Option<TextBound>,
-    /// The cue words (`said`, `according to`), when the attribution has a `Cue` argument.
-    pub cue: Option<TextBound>,
-    /// The content holds a quotation mark.
-    pub quoted: bool,
-}
-
-/// A double quotation mark, or two apostrophes standing for one (`''Quiet,'' he said`, as the
-/// New York Times copy in PolNeAR writes them).
-fn has_quote_mark(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»')) || s.contains("''")
-}
-
-/// The attributions of a parsed file; an event without a Content argument is skipped.
-pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
-    let mut out = Vec::new();
-    for e in ann
-        .events
-        .iter()
-        .filter(|e| e.trigger.starts_with("Attribution"))
-    {
-        let mut content = Vec::new();
-        let mut texts = Vec::new();
-        let mut source = None;
-        let mut cue = None;
-        for (role, target) in &e.args {
-            let Some(span) = ann.spans.get(target) else {
-                continue;
-            };
-            match role.as_str() {
-                "Content" => {
-                    content.extend(&span.fragments);
-                    texts.push(span.text.as_str());
-                }
-                "Source" => source = Some(span.clone()),
-                "Cue" => cue = Some(span.clone()),
-                _ => {}
-            }
-        }
-        if content.is_empty() {
-            continue;
-        }
-        let content_text = texts.join(" ");
-        out.push(GoldAttribution {
-            quoted: has_quote_mark(&content_text),
-            content,
-            content_text,
-            source,
-            cue,
-        });
-    }
-    out
-}
-
-/// One PolNeAR article with the attributions of its chosen annotator file.
-#[derive(Debug, Clone)]
-pub struct GoldArticle {
-    /// The text file's stem: the `doc_id` the pipeline gives it.
-    pub name: String,
-    pub text: String,
-    pub ann_path: PathBuf,
-    pub attributions: Vec<GoldAttribution>,
-}
-
-/// Loads a PolNeAR split folder (`text/`, `attributions/`), sorted by name.
+/// Loads a PolNeAR split folder (see [`crate::formats::brat::load_polnear`]).
+// TEMP: for ner until the merge; its `?` converts an `EvalError`, not a `FormatError`.
 pub fn load_polnear(split_dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
-    let text_dir = split_dir.join("text");
-    let ann_dir = split_dir.join("attributions");
-    let names = sorted_files(&text_dir, ".txt")?;
-    let name_set: BTreeSet<&str> = names.iter().map(String::as_str).collect();
-    // Article name -> its annotator files, in lexicographic order.
-    let mut ann_files: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for stem in sorted_files(&ann_dir, ".ann")? {
-        let name = if name_set.contains(stem.as_str()) {
-            name_set.get(stem.as_str())
-        } else {
-            stem.rsplit_once('_').and_then(|(n, _)| name_set.get(n))
-        };
-        if let Some(&name) = name {
-            ann_files.entry(name).or_default().push(stem);
-        }
-    }
-    let mut articles = Vec::new();
-    for name in &names {
-        let Some(stem) = ann_files.get(name.as_str()).and_then(|v| v.first()) else {
-            continue;
-        };
-        let ann_path = ann_dir.join(format!("{stem}.ann"));
-        let text_path = text_dir.join(format!("{name}.txt"));
-        let text = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
-        let raw = std::fs::read_to_string(&ann_path).map_err(|e| EvalError::io(&ann_path, e))?;
-        let ann = parse_ann(&raw).map_err(|r| EvalError::invalid(&ann_path, r))?;
-        articles.push(GoldArticle {
-            name: name.clone(),
-            text,
-            attributions: attributions(&ann),
-            ann_path,
-        });
-    }
-    Ok(articles)
-}
-
-/// Stems of the files in `dir` ending in `ext`, sorted.
-fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<String>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut out = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| EvalError::io(dir, e))?;
-        if let Some(stem) = entry.file_name().to_str().and_then(|n| n.strip_suffix(ext)) {
-            out.push(stem.to_string());
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-/// Scores for one set of attributions.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AttributionSet {
-    pub detection: Counts,
-    /// On matched quotes.
-    pub speaker: Accuracy,
-    pub quote_speaker: Counts,
-}
-
-/// The PolNeAR section of the report.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AttributionScores {
-    /// Attributions in the scored documents.
-    pub gold_attributions: usize,
-    pub gold_quoted: usize,
-    /// Rows of `quotes.csv` and `attributions.csv` in the scored documents, and the units they
-    /// fold into.
-    pub predicted_rows: usize,
-    pub predicted_units: usize,
-    /// [`UnitSpan::name`] of the rule the folded scores used.
-    pub unit_span: &'static str,
-    /// Folded into attribution units (module docs): the PolNeAR numbers.
-    pub all: AttributionSet,
-    /// Content with a quotation mark, against units of kind direct or mixed (folded).
-    pub quoted: AttributionSet,
-    /// The same two sets scored on the rows as written, one per quoted passage (unfolded).
-    pub rows: RowScores,
-}
-
-/// Scores of the unfolded rows.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct RowScores {
-    pub all: AttributionSet,
-    pub quoted: AttributionSet,
+    Ok(crate::formats::brat::load_polnear(split_dir)?)
 }
 
 /// A predicted quote of `quotes.csv`, or a unit of folded rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PredQuote {
+    /// The scored span: a row's `clause_start`..`clause_end`, a unit's hull.
     pub start: usize,
     pub end: usize,
     pub speaker: String,
     pub speaker_span: Option<(usize, usize)>,
     pub cue: Option<(usize, usize)>,
-    /// Lowercased `kind` column.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// In the `quoted` subset: the scored span holds a quotation mark, with the marks around a
     /// direct or mixed row's quote (module docs), the test the gold side gets.
     pub quoted: bool,
@@ -398,11 +148,10 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
                 speaker_span: head.speaker_span,
                 cue: head.cue,
                 kind: if quoted {
-                    "direct"
+                    QuoteKind::Direct
                 } else {
-                    "indirect"
-                }
-                .to_string(),
+                    QuoteKind::Indirect
+                },
                 quoted,
                 parts: u.iter().flat_map(|r| r.ranges()).collect(),
             }
@@ -444,108 +193,117 @@ fn speaker_right(gold: &GoldAttribution, pred: &PredQuote) -> bool {
 /// stances such as `endorsed X` as attributions too) against a PolNeAR split folder. Only
 /// articles the prediction covers are scored: those named in the tables or in `documents.csv`
 /// when present.
-pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Report, EvalError> {
-    let articles = load_polnear(gold_dir)?;
-    let mut tables = vec![Table::read(&pred_dir.join("quotes.csv"))?];
-    let attributions = pred_dir.join("attributions.csv");
-    if attributions.is_file() {
-        tables.push(Table::read(&attributions)?);
-    }
-    let mut covered: BTreeSet<String> =
-        tables.iter().flat_map(|t| t.rows.iter().map(|r| t.get(r, "doc_id").to_string())).collect();
-    let documents = pred_dir.join("documents.csv");
-    if documents.is_file() {
-        let t = Table::read(&documents)?;
-        covered.extend(t.rows.iter().map(|r| t.get(r, "doc_id").to_string()));
-    }
-    let mut by_doc: HashMap<&str, Vec<PredQuote>> = HashMap::new();
-    for quotes in &tables {
-        for (i, row) in quotes.rows.iter().enumerate() {
-            let offset = |col: &str| -> Result<usize, EvalError> {
-                let cell = quotes.get(row, col);
-                cell.parse().map_err(|_| {
-                    EvalError::invalid(
-                        &quotes.path,
-                        format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
-                    )
-                })
-            };
-            let speaker_span = match (offset("speaker_start"), offset("speaker_end")) {
-                (Ok(s), Ok(e)) => Some((s, e)),
-                _ => None,
-            };
-            let cue = match (offset("cue_start"), offset("cue_end")) {
-                (Ok(s), Ok(e)) => Some((s, e)),
-                _ => None,
-            };
-            // PolNeAR's content is the whole reported clause: the `clause` columns where the
-            // table has them (a mixed quote's paraphrase), else the quote itself.
-            let (start, end) = match (offset("clause_start"), offset("clause_end")) {
-                (Ok(s), Ok(e)) if quotes.has("clause_start") => (s, e),
-                _ => (offset("start")?, offset("end")?),
-            };
-            by_doc
-                .entry(quotes.get(row, "doc_id"))
-                .or_default()
-                .push(PredQuote {
-                    start,
-                    end,
-                    speaker: quotes.get(row, "speaker").to_string(),
-                    speaker_span,
-                    cue,
-                    kind: quotes.get(row, "kind").to_lowercase(),
-                    quoted: false,
-                    parts: Vec::new(),
-                });
-        }
-    }
-    let mut report = Report::new("brat", opts.overlap_threshold);
+pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<TableReport, EvalError> {
+    EvalError::exists(gold_dir)?;
+    EvalError::exists(pred_dir)?;
+    let articles = crate::formats::brat::load_polnear(gold_dir)?;
+    let pred = Predictions::read(pred_dir)?;
+    let mut report = TableReport::new(GoldFormat::Brat, opts.overlap_threshold);
     let mut scores = AttributionScores {
-        unit_span: opts.unit_span.name(),
+        unit_span: opts.unit_span,
         ..AttributionScores::default()
     };
-    for article in articles.iter().filter(|a| covered.contains(&a.name)) {
+    for article in articles.iter().filter(|a| pred.covered.contains(&a.name)) {
         report.documents += 1;
-        let chars: Vec<char> = article.text.chars().collect();
-        let mut rows: Vec<PredQuote> = by_doc
-            .get(article.name.as_str())
-            .cloned()
-            .unwrap_or_default();
-        for r in &mut rows {
-            // A direct or mixed row's quote stops inside its marks: the two code points on either
-            // side count (`“…”`, `''…''`).
-            let (s, e) = if r.kind == "direct" || r.kind == "mixed" {
-                (r.start.saturating_sub(2), r.end + 2)
-            } else {
-                (r.start, r.end)
-            };
-            let span: String = chars[s.min(chars.len())..e.min(chars.len())].iter().collect();
-            r.quoted = has_quote_mark(&span);
-        }
-        let rows = &rows[..];
-        let units = fold_units(rows, &chars);
-        scores.predicted_rows += rows.len();
-        scores.predicted_units += units.len();
-        let all_gold: Vec<&GoldAttribution> = article.attributions.iter().collect();
-        let quoted_gold: Vec<&GoldAttribution> =
-            all_gold.iter().copied().filter(|g| g.quoted).collect();
-        scores.gold_attributions += all_gold.len();
-        scores.gold_quoted += quoted_gold.len();
-        // Folded units first (the PolNeAR numbers, with the verbose lines), then the rows.
-        let mut details = Some((article.name.as_str(), &mut report.details));
-        for (preds, all, quoted) in [
-            (&units[..], &mut scores.all, &mut scores.quoted),
-            (rows, &mut scores.rows.all, &mut scores.rows.quoted),
-        ] {
-            let all_pred: Vec<&PredQuote> = preds.iter().collect();
-            let quoted_pred: Vec<&PredQuote> =
-                all_pred.iter().copied().filter(|p| p.quoted).collect();
-            score_set(&all_gold, &all_pred, &chars, opts, all, details.take());
-            score_set(&quoted_gold, &quoted_pred, &chars, opts, quoted, None);
-        }
+        let rows = pred.by_doc.get(article.name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        score_article(article, rows, opts, &mut scores, &mut report.details);
     }
     report.attributions = Some(scores);
     Ok(report)
+}
+
+/// The predicted rows by document, and the documents the prediction covers.
+struct Predictions {
+    covered: BTreeSet<String>,
+    by_doc: HashMap<String, Vec<PredQuote>>,
+}
+
+impl Predictions {
+    fn read(pred_dir: &Path) -> Result<Predictions, EvalError> {
+        let mut tables: Vec<Rows<QuoteRow>> = vec![Rows::read(&pred_dir.join("quotes.csv"))?];
+        let attributions = pred_dir.join("attributions.csv");
+        if attributions.is_file() {
+            tables.push(Rows::read(&attributions)?);
+        }
+        let mut covered = BTreeSet::new();
+        let mut by_doc: HashMap<String, Vec<PredQuote>> = HashMap::new();
+        for row in tables.iter().flat_map(|t| &t.rows) {
+            covered.insert(row.doc_id.clone());
+            by_doc
+                .entry(row.doc_id.clone())
+                .or_default()
+                .push(PredQuote::from_row(row));
+        }
+        let documents = pred_dir.join("documents.csv");
+        if documents.is_file() {
+            let t: Rows<DocumentRow> = Rows::read(&documents)?;
+            covered.extend(t.rows.into_iter().map(|r| r.doc_id));
+        }
+        Ok(Predictions { covered, by_doc })
+    }
+}
+
+impl PredQuote {
+    /// A row as written. PolNeAR's content is the whole reported clause, so the row is scored
+    /// by its `clause` offsets (a mixed quote's paraphrase; else the quote itself).
+    fn from_row(r: &QuoteRow) -> PredQuote {
+        PredQuote {
+            start: r.clause_start,
+            end: r.clause_end,
+            speaker: r.speaker.clone(),
+            speaker_span: r.speaker_start.zip(r.speaker_end),
+            cue: r.cue_start.zip(r.cue_end),
+            kind: r.kind,
+            quoted: false,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Marks the rows in the `quoted` subset: a direct or mixed row's quote stops inside its
+/// marks, so the two code points on either side count (`“…”`, `''…''`).
+fn mark_quoted(rows: &mut [PredQuote], chars: &[char]) {
+    for r in rows {
+        let (s, e) = match r.kind {
+            QuoteKind::Direct | QuoteKind::Mixed => (r.start.saturating_sub(2), r.end + 2),
+            QuoteKind::Indirect => (r.start, r.end),
+        };
+        let span: String = chars[s.min(chars.len())..e.min(chars.len())].iter().collect();
+        r.quoted = has_quote_mark(&span);
+    }
+}
+
+/// Scores one article's rows, folded and as written, adding to `scores`; the folded pass
+/// writes the verbose lines.
+fn score_article(
+    article: &GoldArticle,
+    rows: &[PredQuote],
+    opts: &Options,
+    scores: &mut AttributionScores,
+    details: &mut Vec<String>,
+) {
+    let chars: Vec<char> = article.text.chars().collect();
+    let mut rows = rows.to_vec();
+    mark_quoted(&mut rows, &chars);
+    let rows = &rows[..];
+    let units = fold_units(rows, &chars);
+    scores.predicted_rows += rows.len();
+    scores.predicted_units += units.len();
+    let all_gold: Vec<&GoldAttribution> = article.attributions.iter().collect();
+    let quoted_gold: Vec<&GoldAttribution> = all_gold.iter().copied().filter(|g| g.quoted).collect();
+    scores.gold_attributions += all_gold.len();
+    scores.gold_quoted += quoted_gold.len();
+    // Folded units first (the PolNeAR numbers, with the verbose lines), then the rows.
+    let mut details = Some((article.name.as_str(), details));
+    for (preds, all, quoted) in [
+        (&units[..], &mut scores.all, &mut scores.quoted),
+        (rows, &mut scores.rows.all, &mut scores.rows.quoted),
+    ] {
+        let all_pred: Vec<&PredQuote> = preds.iter().collect();
+        let quoted_pred: Vec<&PredQuote> = all_pred.iter().copied().filter(|p| p.quoted).collect();
+        score_set(&all_gold, &all_pred, &chars, opts, all, details.take());
+        score_set(&quoted_gold, &quoted_pred, &chars, opts, quoted, None);
+    }
 }
 
 fn score_set(
@@ -626,106 +384,47 @@ fn score_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::metrics::{Accuracy, Counts};
+    use crate::formats::brat::fixture::{char_at, one_article, split_dir};
+    use crate::formats::brat::TextBound;
     use std::fs;
 
-    // Code point offsets are checked by `offsets_in_the_fixture_are_code_points`.
-    const TEXT: &str =
-        "Critics said “the deal is bad.” The Post has learned that Clinton’s van left early, a source said.";
-    const ANN: &str = "T1\tSource 0 7\tCritics\n\
-        T2\tCue 8 12\tsaid\n\
-        T3\tContent 13 31\t“the deal is bad.”\n\
-        T4\tAttribution 8 12\tsaid\n\
-        E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n\
-        T5\tSource 32 40\tThe Post\n\
-        T6\tCue 41 52\thas learned\n\
-        T7\tContent 53 57;68 82\tthat van left early\n\
-        T8\tAttribution 41 52\thas learned\n\
-        E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n\
-        T9\tAttribution-no-source 84 92\ta source\n\
-        E3\tAttribution-no-source:T9\n\
-        T10\tDiscard 0 3\tCri\n\
-        #1\tAnnotatorNotes T1\tnote\n";
-
-    #[test]
-    fn offsets_in_the_fixture_are_code_points() {
-        let chars: Vec<char> = TEXT.chars().collect();
-        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-        assert_eq!(slice(13, 31), "“the deal is bad.”");
-        assert_eq!(slice(32, 40), "The Post");
-        assert_eq!(slice(84, 92), "a source");
-        assert_eq!(slice(53, 57) + " " + &slice(68, 82), "that van left early");
-    }
-
-    #[test]
-    fn parses_spans_events_and_discontinuous_content() {
-        let ann = parse_ann(ANN).unwrap();
-        assert_eq!(ann.spans["T7"].fragments, vec![(53, 57), (68, 82)]);
-        assert_eq!(ann.events.len(), 3);
-        assert_eq!(ann.events[2].trigger, "Attribution-no-source");
-        let a = attributions(&ann);
-        // E3 has no Content: skipped.
-        assert_eq!(a.len(), 2);
-        assert!(a[0].quoted && !a[1].quoted);
-        assert!(has_quote_mark("''Quiet,''") && !has_quote_mark("Clinton's"));
-        assert_eq!(a[0].source.as_ref().unwrap().text, "Critics");
-        assert_eq!(a[1].content, vec![(53, 57), (68, 82)]);
-        assert!(parse_ann("T1\tSource x 7\tCritics\n")
-            .unwrap_err()
-            .contains("line 1"));
-        // A span text with a newline continues on a line that is not an annotation.
-        let ann = parse_ann("T1\tContent 0 4;6 9\t3.\n\nThe run\nT2\tCue 10 12\tsaid\n").unwrap();
-        assert_eq!(ann.spans.len(), 2);
-        assert_eq!(ann.spans["T1"].fragments, vec![(0, 4), (6, 9)]);
-    }
-
-    #[test]
-    fn content2_joins_content() {
-        let ann = parse_ann(
-            "T1\tContent 0 3\tabc\nT2\tContent 10 12\t\"x\nT3\tCue 5 6\ts\nE1\tAttribution:T3 Content:T1 Content2:T2\n",
-        )
-        .unwrap();
-        let a = attributions(&ann);
-        assert_eq!(a[0].content, vec![(0, 3), (10, 12)]);
-        assert_eq!(a[0].content_text, "abc \"x");
-        assert!(a[0].quoted);
-    }
-
-    /// A split with one article `a`: its text and its annotator file.
-    fn one_article(text: &str, ann: &str) -> tempfile::TempDir {
-        let d = tempfile::tempdir().unwrap();
-        fs::create_dir_all(d.path().join("text")).unwrap();
-        fs::create_dir_all(d.path().join("attributions")).unwrap();
-        fs::write(d.path().join("text/a.txt"), text).unwrap();
-        fs::write(d.path().join("attributions/a.ann"), ann).unwrap();
-        d
-    }
-
-    /// The code point offset of the first occurrence of `needle` in `chars`.
-    fn char_at(chars: &[char], needle: &str) -> usize {
-        let n: Vec<char> = needle.chars().collect();
-        (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
-    }
-
-    fn split_dir() -> tempfile::TempDir {
-        let d = tempfile::tempdir().unwrap();
-        fs::create_dir_all(d.path().join("text")).unwrap();
-        fs::create_dir_all(d.path().join("attributions")).unwrap();
-        fs::write(d.path().join("text/art.txt"), TEXT).unwrap();
-        fs::write(d.path().join("attributions/art_b222.ann"), "").unwrap();
-        fs::write(d.path().join("attributions/art_a111.ann"), ANN).unwrap();
-        // An article with no annotator file is skipped.
-        fs::write(d.path().join("text/lonely.txt"), "Nothing.").unwrap();
-        d
-    }
-
-    #[test]
-    fn loads_first_annotator_and_skips_unannotated() {
-        let d = split_dir();
-        let arts = load_polnear(d.path()).unwrap();
-        assert_eq!(arts.len(), 1);
-        assert_eq!(arts[0].name, "art");
-        assert!(arts[0].ann_path.ends_with("art_a111.ann"));
-        assert_eq!(arts[0].attributions.len(), 2);
+    /// A `quotes.csv` given in the columns up to `confidence`, written through the export
+    /// struct: each row gets its quote as its clause, and the columns after those (or added
+    /// later) their defaults.
+    fn quotes_csv(table: &str) -> String {
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in reader.records() {
+            let r = r.unwrap();
+            let get = |col: &str| r[header.iter().position(|h| h == col).unwrap()].to_string();
+            let offset = |col: &str| get(col).parse::<usize>().ok();
+            let (start, end) = (offset("start").unwrap(), offset("end").unwrap());
+            w.serialize(QuoteRow {
+                doc_id: get("doc_id"),
+                quote_id: get("quote_id"),
+                speaker: get("speaker"),
+                speaker_type: serde_json::from_value(get("speaker_type").into()).unwrap(),
+                speaker_mention: get("speaker_mention"),
+                speaker_start: offset("speaker_start"),
+                speaker_end: offset("speaker_end"),
+                cue: get("cue"),
+                cue_start: offset("cue_start"),
+                cue_end: offset("cue_end"),
+                kind: serde_json::from_value(get("kind").into()).unwrap(),
+                quote: get("quote"),
+                start,
+                end,
+                confidence: get("confidence"),
+                clause: get("quote"),
+                clause_start: start,
+                clause_end: end,
+                ..QuoteRow::default()
+            })
+            .unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
     }
 
     #[test]
@@ -757,10 +456,10 @@ mod tests {
         // q1: a mixed quote whose marked word `bad` alone overlaps the gold content by 1 of 4
         // words; its clause (the whole content) matches. q2: an indirect row whose clause holds
         // quotation marks counts in the quoted subset.
-        let header = "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end\n";
+        let header = "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end,cue_class\n";
         fs::write(
             pred.path().join("quotes.csv"),
-            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75,the deal is bad.,14,30\n"),
+            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75,the deal is bad.,14,30,speech\n"),
         )
         .unwrap();
         let opts = Options::default();
@@ -768,20 +467,20 @@ mod tests {
         assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
         fs::write(
             pred.path().join("quotes.csv"),
-            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,indirect,“the deal is bad.”,13,31,0.6,“the deal is bad.”,13,31\n"),
+            format!("{header}art,q1,Critics,GROUP,Critics,0,7,said,8,12,indirect,“the deal is bad.”,13,31,0.6,“the deal is bad.”,13,31,belief\n"),
         )
         .unwrap();
         let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
         assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
-        // Without the clause columns the marked word alone is scored: no match.
+        // A table without the clause columns is not newsmine's: it is rejected, by name.
         fs::write(
             pred.path().join("quotes.csv"),
             "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
              art,q1,Critics,GROUP,Critics,0,7,said,8,12,mixed,bad,26,29,0.75\n",
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &opts).unwrap().attributions.unwrap();
-        assert_eq!(a.quoted.detection, Counts::new(0, 1, 1));
+        let err = eval_brat(d.path(), pred.path(), &opts).unwrap_err().to_string();
+        assert!(err.ends_with("quotes.csv: row 2: missing field `clause`"), "{err}");
     }
 
     #[test]
@@ -810,7 +509,7 @@ mod tests {
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
-            format!(
+            quotes_csv(&format!(
                 "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
                  a,q1,Clinton,PERSON,Clinton,0,7,Calls,8,13,direct,Troubling.,{},{},0.9\n\
                  a,q2,Clinton,PERSON,Clinton,{},{},said,{said},{},direct,\"It is troubling,\",{},{},0.9\n",
@@ -821,7 +520,7 @@ mod tests {
                 said + 4,
                 q + 1,
                 q + 17
-            ),
+            )),
         )
         .unwrap();
         let a = eval_brat(d.path(), pred.path(), &Options::default())
@@ -843,11 +542,11 @@ mod tests {
         // Document "other" is not in the gold set.
         fs::write(
             pred.path().join("quotes.csv"),
-            "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+            quotes_csv("doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
              art,q1,Critics,GROUP,Critics,0,7,said,8,12,direct,the deal is bad.,14,30,0.9\n\
              art,q2,New York Post,ORG,The Post,,,has learned,41,52,indirect,Clinton’s van left early,58,82,0.8\n\
              art,q3,Bukele,PERSON,,,,said,,,direct,a source,84,92,0.5\n\
-             other,q1,X,PERSON,,,,,,,direct,x,0,1,0.5\n",
+             other,q1,X,PERSON,,,,,,,direct,x,0,1,0.5\n"),
         )
         .unwrap();
         let opts = Options {
@@ -892,7 +591,7 @@ mod tests {
             speaker: "Bukele".into(),
             speaker_span: Some((20, 26)),
             cue: None,
-            kind: String::new(),
+            kind: QuoteKind::Indirect,
             quoted: false,
             parts: Vec::new(),
         };
@@ -906,7 +605,7 @@ mod tests {
         from: usize,
         speaker: &str,
         cue: Option<(usize, usize)>,
-        kind: &str,
+        kind: QuoteKind,
     ) -> PredQuote {
         let chars: Vec<char> = text.chars().collect();
         let n: Vec<char> = needle.chars().collect();
@@ -919,8 +618,8 @@ mod tests {
             speaker: speaker.into(),
             speaker_span: None,
             cue,
-            kind: kind.into(),
-            quoted: kind == "direct" || kind == "mixed",
+            kind,
+            quoted: kind != QuoteKind::Indirect,
             parts: Vec::new(),
         }
     }
@@ -935,30 +634,30 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[said.0..said.1].iter().collect::<String>(), "said");
         assert_eq!(chars[said2.0..said2.1].iter().collect::<String>(), "said");
-        let mut r1 = row(text, "We will win,", 0, "Ortega", Some(said), "direct");
+        let mut r1 = row(text, "We will win,", 0, "Ortega", Some(said), QuoteKind::Direct);
         r1.speaker_span = Some((15, 21));
-        let r2 = row(text, "and soon.", 0, "", Some(said), "direct");
-        let r3 = row(text, "it would fail", 0, "Critics", Some(said2), "indirect");
-        let r4 = row(text, "It is over.", 0, "critics", None, "direct");
-        let r5 = row(text, "Never.", 0, "Ortega", None, "direct");
-        let r6 = row(text, "Again.", 0, "Ortega", None, "direct");
+        let r2 = row(text, "and soon.", 0, "", Some(said), QuoteKind::Direct);
+        let r3 = row(text, "it would fail", 0, "Critics", Some(said2), QuoteKind::Indirect);
+        let r4 = row(text, "It is over.", 0, "critics", None, QuoteKind::Direct);
+        let r5 = row(text, "Never.", 0, "Ortega", None, QuoteKind::Direct);
+        let r6 = row(text, "Again.", 0, "Ortega", None, QuoteKind::Direct);
         assert_eq!((r1.start, r2.end, r3.start, r4.end), (1, 38, 53, 80));
         // Given out of order: the fold sorts by start.
         let units = fold_units(&[r6.clone(), r4, r2, r1, r3, r5.clone()], &chars);
-        let spans: Vec<(usize, usize, &str, &str)> = units
+        let spans: Vec<(usize, usize, &str, QuoteKind)> = units
             .iter()
-            .map(|u| (u.start, u.end, u.speaker.as_str(), u.kind.as_str()))
+            .map(|u| (u.start, u.end, u.speaker.as_str(), u.kind))
             .collect();
         assert_eq!(
             spans,
             vec![
                 // r1 + r2 share the cue; speaker from r1, which has mention offsets.
-                (1, 38, "Ortega", "direct"),
+                (1, 38, "Ortega", QuoteKind::Direct),
                 // r3 + cue-less r4 (same speaker, next paragraph): direct as a part is.
-                (53, 80, "Critics", "direct"),
+                (53, 80, "Critics", QuoteKind::Direct),
                 // r5: a different speaker from r4. r6: two paragraphs after r5.
-                (r5.start, r5.end, "Ortega", "direct"),
-                (r6.start, r6.end, "Ortega", "direct"),
+                (r5.start, r5.end, "Ortega", QuoteKind::Direct),
+                (r6.start, r6.end, "Ortega", QuoteKind::Direct),
             ]
         );
         assert_eq!(units[0].speaker_span, Some((15, 21)));
@@ -981,9 +680,9 @@ mod tests {
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
-            "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
+            quotes_csv("doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
              a,q1,Ortega,PERSON,Ortega,24,30,said,31,35,direct,\"We will win the vote,\",1,22,0.9\n\
-             a,q2,Ortega,PERSON,Ortega,24,30,said,31,35,direct,and then we will govern.,38,62,0.9\n",
+             a,q2,Ortega,PERSON,Ortega,24,30,said,31,35,direct,and then we will govern.,38,62,0.9\n"),
         )
         .unwrap();
         let r = eval_brat(d.path(), pred.path(), &Options::default()).unwrap();
@@ -1041,7 +740,7 @@ mod tests {
         let pred = tempfile::tempdir().unwrap();
         fs::write(
             pred.path().join("quotes.csv"),
-            format!(
+            quotes_csv(&format!(
                 "doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence\n\
                  a,q1,Ortega,PERSON,Ortega,{ortega},{},said,{said},{},direct,x,{},{},0.9\n\
                  a,q2,Ortega,PERSON,,,,,,,direct,y,{},{},0.9\n",
@@ -1051,7 +750,7 @@ mod tests {
                 e1 - 2,
                 q2 + 1,
                 e2 - 1
-            ),
+            )),
         )
         .unwrap();
         let score = |unit_span| {
@@ -1063,32 +762,10 @@ mod tests {
             (a.quoted.quote_speaker, a.unit_span, md)
         };
         let (parts, name, md) = score(UnitSpan::Parts);
-        assert_eq!((parts, name), (Counts::new(1, 0, 0), "parts"));
+        assert_eq!((parts, name), (Counts::new(1, 0, 0), UnitSpan::Parts));
         assert!(md.contains("`--unit-span parts`"), "{md}");
         let (hull, name, md) = score(UnitSpan::Hull);
-        assert_eq!((hull, name), (Counts::new(0, 1, 1), "hull"));
+        assert_eq!((hull, name), (Counts::new(0, 1, 1), UnitSpan::Hull));
         assert!(md.contains("`--unit-span hull`"), "{md}");
-    }
-
-    #[test]
-    fn polnear_dev_when_present() {
-        let dir = Path::new("/work/shared/data/polnear/dev");
-        if !dir.exists() {
-            return;
-        }
-        let arts = load_polnear(dir).unwrap();
-        assert_eq!(arts.len(), 84);
-        // Every content span's text matches the document text at code point offsets.
-        for art in &arts {
-            let chars: Vec<char> = art.text.chars().collect();
-            for a in &art.attributions {
-                let joined: Vec<String> = a
-                    .content
-                    .iter()
-                    .map(|&(s, e)| chars[s..e].iter().collect::<String>())
-                    .collect();
-                assert_eq!(joined.join(" "), a.content_text, "{}", art.name);
-            }
-        }
     }
 }

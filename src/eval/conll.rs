@@ -1,72 +1,36 @@
-//! CoNLL-2003: reads the four-column IOB2 files (`token POS chunk NER`) into sentences and
-//! scores predicted tag sequences the way `conlleval` does: an entity is a chunk of the same
-//! type, correct only when its start, end and type all equal a gold chunk's. Hands on
-//! [`EntityScores`], which the CSV entity scorer also fills.
+//! CoNLL-2003 scoring: predicted tag sequences against the gold ones, the way `conlleval`
+//! does: an entity is a chunk of the same type, correct only when its start, end and type all
+//! equal a gold chunk's. The files are read by [`crate::formats::conll`]. Hands on
+//! [`EntityScores`] (which the CSV entity scorer also fills) in a [`ConllReport`].
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::metrics::Counts;
+use super::report::ConllReport;
+use super::scores::EntityScores;
 use super::EvalError;
+use crate::formats::conll::ConllSentence;
 
-/// One sentence: its tokens and their NER tags (`B-PER`, `I-ORG`, `O`, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ConllSentence {
-    pub tokens: Vec<String>,
-    pub tags: Vec<String>,
-}
-
-/// Counts per entity type and over all types (micro).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct EntityScores {
-    pub per_label: BTreeMap<String, Counts>,
-    pub micro: Counts,
-}
-
-impl EntityScores {
-    pub(crate) fn add(&mut self, label: &str, c: Counts) {
-        self.per_label.entry(label.to_string()).or_default().add(c);
-        self.micro.add(c);
-    }
-}
-
-/// Reads a CoNLL-2003 file: blank lines end sentences, `-DOCSTART-` lines are skipped, the
-/// token is the first column and the NER tag the last.
+/// Reads a CoNLL-2003 file (see [`crate::formats::conll::read_conll`]).
+// TEMP: re-export for ner until the merge; its `?` converts an `EvalError`, not a `FormatError`.
 pub fn read_conll(path: &Path) -> Result<Vec<ConllSentence>, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
-    parse_conll(&text).map_err(|reason| EvalError::invalid(path, reason))
+    Ok(crate::formats::conll::read_conll(path)?)
 }
 
-fn parse_conll(text: &str) -> Result<Vec<ConllSentence>, String> {
-    let mut sentences = Vec::new();
-    let mut current = ConllSentence::default();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !current.tokens.is_empty() {
-                sentences.push(std::mem::take(&mut current));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols[0] == "-DOCSTART-" {
-            continue;
-        }
-        if cols.len() < 2 {
-            return Err(format!(
-                "line {}: expected `token ... tag`, got {line:?}",
-                i + 1
-            ));
-        }
-        current.tokens.push(cols[0].to_string());
-        current.tags.push(cols[cols.len() - 1].to_string());
-    }
-    if !current.tokens.is_empty() {
-        sentences.push(current);
-    }
-    Ok(sentences)
+/// Scores a tagger on the CoNLL-2003 file `gold`: `tag` gets the sentences' words and returns
+/// one tag sequence per sentence (the NER model's `tag_words`). The report keeps `gold` as
+/// given, for its heading.
+pub fn eval_conll(
+    gold: &Path,
+    tag: impl FnOnce(&[Vec<String>]) -> Vec<Vec<String>>,
+) -> Result<ConllReport, EvalError> {
+    EvalError::exists(gold)?;
+    let sentences = crate::formats::conll::read_conll(gold)?;
+    let words: Vec<Vec<String>> = sentences.iter().map(|s| s.tokens.clone()).collect();
+    let tags: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tags).collect();
+    let pred = tag(&words);
+    Ok(ConllReport::new(gold, score_conll(&tags, &pred)))
 }
 
 /// Splits a tag into its prefix (`B`, `I`, `E`, `S`, `O`) and type (`PER`, empty for `O`).
@@ -155,16 +119,6 @@ mod tests {
     }
 
     #[test]
-    fn reads_four_columns_and_skips_docstart() {
-        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
-        let s = parse_conll(text).unwrap();
-        assert_eq!(s.len(), 2);
-        assert_eq!(s[0].tokens, vec!["EU", "rejects"]);
-        assert_eq!(s[0].tags, vec!["B-ORG", "O"]);
-        assert_eq!(s[1].tags, vec!["B-PER", "I-PER"]);
-    }
-
-    #[test]
     fn chunks_follow_conlleval() {
         assert_eq!(
             chunks(&tags(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"])),
@@ -202,12 +156,29 @@ mod tests {
     }
 
     #[test]
+    fn eval_conll_tags_the_words_and_keeps_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let gold = dir.path().join("g.txt");
+        std::fs::write(&gold, "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n").unwrap();
+        // A tagger that calls every first word an organization.
+        let r = eval_conll(&gold, |words| {
+            words.iter().map(|w| (0..w.len()).map(|i| if i == 0 { "B-ORG" } else { "O" }.to_string()).collect()).collect()
+        })
+        .unwrap();
+        assert_eq!(r.gold, gold);
+        assert_eq!(r.scores.per_label["ORG"], Counts::new(1, 1, 0));
+        assert_eq!(r.scores.per_label["PER"], Counts::new(0, 0, 1));
+        let err = eval_conll(Path::new("/nope"), |_| Vec::new()).unwrap_err();
+        assert_eq!(err.to_string(), "no such file or folder: /nope");
+    }
+
+    #[test]
     fn real_valid_file_when_present() {
         let path = Path::new("/work/shared/data/conll2003/valid.txt");
         if !path.exists() {
             return;
         }
-        let s = read_conll(path).unwrap();
+        let s = crate::formats::conll::read_conll(path).unwrap();
         let gold: Vec<Vec<String>> = s.iter().map(|x| x.tags.clone()).collect();
         let scores = score_conll(&gold, &gold);
         // 1837 B-LOC + 922 B-MISC + 1341 B-ORG + 1842 B-PER tags in the file.

@@ -1,235 +1,186 @@
 //! Scoring the CSV tables (quotes, organizations, figures, entities) against the gold set.
 //!
-//! Gold files follow SCHEMA.md plus an `optional` column (`1`/`0`) and may leave out columns
-//! they do not label, so every table is read by header name ([`Table`]) rather than through
-//! the strict export structs. A table is scored when it exists in both folders. The documents
-//! in scope are those the gold set names (any gold table's `doc_id`s, plus the gold
-//! `documents.csv` when present): predictions for other documents are ignored, so the
-//! pipeline may run on a larger corpus than the gold set covers.
+//! Predictions are newsmine's tables, read into the export row structs; gold files follow
+//! SCHEMA.md plus an `optional` column (`1`/`0`) and may leave out columns they do not label,
+//! so they are read into the gold rows of `eval::read`. A table is scored when it exists in
+//! both folders. The documents in scope are those the gold set names (any gold table's
+//! `doc_id`s, plus the gold `documents.csv` when present): predictions for other documents are
+//! ignored, so the pipeline may run on a larger corpus than the gold set covers.
 //!
-//! Hands a [`Report`] with one section per scored table to the binary.
+//! Hands a [`TableReport`] with one section per scored table to the binary.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
-use csv::StringRecord;
-use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use super::conll::EntityScores;
-use super::metrics::{match_greedy, normalize_name, range_overlap, Accuracy, Counts, TokenSpan};
-use super::report::Report;
-use super::{EvalError, Options};
-use crate::doc::EntityLabel;
+use super::metrics::{
+    match_greedy, normalize_name, range_overlap, Accuracy, Counts, Matching, TokenSpan,
+};
+use super::read::{DocId, GoldEntity, GoldFigure, GoldOrganization, GoldQuote, Rows};
+use super::report::{snippet, TableReport};
+use super::scores::{EntityTableScores, FigureScores, OrganizationScores, QuoteScores};
+use super::{EvalError, GoldFormat, Options};
+use crate::export::{EntityRow, FigureRow, OrganizationRow, QuoteRow};
+use crate::labels::{EntityLabel, FigureKind, QuoteKind};
 
-/// A CSV file read by header name.
-pub(crate) struct Table {
-    pub path: PathBuf,
-    cols: HashMap<String, usize>,
-    pub rows: Vec<StringRecord>,
+/// A gold table and the prediction table of the same name.
+struct Pair<G, P> {
+    gold: Rows<G>,
+    pred: Rows<P>,
 }
 
-impl Table {
-    pub fn read(path: &Path) -> Result<Table, EvalError> {
-        let csv_err = |source| EvalError::Csv {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(|e| EvalError::io(path, e))?;
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-        let headers = reader.headers().map_err(csv_err)?.clone();
-        let cols = headers
-            .iter()
-            .enumerate()
-            // A spreadsheet may save a byte order mark before the first header.
-            .map(|(i, h)| (h.trim_start_matches('\u{feff}').trim().to_string(), i))
-            .collect();
-        let rows = reader
-            .records()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(csv_err)?;
-        Ok(Table {
-            path: path.to_path_buf(),
-            cols,
-            rows,
+/// The tables found in both folders.
+struct Tables {
+    quotes: Option<Pair<GoldQuote, QuoteRow>>,
+    organizations: Option<Pair<GoldOrganization, OrganizationRow>>,
+    figures: Option<Pair<GoldFigure, FigureRow>>,
+    entities: Option<Pair<GoldEntity, EntityRow>>,
+}
+
+impl Tables {
+    fn read(gold_dir: &Path, pred_dir: &Path) -> Result<Tables, EvalError> {
+        Ok(Tables {
+            quotes: pair(gold_dir, pred_dir, "quotes.csv")?,
+            organizations: pair(gold_dir, pred_dir, "organizations.csv")?,
+            figures: pair(gold_dir, pred_dir, "figures.csv")?,
+            entities: pair(gold_dir, pred_dir, "entities.csv")?,
         })
     }
 
-    pub fn has(&self, col: &str) -> bool {
-        self.cols.contains_key(col)
+    fn is_empty(&self) -> bool {
+        self.quotes.is_none()
+            && self.organizations.is_none()
+            && self.figures.is_none()
+            && self.entities.is_none()
     }
 
-    /// The cell, trimmed; empty when the column or cell is absent.
-    pub fn get<'a>(&self, row: &'a StringRecord, col: &str) -> &'a str {
-        self.cols
-            .get(col)
-            .and_then(|&i| row.get(i))
-            .unwrap_or("")
-            .trim()
-    }
-
-    fn require(&self, col: &str) -> Result<(), EvalError> {
-        if self.has(col) {
-            Ok(())
-        } else {
-            Err(EvalError::invalid(
-                &self.path,
-                format!("missing column `{col}`"),
-            ))
+    /// The `doc_id`s of every gold table.
+    fn gold_documents(&self) -> BTreeSet<String> {
+        fn ids<G, P>(p: &Option<Pair<G, P>>, id: fn(&G) -> &str) -> Vec<String> {
+            p.iter()
+                .flat_map(|p| p.gold.rows.iter().map(|r| id(r).to_string()))
+                .collect()
         }
-    }
-
-    fn offset(&self, i: usize, col: &str) -> Result<usize, EvalError> {
-        let cell = self.get(&self.rows[i], col);
-        cell.parse().map_err(|_| {
-            // Row numbers as a spreadsheet shows them: the header is row 1.
-            EvalError::invalid(
-                &self.path,
-                format!("row {}: `{col}` is not an offset: {cell:?}", i + 2),
-            )
-        })
-    }
-
-    fn optional(&self, row: &StringRecord) -> bool {
-        matches!(self.get(row, "optional"), "1" | "true" | "yes")
+        let mut docs = BTreeSet::new();
+        docs.extend(ids(&self.quotes, |r| &r.doc_id));
+        docs.extend(ids(&self.organizations, |r| &r.doc_id));
+        docs.extend(ids(&self.figures, |r| &r.doc_id));
+        docs.extend(ids(&self.entities, |r| &r.doc_id));
+        docs
     }
 }
 
-/// Quote scores: detection at the overlap threshold and with exact spans, speaker accuracy
-/// on matched quotes, quote-and-speaker end to end, and per-kind rates.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct QuoteScores {
-    pub detection: Counts,
-    /// Same first and last word as gold (edge quotation marks and punctuation ignored).
-    pub exact: Counts,
-    /// On predictions matched to required gold quotes; `None` when gold has no `speaker`.
-    pub speaker: Option<Accuracy>,
-    /// A prediction counts only when matched and its speaker is right.
-    pub quote_speaker: Option<Counts>,
-    pub by_kind: BTreeMap<String, KindScores>,
-}
-
-/// Per quote kind: how many required gold quotes of the kind were found, how many predicted
-/// quotes of the kind matched a gold quote (matched to optional rows left out), and how many
-/// matched gold quotes of the kind got the same kind predicted.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct KindScores {
-    pub gold_found: Accuracy,
-    pub pred_matched: Accuracy,
-    pub kind_agrees: Accuracy,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct OrganizationScores {
-    pub counts: Counts,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct FigureScores {
-    pub detection: Counts,
-    /// On matched required figures, for the columns the gold file has.
-    pub value: Option<Accuracy>,
-    pub unit: Option<Accuracy>,
-    pub kind: Option<Accuracy>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct EntityTableScores {
-    /// Same span and label.
-    pub exact: EntityScores,
-    /// Same label and overlapping spans, one to one.
-    pub partial: EntityScores,
+/// Both files of a table, when both exist.
+fn pair<G: DeserializeOwned, P: DeserializeOwned>(
+    gold_dir: &Path,
+    pred_dir: &Path,
+    file: &str,
+) -> Result<Option<Pair<G, P>>, EvalError> {
+    let (g, p) = (gold_dir.join(file), pred_dir.join(file));
+    if !(g.is_file() && p.is_file()) {
+        return Ok(None);
+    }
+    Ok(Some(Pair {
+        gold: Rows::read(&g)?,
+        pred: Rows::read(&p)?,
+    }))
 }
 
 /// Scores every table present in both `gold_dir` and `pred_dir`.
-pub fn eval_csv(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Report, EvalError> {
-    let mut report = Report::new("csv", opts.overlap_threshold);
-    let mut gold = BTreeMap::new();
-    let mut pred = BTreeMap::new();
-    for name in ["quotes", "organizations", "figures", "entities"] {
-        let file = format!("{name}.csv");
-        let (g, p) = (gold_dir.join(&file), pred_dir.join(&file));
-        if g.is_file() && p.is_file() {
-            gold.insert(name, Table::read(&g)?);
-            pred.insert(name, Table::read(&p)?);
-        }
-    }
-    if gold.is_empty() {
+pub fn eval_csv(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<TableReport, EvalError> {
+    EvalError::exists(gold_dir)?;
+    EvalError::exists(pred_dir)?;
+    let tables = Tables::read(gold_dir, pred_dir)?;
+    if tables.is_empty() {
         return Err(EvalError::Nothing {
             path: gold_dir.to_path_buf(),
             reason: format!("no gold table also found in {}", pred_dir.display()),
         });
     }
-    let mut docs = BTreeSet::new();
-    for t in gold.values() {
-        if t.has("doc_id") {
-            docs.extend(t.rows.iter().map(|r| t.get(r, "doc_id").to_string()));
-        }
-    }
+    let mut docs = tables.gold_documents();
     let gold_documents = gold_dir.join("documents.csv");
     if gold_documents.is_file() {
-        let t = Table::read(&gold_documents)?;
-        docs.extend(t.rows.iter().map(|r| t.get(r, "doc_id").to_string()));
+        let t: Rows<DocId> = Rows::read(&gold_documents)?;
+        docs.extend(t.rows.into_iter().map(|r| r.doc_id));
     }
+    let mut report = TableReport::new(GoldFormat::Csv, opts.overlap_threshold);
     report.documents = docs.len();
     let lines = &mut report.details;
-    if let (Some(g), Some(p)) = (gold.get("quotes"), pred.get("quotes")) {
-        report.quotes = Some(score_quotes(g, p, &docs, opts, lines)?);
+    if let Some(t) = &tables.quotes {
+        report.quotes = Some(score_quotes(t, &docs, opts, lines));
     }
-    if let (Some(g), Some(p)) = (gold.get("organizations"), pred.get("organizations")) {
-        report.organizations = Some(score_organizations(g, p, &docs, opts, lines)?);
+    if let Some(t) = &tables.organizations {
+        report.organizations = Some(score_organizations(t, &docs, opts, lines));
     }
-    if let (Some(g), Some(p)) = (gold.get("figures"), pred.get("figures")) {
-        report.figures = Some(score_figures(g, p, &docs, opts, lines)?);
+    if let Some(t) = &tables.figures {
+        report.figures = Some(score_figures(t, &docs, opts, lines));
     }
-    if let (Some(g), Some(p)) = (gold.get("entities"), pred.get("entities")) {
-        report.entities = Some(score_entities(g, p, &docs)?);
+    if let Some(t) = &tables.entities {
+        report.entities = Some(score_entities(t, &docs));
     }
     Ok(report)
 }
 
-/// Row indices of a table grouped by `doc_id`, only for documents in scope.
-fn by_doc<'a>(
-    t: &Table,
-    docs: &'a BTreeSet<String>,
-) -> Result<BTreeMap<&'a str, Vec<usize>>, EvalError> {
-    t.require("doc_id")?;
-    let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, row) in t.rows.iter().enumerate() {
-        if let Some(d) = docs.get(t.get(row, "doc_id")) {
-            out.entry(d.as_str()).or_default().push(i);
+/// Rows grouped by `doc_id`, only for documents in scope.
+fn by_doc<'a, T>(
+    rows: impl IntoIterator<Item = (&'a str, T)>,
+    docs: &BTreeSet<String>,
+) -> BTreeMap<String, Vec<T>> {
+    let mut out: BTreeMap<String, Vec<T>> = BTreeMap::new();
+    for (doc, row) in rows {
+        if docs.contains(doc) {
+            out.entry(doc.to_string()).or_default().push(row);
         }
     }
-    Ok(out)
+    out
+}
+
+/// The rows of one document, none when it has none.
+fn of_doc<'a, T>(groups: &'a BTreeMap<String, Vec<T>>, doc: &str) -> &'a [T] {
+    groups.get(doc).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// A quote (gold or predicted) reduced to what scoring needs.
-struct QuoteItem {
+struct QuoteItem<'a> {
     start: usize,
     end: usize,
     /// Word tokens, when the row's `quote` text agrees with its offsets.
     words: Option<TokenSpan>,
-    speaker: String,
-    kind: String,
+    speaker: &'a str,
+    /// `None` for a gold row that leaves the kind empty.
+    kind: Option<QuoteKind>,
     optional: bool,
-    text: String,
+    text: &'a str,
 }
 
-impl QuoteItem {
-    fn read(t: &Table, i: usize) -> Result<QuoteItem, EvalError> {
-        let row = &t.rows[i];
-        let (start, end) = (t.offset(i, "start")?, t.offset(i, "end")?);
-        let text = t.get(row, "quote").to_string();
+impl<'a> QuoteItem<'a> {
+    fn new(
+        (start, end): (usize, usize),
+        text: &'a str,
+        speaker: &'a str,
+        kind: Option<QuoteKind>,
+        optional: bool,
+    ) -> Self {
         let words = (!text.is_empty() && text.chars().count() == end.saturating_sub(start))
-            .then(|| TokenSpan::from_text(&text, start));
-        Ok(QuoteItem {
+            .then(|| TokenSpan::from_text(text, start));
+        QuoteItem {
             start,
             end,
             words,
-            speaker: t.get(row, "speaker").to_string(),
-            kind: t.get(row, "kind").to_lowercase(),
-            optional: t.optional(row),
+            speaker,
+            kind,
+            optional,
             text,
-        })
+        }
+    }
+
+    fn gold(q: &'a GoldQuote) -> Self {
+        QuoteItem::new((q.start, q.end), &q.quote, &q.speaker, q.kind, q.optional)
+    }
+
+    fn pred(q: &'a QuoteRow) -> Self {
+        QuoteItem::new((q.start, q.end), &q.quote, &q.speaker, Some(q.kind), false)
     }
 
     /// Word overlap when both sides carry text, code point overlap otherwise.
@@ -249,193 +200,188 @@ impl QuoteItem {
             _ => ((self.start, self.end), (other.start, other.end)),
         }
     }
+
+    fn same_speaker(&self, other: &QuoteItem) -> bool {
+        normalize_name(self.speaker) == normalize_name(other.speaker)
+    }
 }
 
-pub(crate) fn snippet(s: &str) -> String {
-    const MAX: usize = 60;
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= MAX {
-        one_line
-    } else {
-        format!("{}…", one_line.chars().take(MAX).collect::<String>())
-    }
+/// Quote scores summed over documents, with the two speaker counts that exist only when gold
+/// has a `speaker` column.
+#[derive(Default)]
+struct QuoteTally {
+    scores: QuoteScores,
+    speaker: Accuracy,
+    quote_speaker: Counts,
 }
 
 fn score_quotes(
-    gold: &Table,
-    pred: &Table,
+    t: &Pair<GoldQuote, QuoteRow>,
     docs: &BTreeSet<String>,
     opts: &Options,
     lines: &mut Vec<String>,
-) -> Result<QuoteScores, EvalError> {
-    for c in ["start", "end"] {
-        gold.require(c)?;
-        pred.require(c)?;
-    }
-    let with_speaker = gold.has("speaker");
-    let mut s = QuoteScores::default();
-    let mut speaker = Accuracy::default();
-    let mut quote_speaker = Counts::default();
-    let gold_docs = by_doc(gold, docs)?;
-    let pred_docs = by_doc(pred, docs)?;
+) -> QuoteScores {
+    let with_speaker = t.gold.has("speaker");
+    let gold = by_doc(t.gold.rows.iter().map(|r| (r.doc_id.as_str(), QuoteItem::gold(r))), docs);
+    let pred = by_doc(t.pred.rows.iter().map(|r| (r.doc_id.as_str(), QuoteItem::pred(r))), docs);
+    let mut tally = QuoteTally::default();
     for doc in docs {
-        let g: Vec<QuoteItem> = gold_docs
-            .get(doc.as_str())
-            .into_iter()
-            .flatten()
-            .map(|&i| QuoteItem::read(gold, i))
-            .collect::<Result<_, _>>()?;
-        let p: Vec<QuoteItem> = pred_docs
-            .get(doc.as_str())
-            .into_iter()
-            .flatten()
-            .map(|&i| QuoteItem::read(pred, i))
-            .collect::<Result<_, _>>()?;
+        let (g, p) = (of_doc(&gold, doc), of_doc(&pred, doc));
         let optional: Vec<bool> = g.iter().map(|q| q.optional).collect();
-        let m = match_greedy(&optional, p.len(), |gi, pi| {
-            let o = g[gi].overlap(&p[pi]);
-            (o > 0.0 && o >= opts.overlap_threshold).then_some(o)
-        });
-        s.detection.add(m.counts(&optional));
-        let exact = match_greedy(&optional, p.len(), |gi, pi| {
-            let (a, b) = g[gi].bounds(&p[pi]);
-            (a == b).then_some(1.0)
-        });
-        s.exact.add(exact.counts(&optional));
-        let speaker_ok =
-            |gi: usize, pi: usize| normalize_name(&g[gi].speaker) == normalize_name(&p[pi].speaker);
+        let m = match_quotes(g, p, &optional, opts, &mut tally.scores);
         if with_speaker {
-            quote_speaker.add(m.counts_where(&optional, speaker_ok));
-            for &(gi, pi, _) in &m.pairs {
-                if !optional[gi] {
-                    speaker.record(speaker_ok(gi, pi));
-                }
+            let ok = |gi: usize, pi: usize| g[gi].same_speaker(&p[pi]);
+            tally.quote_speaker.add(m.counts_where(&optional, ok));
+            for &(gi, pi, _) in m.pairs.iter().filter(|(gi, _, _)| !optional[*gi]) {
+                tally.speaker.record(ok(gi, pi));
             }
         }
-        for (gi, q) in g.iter().enumerate() {
-            if q.optional {
-                continue;
-            }
-            let k = s.by_kind.entry(q.kind.clone()).or_default();
-            k.gold_found.record(m.gold_match[gi].is_some());
-            if let Some(pi) = m.gold_match[gi] {
-                k.kind_agrees.record(p[pi].kind == q.kind);
-            }
-        }
-        for (pi, q) in p.iter().enumerate() {
-            match m.pred_match[pi] {
-                Some(gi) if optional[gi] => {}
-                hit => s
-                    .by_kind
-                    .entry(q.kind.clone())
-                    .or_default()
-                    .pred_matched
-                    .record(hit.is_some()),
-            }
-        }
+        record_kinds(g, p, &m, &mut tally.scores);
         if opts.verbose {
-            for (gi, q) in g.iter().enumerate() {
-                match m.gold_match[gi] {
-                    None if !q.optional => lines.push(format!(
-                        "quotes\tMISS\t{doc}\t{}-{}\t{}\t{:?}",
-                        q.start,
-                        q.end,
-                        q.speaker,
-                        snippet(&q.text)
-                    )),
-                    Some(pi) if with_speaker && !q.optional && !speaker_ok(gi, pi) => {
-                        lines.push(format!(
-                            "quotes\tSPEAKER\t{doc}\t{}-{}\tgold {:?} pred {:?}\t{:?}",
-                            q.start,
-                            q.end,
-                            q.speaker,
-                            p[pi].speaker,
-                            snippet(&q.text)
-                        ))
-                    }
-                    _ => {}
-                }
-            }
-            for (pi, q) in p.iter().enumerate() {
-                if m.pred_match[pi].is_none() {
-                    lines.push(format!(
-                        "quotes\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}",
-                        q.start,
-                        q.end,
-                        q.speaker,
-                        snippet(&q.text)
-                    ));
-                }
-            }
+            quote_lines(doc, g, p, &m, with_speaker, lines);
         }
     }
+    let mut s = tally.scores;
     if with_speaker {
-        s.speaker = Some(speaker);
-        s.quote_speaker = Some(quote_speaker);
+        s.speaker = Some(tally.speaker);
+        s.quote_speaker = Some(tally.quote_speaker);
     }
-    Ok(s)
+    s
+}
+
+/// Matches one document's quotes at the overlap threshold (the matching returned) and with
+/// exact spans, adding both detection counts.
+fn match_quotes(
+    g: &[QuoteItem],
+    p: &[QuoteItem],
+    optional: &[bool],
+    opts: &Options,
+    s: &mut QuoteScores,
+) -> Matching {
+    let m = match_greedy(optional, p.len(), |gi, pi| {
+        let o = g[gi].overlap(&p[pi]);
+        (o > 0.0 && o >= opts.overlap_threshold).then_some(o)
+    });
+    s.detection.add(m.counts(optional));
+    let exact = match_greedy(optional, p.len(), |gi, pi| {
+        let (a, b) = g[gi].bounds(&p[pi]);
+        (a == b).then_some(1.0)
+    });
+    s.exact.add(exact.counts(optional));
+    m
+}
+
+/// Per-kind rates of one document (see [`super::scores::KindScores`]).
+fn record_kinds(g: &[QuoteItem], p: &[QuoteItem], m: &Matching, s: &mut QuoteScores) {
+    for (gi, q) in g.iter().enumerate().filter(|(_, q)| !q.optional) {
+        let k = s.by_kind.entry(q.kind).or_default();
+        k.gold_found.record(m.gold_match[gi].is_some());
+        if let Some(pi) = m.gold_match[gi] {
+            k.kind_agrees.record(p[pi].kind == q.kind);
+        }
+    }
+    for (pi, q) in p.iter().enumerate() {
+        match m.pred_match[pi] {
+            Some(gi) if g[gi].optional => {}
+            hit => s
+                .by_kind
+                .entry(q.kind)
+                .or_default()
+                .pred_matched
+                .record(hit.is_some()),
+        }
+    }
+}
+
+/// The verbose lines of one document: misses, wrong speakers, extras.
+fn quote_lines(
+    doc: &str,
+    g: &[QuoteItem],
+    p: &[QuoteItem],
+    m: &Matching,
+    with_speaker: bool,
+    lines: &mut Vec<String>,
+) {
+    for (gi, q) in g.iter().enumerate().filter(|(_, q)| !q.optional) {
+        match m.gold_match[gi] {
+            None => lines.push(format!(
+                "quotes\tMISS\t{doc}\t{}-{}\t{}\t{:?}",
+                q.start,
+                q.end,
+                q.speaker,
+                snippet(q.text)
+            )),
+            Some(pi) if with_speaker && !q.same_speaker(&p[pi]) => lines.push(format!(
+                "quotes\tSPEAKER\t{doc}\t{}-{}\tgold {:?} pred {:?}\t{:?}",
+                q.start,
+                q.end,
+                q.speaker,
+                p[pi].speaker,
+                snippet(q.text)
+            )),
+            Some(_) => {}
+        }
+    }
+    for (pi, q) in p.iter().enumerate() {
+        if m.pred_match[pi].is_none() {
+            lines.push(format!(
+                "quotes\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}",
+                q.start,
+                q.end,
+                q.speaker,
+                snippet(q.text)
+            ));
+        }
+    }
 }
 
 /// One organization: its canonical name and aliases, normalised.
-struct OrgItem {
-    display: String,
+struct OrgItem<'a> {
+    display: &'a str,
     names: BTreeSet<String>,
     optional: bool,
 }
 
-fn org_item(t: &Table, row: &StringRecord) -> OrgItem {
-    let display = t.get(row, "organization").to_string();
-    let names = std::iter::once(display.as_str())
-        .chain(t.get(row, "aliases").split('|'))
-        .map(normalize_name)
-        .filter(|n| !n.is_empty())
-        .collect();
-    OrgItem {
-        display,
-        names,
-        optional: t.optional(row),
+impl<'a> OrgItem<'a> {
+    fn new(display: &'a str, aliases: &str, optional: bool) -> Self {
+        let names = std::iter::once(display)
+            .chain(aliases.split('|'))
+            .map(normalize_name)
+            .filter(|n| !n.is_empty())
+            .collect();
+        OrgItem {
+            display,
+            names,
+            optional,
+        }
     }
 }
 
 fn score_organizations(
-    gold: &Table,
-    pred: &Table,
+    t: &Pair<GoldOrganization, OrganizationRow>,
     docs: &BTreeSet<String>,
     opts: &Options,
     lines: &mut Vec<String>,
-) -> Result<OrganizationScores, EvalError> {
-    gold.require("organization")?;
-    pred.require("organization")?;
-    let mut g_docs: BTreeMap<&str, Vec<OrgItem>> = BTreeMap::new();
-    for (d, rows) in by_doc(gold, docs)? {
-        g_docs.insert(
-            d,
-            rows.iter()
-                .map(|&i| org_item(gold, &gold.rows[i]))
-                .collect(),
-        );
-    }
-    // The pipeline's table is corpus-wide with `;`-separated doc_ids; a per-document table
-    // (a `doc_id` column, as gold has) is read as it is.
-    let mut p_docs: BTreeMap<&str, Vec<OrgItem>> = BTreeMap::new();
-    for row in &pred.rows {
-        let ids: Vec<&str> = if pred.has("doc_id") {
-            vec![pred.get(row, "doc_id")]
-        } else {
-            pred.get(row, "doc_ids").split(';').map(str::trim).collect()
-        };
-        for id in ids {
-            if let Some(d) = docs.get(id) {
-                let mut item = org_item(pred, row);
-                item.optional = false;
-                p_docs.entry(d.as_str()).or_default().push(item);
-            }
-        }
-    }
+) -> OrganizationScores {
+    let gold = by_doc(
+        t.gold.rows.iter().map(|r| {
+            let item = OrgItem::new(&r.organization, &r.aliases, r.optional);
+            (r.doc_id.as_str(), item)
+        }),
+        docs,
+    );
+    // The pipeline's table is corpus-wide: a row names its documents in `doc_ids`, `;`-separated.
+    let pred = by_doc(
+        t.pred.rows.iter().flat_map(|r| {
+            r.doc_ids
+                .split(';')
+                .map(|id| (id.trim(), OrgItem::new(&r.organization, &r.aliases, false)))
+        }),
+        docs,
+    );
     let mut s = OrganizationScores::default();
     for doc in docs {
-        let g = g_docs.get(doc.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let p = p_docs.get(doc.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let (g, p) = (of_doc(&gold, doc), of_doc(&pred, doc));
         let optional: Vec<bool> = g.iter().map(|o| o.optional).collect();
         let m = match_greedy(&optional, p.len(), |gi, pi| {
             (!g[gi].names.is_disjoint(&p[pi].names)).then_some(1.0)
@@ -454,7 +400,7 @@ fn score_organizations(
             }
         }
     }
-    Ok(s)
+    s
 }
 
 /// A decimal in a canonical written form: `6000000.0` -> `6000000`, `+1,250.50` -> `1250.5`.
@@ -496,134 +442,127 @@ fn same_value(a: &str, b: &str) -> bool {
     }
 }
 
+/// A figure (gold or predicted) reduced to what scoring needs.
+struct FigureItem<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: &'a str,
+    unit: &'a str,
+    /// `None` for a gold row that leaves the kind empty.
+    kind: Option<FigureKind>,
+    optional: bool,
+}
+
+impl<'a> FigureItem<'a> {
+    fn gold(f: &'a GoldFigure) -> Self {
+        FigureItem {
+            start: f.start,
+            end: f.end,
+            text: &f.text,
+            value: &f.value,
+            unit: &f.unit,
+            kind: f.kind,
+            optional: f.optional,
+        }
+    }
+
+    fn pred(f: &'a FigureRow) -> Self {
+        FigureItem {
+            start: f.start,
+            end: f.end,
+            text: &f.text,
+            value: &f.value,
+            unit: &f.unit,
+            kind: Some(f.kind),
+            optional: false,
+        }
+    }
+
+    /// Intersection over union of the two code point ranges, when they intersect.
+    fn overlap(&self, other: &FigureItem) -> Option<f64> {
+        let inter = self.end.min(other.end).saturating_sub(self.start.max(other.start));
+        let union = self.end.max(other.end) - self.start.min(other.start);
+        (inter > 0).then(|| inter as f64 / union as f64)
+    }
+}
+
+/// Value, unit and kind agreement on matched required figures.
+#[derive(Default)]
+struct FigureTally {
+    value: Accuracy,
+    unit: Accuracy,
+    kind: Accuracy,
+}
+
 fn score_figures(
-    gold: &Table,
-    pred: &Table,
+    t: &Pair<GoldFigure, FigureRow>,
     docs: &BTreeSet<String>,
     opts: &Options,
     lines: &mut Vec<String>,
-) -> Result<FigureScores, EvalError> {
-    for c in ["start", "end"] {
-        gold.require(c)?;
-        pred.require(c)?;
-    }
+) -> FigureScores {
+    let gold = by_doc(t.gold.rows.iter().map(|r| (r.doc_id.as_str(), FigureItem::gold(r))), docs);
+    let pred = by_doc(t.pred.rows.iter().map(|r| (r.doc_id.as_str(), FigureItem::pred(r))), docs);
+    let with_value = t.gold.has("value");
     let mut s = FigureScores::default();
-    let (mut value, mut unit, mut kind) = (
-        Accuracy::default(),
-        Accuracy::default(),
-        Accuracy::default(),
-    );
-    let g_docs = by_doc(gold, docs)?;
-    let p_docs = by_doc(pred, docs)?;
-    let spans =
-        |t: &Table, rows: Option<&Vec<usize>>| -> Result<Vec<(usize, usize, usize)>, EvalError> {
-            rows.into_iter()
-                .flatten()
-                .map(|&i| Ok((i, t.offset(i, "start")?, t.offset(i, "end")?)))
-                .collect()
-        };
+    let mut tally = FigureTally::default();
     for doc in docs {
-        let g = spans(gold, g_docs.get(doc.as_str()))?;
-        let p = spans(pred, p_docs.get(doc.as_str()))?;
-        let optional: Vec<bool> = g
-            .iter()
-            .map(|&(i, _, _)| gold.optional(&gold.rows[i]))
-            .collect();
-        let m = match_greedy(&optional, p.len(), |gi, pi| {
-            let (a, b) = ((g[gi].1, g[gi].2), (p[pi].1, p[pi].2));
-            let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
-            let union = a.1.max(b.1) - a.0.min(b.0);
-            (inter > 0).then(|| inter as f64 / union as f64)
-        });
+        let (g, p) = (of_doc(&gold, doc), of_doc(&pred, doc));
+        let optional: Vec<bool> = g.iter().map(|f| f.optional).collect();
+        let m = match_greedy(&optional, p.len(), |gi, pi| g[gi].overlap(&p[pi]));
         s.detection.add(m.counts(&optional));
-        for &(gi, pi, _) in &m.pairs {
-            if optional[gi] {
-                continue;
-            }
-            let (gr, pr) = (&gold.rows[g[gi].0], &pred.rows[p[pi].0]);
-            let ok = same_value(gold.get(gr, "value"), pred.get(pr, "value"));
-            value.record(ok);
-            unit.record(
-                gold.get(gr, "unit")
-                    .eq_ignore_ascii_case(pred.get(pr, "unit")),
-            );
-            kind.record(
-                gold.get(gr, "kind")
-                    .eq_ignore_ascii_case(pred.get(pr, "kind")),
-            );
-            if opts.verbose && gold.has("value") && !ok {
+        for &(gi, pi, _) in m.pairs.iter().filter(|(gi, _, _)| !optional[*gi]) {
+            let (gf, pf) = (&g[gi], &p[pi]);
+            let ok = same_value(gf.value, pf.value);
+            tally.value.record(ok);
+            tally.unit.record(gf.unit.eq_ignore_ascii_case(pf.unit));
+            tally.kind.record(gf.kind == pf.kind);
+            if opts.verbose && with_value && !ok {
                 lines.push(format!(
                     "figures\tVALUE\t{doc}\t{}-{}\t{:?}\tgold {} pred {}",
-                    g[gi].1,
-                    g[gi].2,
-                    gold.get(gr, "text"),
-                    gold.get(gr, "value"),
-                    pred.get(pr, "value")
+                    gf.start, gf.end, gf.text, gf.value, pf.value
                 ));
             }
         }
         if opts.verbose {
-            for (gi, &(i, st, en)) in g.iter().enumerate() {
-                if m.gold_match[gi].is_none() && !optional[gi] {
-                    lines.push(format!(
-                        "figures\tMISS\t{doc}\t{st}-{en}\t{:?}",
-                        gold.get(&gold.rows[i], "text")
-                    ));
-                }
-            }
-            for (pi, &(i, st, en)) in p.iter().enumerate() {
-                if m.pred_match[pi].is_none() {
-                    lines.push(format!(
-                        "figures\tEXTRA\t{doc}\t{st}-{en}\t{:?}",
-                        pred.get(&pred.rows[i], "text")
-                    ));
-                }
-            }
+            figure_lines(doc, g, p, &m, lines);
         }
     }
-    s.value = gold.has("value").then_some(value);
-    s.unit = gold.has("unit").then_some(unit);
-    s.kind = gold.has("kind").then_some(kind);
-    Ok(s)
+    s.value = with_value.then_some(tally.value);
+    s.unit = t.gold.has("unit").then_some(tally.unit);
+    s.kind = t.gold.has("kind").then_some(tally.kind);
+    s
 }
 
-/// `(start, end, label, optional)` of the entity rows of one document.
-fn entity_items(
-    t: &Table,
-    rows: Option<&Vec<usize>>,
-) -> Result<Vec<(usize, usize, EntityLabel, bool)>, EvalError> {
-    rows.into_iter()
-        .flatten()
-        .map(|&i| {
-            let raw = t.get(&t.rows[i], "label");
-            let label = EntityLabel::parse(raw).ok_or_else(|| {
-                EvalError::invalid(&t.path, format!("row {}: unknown label {raw:?}", i + 2))
-            })?;
-            Ok((
-                t.offset(i, "start")?,
-                t.offset(i, "end")?,
-                label,
-                t.optional(&t.rows[i]),
-            ))
-        })
-        .collect()
-}
-
-fn score_entities(
-    gold: &Table,
-    pred: &Table,
-    docs: &BTreeSet<String>,
-) -> Result<EntityTableScores, EvalError> {
-    for c in ["start", "end", "label"] {
-        gold.require(c)?;
-        pred.require(c)?;
+/// The verbose lines of one document's misses and extras.
+fn figure_lines(doc: &str, g: &[FigureItem], p: &[FigureItem], m: &Matching, lines: &mut Vec<String>) {
+    for (gi, f) in g.iter().enumerate() {
+        if m.gold_match[gi].is_none() && !f.optional {
+            lines.push(format!("figures\tMISS\t{doc}\t{}-{}\t{:?}", f.start, f.end, f.text));
+        }
     }
+    for (pi, f) in p.iter().enumerate() {
+        if m.pred_match[pi].is_none() {
+            lines.push(format!("figures\tEXTRA\t{doc}\t{}-{}\t{:?}", f.start, f.end, f.text));
+        }
+    }
+}
+
+/// An entity mention (gold or predicted): `(start, end, label, optional)`.
+type EntityItem = (usize, usize, EntityLabel, bool);
+
+fn score_entities(t: &Pair<GoldEntity, EntityRow>, docs: &BTreeSet<String>) -> EntityTableScores {
+    let gold = by_doc(
+        t.gold.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, r.optional))),
+        docs,
+    );
+    let pred = by_doc(
+        t.pred.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, false))),
+        docs,
+    );
     let mut s = EntityTableScores::default();
-    let g_docs = by_doc(gold, docs)?;
-    let p_docs = by_doc(pred, docs)?;
     for doc in docs {
-        let g_all = entity_items(gold, g_docs.get(doc.as_str()))?;
-        let p_all = entity_items(pred, p_docs.get(doc.as_str()))?;
+        let (g_all, p_all): (&[EntityItem], &[EntityItem]) = (of_doc(&gold, doc), of_doc(&pred, doc));
         // Labels must agree in both variants, so each label is matched on its own.
         for label in EntityLabel::ALL {
             let g: Vec<_> = g_all.iter().filter(|e| e.2 == label).collect();
@@ -643,13 +582,45 @@ fn score_entities(
             s.partial.add(label.as_str(), partial.counts(&optional));
         }
     }
-    Ok(s)
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
+    use QuoteKind::{Direct, Indirect};
+
+    /// A predicted `quotes.csv` of `(doc_id, speaker, kind, quote, start, end)` rows, written
+    /// through the export struct (so a column added to it comes along); the header alone when
+    /// there are no rows.
+    fn pred_quotes(rows: &[(&str, &str, QuoteKind, &str, usize, usize)]) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        if rows.is_empty() {
+            // The csv crate writes the header with the first row: write a default one, keep
+            // the header line.
+            w.serialize(QuoteRow::default()).unwrap();
+            let table = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            return table.lines().next().unwrap().to_string() + "\n";
+        }
+        for (i, &(doc, speaker, kind, quote, start, end)) in rows.iter().enumerate() {
+            w.serialize(QuoteRow {
+                doc_id: doc.into(),
+                quote_id: format!("q{}", i + 1),
+                speaker: speaker.into(),
+                kind,
+                quote: quote.into(),
+                start,
+                end,
+                clause: quote.into(),
+                clause_start: start,
+                clause_end: end,
+                ..QuoteRow::default()
+            })
+            .unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
 
     fn write(dir: &Path, name: &str, body: &str) {
         fs::write(dir.join(name), body).unwrap();
@@ -688,12 +659,13 @@ mod tests {
         write(
             p.path(),
             "quotes.csv",
-            "doc_id,quote_id,speaker,kind,quote,start,end\n\
-             d1,q1,jaime  ORTEGA,direct,we will not stop,13,29\n\
-             d1,q2,Ortega,indirect,that the law was unfair,49,72\n\
-             d1,q3,,direct,state of exception,80,98\n\
-             d1,q4,Bukele,indirect,prisons are full,120,136\n\
-             d9,q1,X,direct,anything,0,8\n",
+            &pred_quotes(&[
+                ("d1", "jaime  ORTEGA", Direct, "we will not stop", 13, 29),
+                ("d1", "Ortega", Indirect, "that the law was unfair", 49, 72),
+                ("d1", "", Direct, "state of exception", 80, 98),
+                ("d1", "Bukele", Indirect, "prisons are full", 120, 136),
+                ("d9", "X", Direct, "anything", 0, 8),
+            ]),
         );
         let opts = Options {
             verbose: true,
@@ -714,14 +686,14 @@ mod tests {
         );
         assert_eq!(q.quote_speaker, Some(Counts::new(1, 2, 1)));
         assert_eq!(
-            q.by_kind["direct"].gold_found,
+            q.by_kind[&Some(Direct)].gold_found,
             Accuracy {
                 correct: 1,
                 total: 1
             }
         );
         assert_eq!(
-            q.by_kind["indirect"].pred_matched,
+            q.by_kind[&Some(Indirect)].pred_matched,
             Accuracy {
                 correct: 1,
                 total: 2
@@ -762,11 +734,7 @@ mod tests {
     fn empty_prediction_misses_everything() {
         let (g, p) = dirs();
         write(g.path(), "quotes.csv", GOLD_QUOTES);
-        write(
-            p.path(),
-            "quotes.csv",
-            "doc_id,quote_id,speaker,kind,quote,start,end\n",
-        );
+        write(p.path(), "quotes.csv", &pred_quotes(&[]));
         let r = eval_csv(g.path(), p.path(), &Options::default()).unwrap();
         let q = r.quotes.unwrap();
         assert_eq!(q.detection, Counts::new(0, 0, 2));
@@ -785,7 +753,7 @@ mod tests {
         write(
             p.path(),
             "quotes.csv",
-            "doc_id,speaker,kind,quote,start,end\nd1,A,direct,abcdef,4,10\n",
+            &pred_quotes(&[("d1", "A", QuoteKind::Direct, "abcdef", 4, 10)]),
         );
         let r = eval_csv(g.path(), p.path(), &Options::default()).unwrap();
         let q = r.quotes.unwrap();
@@ -905,6 +873,49 @@ mod tests {
         assert_eq!(e.partial.micro, Counts::new(2, 1, 1));
         assert_eq!(e.partial.per_label["PERSON"], Counts::new(1, 0, 0));
         assert_eq!(e.exact.per_label["MISC"], Counts::new(0, 1, 0));
+    }
+
+    #[test]
+    fn a_missing_folder_is_named() {
+        let (g, _) = dirs();
+        let nope = Path::new("/nope");
+        let err = eval_csv(nope, g.path(), &Options::default()).unwrap_err();
+        assert!(matches!(err, EvalError::NotFound { .. }));
+        assert_eq!(err.to_string(), "no such file or folder: /nope");
+        let err = eval_csv(g.path(), nope, &Options::default()).unwrap_err();
+        assert_eq!(err.to_string(), "no such file or folder: /nope");
+        let err = crate::eval::eval_brat(nope, g.path(), &Options::default()).unwrap_err();
+        assert_eq!(err.to_string(), "no such file or folder: /nope");
+    }
+
+    #[test]
+    fn kinds_compare_typed_and_unknown_columns_are_ignored() {
+        // Gold leaves one kind empty; the prediction has a later contract's `rule` column.
+        let (g, p) = dirs();
+        write(
+            g.path(),
+            "quotes.csv",
+            "doc_id,kind,quote,start,end\nd1,mixed,we will win,0,11\nd1,,they lost,20,29\n",
+        );
+        let table = pred_quotes(&[
+            ("d1", "A", QuoteKind::Direct, "we will win", 0, 11),
+            ("d1", "B", QuoteKind::Indirect, "they lost", 20, 29),
+        ]);
+        let with_rule: String = table
+            .lines()
+            .enumerate()
+            .map(|(i, l)| format!("{l},{}\n", if i == 0 { "rule" } else { "colon" }))
+            .collect();
+        write(p.path(), "quotes.csv", &with_rule);
+        let q = eval_csv(g.path(), p.path(), &Options::default()).unwrap().quotes.unwrap();
+        assert_eq!(q.detection, Counts::new(2, 0, 0));
+        let mixed = &q.by_kind[&Some(QuoteKind::Mixed)];
+        assert_eq!((mixed.gold_found.correct, mixed.kind_agrees.correct), (1, 0));
+        assert_eq!(q.by_kind[&None].kind_agrees.total, 1);
+        assert_eq!(q.by_kind[&Some(QuoteKind::Indirect)].pred_matched.correct, 1);
+        let md = TableReport { quotes: Some(q), ..TableReport::new(GoldFormat::Csv, 0.5) }.to_markdown();
+        let kinds: Vec<&str> = md.lines().filter(|l| l.starts_with("| (none)") || l.starts_with("| direct") || l.starts_with("| indirect") || l.starts_with("| mixed")).map(|l| l.split(' ').nth(1).unwrap()).collect();
+        assert_eq!(kinds, vec!["(none)", "direct", "indirect", "mixed"]);
     }
 
     #[test]
