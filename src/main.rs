@@ -49,27 +49,21 @@ fn run(command: Command) -> Result<ExitCode> {
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
         Command::Eval(args) => {
-            // TEMP until the eval redesign lands: the report is rendered and written here.
-            let (markdown, json, details) = match args.gold_format {
+            let pred = || args.pred.as_deref().expect("checked by the CLI");
+            let report: eval::Report = match args.gold_format {
                 GoldFormat::Conll => {
                     let tagger = BertRecognizer::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
-                    let scores = ner::evaluate_conll(&tagger, &args.gold)?;
-                    let md = format!("# NER on {}\n\n{}", args.gold.display(), eval::report::entity_table(&scores));
-                    (md, serde_json::to_value(&scores)?, Vec::new())
+                    eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
-                format => {
-                    let pred = args.pred.as_deref().expect("clap requires --pred");
-                    let r = if matches!(format, GoldFormat::Csv) { eval::eval_csv(&args.gold, pred, &args.options())? } else { eval::eval_brat(&args.gold, pred, &args.options())? };
-                    (r.to_markdown(), r.to_json(), r.verbose_lines())
-                }
+                GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
+                GoldFormat::Brat => eval::eval_brat(&args.gold, pred(), &args.options())?.into(),
             };
-            print!("{markdown}");
+            print!("{}", report.to_markdown());
             if args.verbose {
-                details.iter().for_each(|line| println!("{line}"));
+                report.verbose_lines().iter().for_each(|line| println!("{line}"));
             }
             if let Some(path) = &args.report {
-                std::fs::write(path, &markdown).with_context(|| format!("--report {}", path.display()))?;
-                std::fs::write(path.with_extension("json"), serde_json::to_string_pretty(&json)? + "\n")?;
+                eval::write_report(&report, path)?;
             }
             Ok(ExitCode::SUCCESS)
         }

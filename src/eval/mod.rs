@@ -113,13 +113,13 @@ impl UnitSpan {
 /// Why scoring failed; every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: bad CSV: {source}", path.display())]
+    #[error("{}: bad CSV", path.display())]
     Csv {
         path: PathBuf,
         #[source]
@@ -134,7 +134,7 @@ pub enum EvalError {
     NotFound { path: PathBuf },
     #[error(transparent)]
     Format(#[from] crate::formats::FormatError),
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write", path.display())]
     Write {
         path: PathBuf,
         #[source]

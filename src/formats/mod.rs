@@ -19,14 +19,14 @@ pub enum FormatError {
     /// The path does not exist.
     #[error("no such file or folder: {}", path.display())]
     Missing { path: PathBuf },
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// The file was read but a line of it is not in the format.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Parse {
         path: PathBuf,
         #[source]
