@@ -2,7 +2,8 @@
 //! throughput (documents and characters per second, model loading included) and peak resident
 //! memory, so speed and memory claims come from a command anyone can rerun.
 
-use crate::ner::{NerError, Recognizer};
+use crate::encoder::ModelError;
+use crate::ner::Tagger;
 use crate::pipeline::{self, Config, PipelineError, Summary};
 use std::path::PathBuf;
 
@@ -35,7 +36,7 @@ pub fn peak_rss_mib() -> f64 {
 /// Runs the pipeline once per thread count (writing into `scratch`), best of `repeat` runs.
 pub fn bench<F>(inputs: &[PathBuf], scratch: PathBuf, threads: &[usize], repeat: usize, make: F) -> Result<Vec<BenchRow>, PipelineError>
 where
-    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
     let mut rows = Vec::new();
     for &t in threads {

@@ -6,8 +6,10 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsmine::ner::{BertRecognizer, NerError, Recognizer};
-use newsmine::{eval, ner, pipeline};
+use newsmine::encoder::ModelError;
+use newsmine::labels::BioTag;
+use newsmine::ner::{BertTagger, Tagger};
+use newsmine::{eval, pipeline};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,6 +105,7 @@ enum Command {
         report: Option<PathBuf>,
     },
     /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
+    #[cfg(feature = "train")]
     Train {
         /// Pre-trained encoder folder (config.json, model.safetensors, tokenizer.json).
         #[arg(long)]
@@ -124,6 +127,7 @@ enum Command {
     /// Fit the attribution-role tagger (cue, content, source per word) on a PolNeAR split
     /// over the NER model's frozen word features; saves role_head.safetensors into the model
     /// folder (see models/README.md).
+    #[cfg(feature = "train")]
     TrainRoles {
         /// PolNeAR split folder (text/, attributions/).
         #[arg(long)]
@@ -147,6 +151,7 @@ enum Command {
     },
     /// Fit the attribution-cue detector on a PolNeAR split over the NER model's frozen
     /// features; saves cue_head.safetensors into the model folder (see models/README.md).
+    #[cfg(feature = "train")]
     TrainCues {
         /// PolNeAR split folder (text/, attributions/).
         #[arg(long)]
@@ -170,8 +175,17 @@ enum Command {
 }
 
 /// Makes one model per worker from the folder given with `--model`.
-fn recognizers(model: &Path) -> impl Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync + '_ {
-    move || Ok(Box::new(BertRecognizer::load(model)?))
+fn recognizers(model: &Path) -> impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync + '_ {
+    move || Ok(Box::new(BertTagger::load(model)?))
+}
+
+/// Scores the tagger on a CoNLL-2003 file the way conlleval does (exact span and type).
+fn evaluate_conll(tagger: &BertTagger, path: &Path) -> Result<eval::EntityScores> {
+    let sentences = eval::read_conll(path)?;
+    let words: Vec<Vec<String>> = sentences.iter().map(|s| s.tokens.clone()).collect();
+    let gold: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tags).collect();
+    let pred: Vec<Vec<String>> = tagger.tag_words(&words).iter().map(|tags| tags.iter().map(|t| BioTag::as_str(*t).to_string()).collect()).collect();
+    Ok(eval::score_conll(&gold, &pred))
 }
 
 fn default_threads() -> usize {
@@ -239,8 +253,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let opts = eval::Options { overlap_threshold: overlap, verbose, unit_span };
             let (markdown, json, details) = match gold_format {
                 GoldFormat::Conll => {
-                    let tagger = BertRecognizer::load(&model).with_context(|| format!("--model {}", model.display()))?;
-                    let scores = ner::evaluate_conll(&tagger, &gold)?;
+                    let tagger = BertTagger::load(&model).with_context(|| format!("--model {}", model.display()))?;
+                    let scores = evaluate_conll(&tagger, &gold)?;
                     let md = format!("# NER on {}\n\n{}", gold.display(), eval::report::entity_table(&scores));
                     (md, serde_json::to_value(&scores)?, Vec::new())
                 }
@@ -282,37 +296,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::Train { encoder, train, valid, out, epochs, seed, limit } => {
-            let mut cfg = ner::train::TrainConfig::new(encoder, train, valid, out);
+            let mut cfg = newsmine::train::ner::TrainConfig::new(encoder, train, valid, out);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.limit = limit;
-            let log = ner::train::train(&cfg, |m| eprintln!("{m}"))?;
+            let log = newsmine::train::ner::train(&cfg, |m| eprintln!("{m}"))?;
             for e in log {
                 println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::TrainRoles { polnear, model, cache, epochs, seed, holdout, holdout_each } => {
-            let mut cfg = ner::role_head::RoleTrainConfig::new(polnear, model, cache);
+            let mut cfg = newsmine::train::roles::RoleTrainConfig::new(polnear, model, cache);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.holdout = holdout;
             cfg.holdout_each = holdout_each;
-            for s in ner::role_head::train(&cfg, |m| eprintln!("{m}"))? {
+            for s in newsmine::train::roles::train(&cfg, |m| eprintln!("{m}"))? {
                 let c = s.counts;
                 println!("held out, {}: P {:.3} R {:.3} F1 {:.3}", s.role, c.precision(), c.recall(), c.f1());
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "train")]
         Command::TrainCues { polnear, model, epochs, seed, holdout, cache, context } => {
-            let mut cfg = ner::cue_head::CueTrainConfig::new(polnear, model);
+            let mut cfg = newsmine::train::cues::CueTrainConfig::new(polnear, model);
             cfg.epochs = epochs;
             cfg.seed = seed;
             cfg.holdout = holdout;
             cfg.cache = cache;
             cfg.context = context;
-            for s in ner::cue_head::train(&cfg, |m| eprintln!("{m}"))? {
+            for s in newsmine::train::cues::train(&cfg, |m| eprintln!("{m}"))? {
                 println!("held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}", s.threshold, s.precision, s.recall, s.f1);
             }
             Ok(ExitCode::SUCCESS)

@@ -7,7 +7,8 @@ use crate::corpus::{read_inputs, CorpusError, Document};
 use crate::doc::{Analysed, Entity};
 use crate::labels::{DocStatus, EntityLabel};
 use crate::export::{self, DocumentRow, EntityRow, ExportError, FigureRow, OrganizationRow, QuoteRow, SpeakerRow};
-use crate::ner::{canonical, NerError, Recognizer};
+use crate::encoder::ModelError;
+use crate::ner::{canonical, Tagger};
 use crate::span::{CharMap, Span};
 use crate::{figures, lang, quotes, segment};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -48,7 +49,7 @@ pub enum PipelineError {
     #[error(transparent)]
     Corpus(#[from] CorpusError),
     #[error("loading the NER model: {0}")]
-    Ner(#[from] NerError),
+    Ner(#[from] ModelError),
     #[error("writing output: {0}")]
     Export(#[from] ExportError),
     #[error("{path}: cannot create output folder: {source}")]
@@ -69,10 +70,10 @@ pub struct DocOutput {
 }
 
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
-pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
+pub fn analyse(text: &str, tagger: &mut dyn Tagger) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
-    let (mentions, scores) = recognizer.recognize_scored(text, &segment::extracted_spans(&paragraphs, &sentences));
-    let mut mentions: Vec<(Span, EntityLabel, f32)> = mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
+    let tagging = tagger.tag(text, &segment::extracted_spans(&paragraphs, &sentences));
+    let mut mentions: Vec<(Span, EntityLabel, f32)> = tagging.mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
@@ -83,7 +84,7 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
         .zip(names)
         .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
-    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: scores.cues, roles: scores.roles }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: tagging.cues, roles: tagging.roles }
 }
 
 /// The `documents.csv` row of a document before any stage has run.
@@ -103,7 +104,7 @@ fn failed(doc: &Document, error: String) -> DocOutput {
 }
 
 /// Runs every stage on one document.
-pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
+pub fn process(doc: &Document, recognizer: &mut dyn Tagger) -> DocOutput {
     let text = match &doc.body {
         Ok(t) => t,
         Err(e) => return failed(doc, e.to_string()),
@@ -157,7 +158,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
 }
 
 /// [`process`], with a panic in any stage turned into a `failed` row.
-fn process_guarded(doc: &Document, recognizer: &mut dyn Recognizer) -> DocOutput {
+fn process_guarded(doc: &Document, recognizer: &mut dyn Tagger) -> DocOutput {
     match std::panic::catch_unwind(AssertUnwindSafe(|| process(doc, recognizer))) {
         Ok(out) => out,
         Err(panic) => {
@@ -214,14 +215,14 @@ pub fn organizations(entities: &[EntityRow]) -> Vec<OrganizationRow> {
 /// tables into `cfg.output_dir`.
 pub fn run<F>(cfg: &Config, make_recognizer: F) -> Result<Summary, PipelineError>
 where
-    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
     let started = Instant::now();
     let docs = read_inputs(&cfg.inputs)?;
     std::fs::create_dir_all(&cfg.output_dir)
         .map_err(|e| PipelineError::OutputDir { path: cfg.output_dir.clone(), source: e })?;
     // Load one model up front so a broken model folder fails before any work.
-    let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
+    let pool_models: Mutex<Vec<Box<dyn Tagger + Send>>> = Mutex::new(vec![make_recognizer()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
