@@ -77,7 +77,7 @@ impl Heads {
     }
 }
 
-/// A head saved by [`write_half`] at `path`, or `None` when there is no such file: `build` makes
+/// A head saved by `encoder::model::write_half` at `path`, or `None` when there is no such file: `build` makes
 /// it for the input width read from tensor `width_of` (its second dimension) and hands back the
 /// head with its variable store, into which the weights are loaded as fp32.
 pub(crate) fn read_head<H>(path: &Path, width_of: &str, build: impl FnOnce(i64) -> H, vs: impl FnOnce(&mut H) -> &mut nn::VarStore) -> Result<Option<H>, ModelError> {

@@ -1,5 +1,5 @@
 //! Fitting the attribution-role tagger (`newsmine train-roles`, [`train`]) on a PolNeAR split
-//! over the frozen encoder's cached word features, in sequences of up to [`CHUNK`] words,
+//! over the frozen encoder's cached word features, in sequences of up to `CHUNK` words,
 //! and its word-level scores per role on held-out articles. The tagger itself is
 //! [`crate::heads::role`].
 
