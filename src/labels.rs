@@ -45,6 +45,17 @@ spelled!(EntityLabel { Person => "PERSON", Org => "ORG", Loc => "LOC", Misc => "
 impl EntityLabel {
     pub const ALL: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 
+    /// The CoNLL-2003 spelling (`PER`, `ORG`, `LOC`, `MISC`), as in [`BioTag::as_str`] and
+    /// CoNLL reports.
+    pub fn conll_name(&self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+
     /// Parses the CSV names and the CoNLL suffixes (`PER`, `ORG`, `LOC`, `MISC`).
     pub fn parse(s: &str) -> Option<EntityLabel> {
         match s {
@@ -344,6 +355,10 @@ mod tests {
             assert_eq!(tag.index(), i);
             assert_eq!(BioTag::from_index(i), Some(*tag));
             assert_eq!(BioTag::parse(tag.as_str()), Some(*tag));
+        }
+        for l in EntityLabel::ALL {
+            assert_eq!(BioTag::B(l).as_str(), format!("B-{}", l.conll_name()));
+            assert_eq!(BioTag::I(l).as_str(), format!("I-{}", l.conll_name()));
         }
         assert_eq!(BioTag::from_index(BioTag::COUNT), None);
         assert_eq!(BioTag::parse("B-PERSON"), Some(BioTag::B(EntityLabel::Person)));

@@ -16,10 +16,10 @@ use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tch::{nn, nn::Module, Kind, Tensor};
+use tokenizers::Tokenizer;
 
 /// Tags the classifier scores ([`BioTag::ALL`] order).
 const NUM_TAGS: usize = BioTag::COUNT;
-use tokenizers::Tokenizer;
 
 /// The model's own settings, saved beside its weights.
 #[derive(Debug, Clone, Serialize, Deserialize)]
