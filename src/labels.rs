@@ -45,6 +45,17 @@ spelled!(EntityLabel { Person => "PERSON", Org => "ORG", Loc => "LOC", Misc => "
 impl EntityLabel {
     pub const ALL: [EntityLabel; 4] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 
+    /// The CoNLL-2003 spelling (`PER`, `ORG`, `LOC`, `MISC`), as in [`BioTag::as_str`] and
+    /// CoNLL reports.
+    pub fn conll_name(&self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+
     /// Parses the CSV names and the CoNLL suffixes (`PER`, `ORG`, `LOC`, `MISC`).
     pub fn parse(s: &str) -> Option<EntityLabel> {
         match s {
@@ -54,6 +65,110 @@ impl EntityLabel {
             "MISC" => Some(EntityLabel::Misc),
             _ => None,
         }
+    }
+}
+
+/// A word's BIO tag: outside a mention, or beginning or inside a mention of a label. The
+/// model scores these in the order of [`BioTag::ALL`] (its tag index); CoNLL files spell them
+/// `O`, `B-PER`, `I-ORG`, … ([`BioTag::parse`], [`BioTag::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BioTag {
+    O,
+    B(EntityLabel),
+    I(EntityLabel),
+}
+
+impl BioTag {
+    /// The model's output order; it must not change once a model is trained.
+    pub const ALL: [BioTag; 9] = [
+        BioTag::O,
+        BioTag::B(EntityLabel::Person),
+        BioTag::I(EntityLabel::Person),
+        BioTag::B(EntityLabel::Org),
+        BioTag::I(EntityLabel::Org),
+        BioTag::B(EntityLabel::Loc),
+        BioTag::I(EntityLabel::Loc),
+        BioTag::B(EntityLabel::Misc),
+        BioTag::I(EntityLabel::Misc),
+    ];
+    /// How many tags the model scores.
+    pub const COUNT: usize = BioTag::ALL.len();
+
+    /// The tag's position in [`BioTag::ALL`]: the model's output column.
+    pub fn index(self) -> usize {
+        // `EntityLabel`'s declaration order is `EntityLabel::ALL`'s, the tags' label order.
+        match self {
+            BioTag::O => 0,
+            BioTag::B(l) => 1 + 2 * l as usize,
+            BioTag::I(l) => 2 + 2 * l as usize,
+        }
+    }
+
+    /// The tag of model output column `index`; `None` past the last.
+    pub fn from_index(index: usize) -> Option<BioTag> {
+        BioTag::ALL.get(index).copied()
+    }
+
+    /// The entity label, `None` for `O`.
+    pub fn label(self) -> Option<EntityLabel> {
+        match self {
+            BioTag::O => None,
+            BioTag::B(l) | BioTag::I(l) => Some(l),
+        }
+    }
+
+    /// The CoNLL spelling: `O`, `B-PER`, `I-ORG`, `B-LOC`, `I-MISC`, …
+    pub fn as_str(self) -> &'static str {
+        const SPELLING: [&str; BioTag::COUNT] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+        SPELLING[self.index()]
+    }
+
+    /// One CoNLL tag (`O`, `B-PER`, `I-ORG`; `PERSON` is read as `PER`); `None` for any
+    /// other string.
+    ///
+    /// ```
+    /// use newsmine::labels::{BioTag, EntityLabel};
+    /// assert_eq!(BioTag::parse("I-ORG"), Some(BioTag::I(EntityLabel::Org)));
+    /// assert_eq!(BioTag::parse("B-PER").map(BioTag::as_str), Some("B-PER"));
+    /// assert_eq!(BioTag::parse("E-PER"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<BioTag> {
+        if s == "O" {
+            return Some(BioTag::O);
+        }
+        match s.split_once('-')? {
+            ("B", label) => EntityLabel::parse(label).map(BioTag::B),
+            ("I", label) => EntityLabel::parse(label).map(BioTag::I),
+            _ => None,
+        }
+    }
+
+    /// A sentence's CoNLL tags as IOB2, the scheme the model is trained and decoded in:
+    /// unknown tags read as `O`, and an `I-X` that continues no `X` mention (how IOB1 starts
+    /// one) becomes `B-X`. IOB2 sequences come back unchanged.
+    ///
+    /// ```
+    /// use newsmine::labels::BioTag;
+    /// let iob1 = BioTag::sequence(&["I-PER", "I-PER", "O", "I-LOC", "B-LOC"]);
+    /// let spelled: Vec<&str> = iob1.iter().map(|t| t.as_str()).collect();
+    /// assert_eq!(spelled, ["B-PER", "I-PER", "O", "B-LOC", "B-LOC"]);
+    /// ```
+    pub fn sequence<S: AsRef<str>>(tags: &[S]) -> Vec<BioTag> {
+        let mut out: Vec<BioTag> = Vec::with_capacity(tags.len());
+        for tag in tags {
+            let tag = match BioTag::parse(tag.as_ref()).unwrap_or(BioTag::O) {
+                BioTag::I(l) if out.last().and_then(|t| t.label()) != Some(l) => BioTag::B(l),
+                t => t,
+            };
+            out.push(tag);
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for BioTag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -232,5 +347,28 @@ mod tests {
         }
         assert_eq!(EntityLabel::parse("PER"), Some(EntityLabel::Person));
         assert_eq!(RoleScores([0.1, 0.2, 0.3])[Role::Source], 0.3);
+    }
+
+    #[test]
+    fn bio_tags_round_trip_through_index_and_spelling() {
+        for (i, tag) in BioTag::ALL.iter().enumerate() {
+            assert_eq!(tag.index(), i);
+            assert_eq!(BioTag::from_index(i), Some(*tag));
+            assert_eq!(BioTag::parse(tag.as_str()), Some(*tag));
+        }
+        for l in EntityLabel::ALL {
+            assert_eq!(BioTag::B(l).as_str(), format!("B-{}", l.conll_name()));
+            assert_eq!(BioTag::I(l).as_str(), format!("I-{}", l.conll_name()));
+        }
+        assert_eq!(BioTag::from_index(BioTag::COUNT), None);
+        assert_eq!(BioTag::parse("B-PERSON"), Some(BioTag::B(EntityLabel::Person)));
+        for bad in ["", "B", "B-", "X-PER", "S-LOC", "b-per"] {
+            assert_eq!(BioTag::parse(bad), None, "{bad}");
+        }
+        // IOB2 unchanged; IOB1 starts and unknown tags repaired.
+        let iob2 = ["B-ORG", "I-ORG", "B-ORG", "O", "B-MISC", "I-MISC"];
+        assert_eq!(BioTag::sequence(&iob2).iter().map(|t| t.as_str()).collect::<Vec<_>>(), iob2);
+        let got = BioTag::sequence(&["I-ORG", "I-LOC", "S-PER", "I-PER"]);
+        assert_eq!(got, [BioTag::B(EntityLabel::Org), BioTag::B(EntityLabel::Loc), BioTag::O, BioTag::B(EntityLabel::Person)]);
     }
 }

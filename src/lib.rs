@@ -4,21 +4,26 @@
 //! 1. [`corpus`] reads input folders, `.txt`, `.jsonl` and `.csv` files into documents;
 //! 2. [`lang`] detects the language (non-English documents are skipped);
 //! 3. [`segment`] splits paragraphs and sentences, marking boilerplate and repeated paragraphs;
-//! 4. [`ner`] finds entity mentions and resolves canonical names;
+//! 4. [`ner`] finds entity mentions and resolves canonical names: a [`ner::Tagger`] runs the
+//!    [`encoder`] (the transformer) over the sentences, decodes its BIO tags, and scores each
+//!    word's part in an attribution with the learned [`heads`];
 //! 5. [`quotes`] finds direct, mixed and indirect quotes and their speakers;
 //! 6. [`figures`] finds money, counts, percentages, rates and quantities;
 //! 7. [`export`] writes the CSV tables of the output contract;
 //! 8. [`eval`] scores output against gold annotations.
 //!
-//! [`pipeline`] runs stages 1–7 over a batch in parallel; [`bench`] measures it.
+//! [`pipeline`] runs stages 1–7 over a batch in parallel; [`bench`] measures it. `train`
+//! (cargo feature `train`) fits the encoder and the heads.
 
 pub mod bench;
 pub mod corpus;
 pub mod doc;
+pub mod encoder;
 pub mod eval;
 pub mod export;
 pub mod figures;
 pub mod formats;
+pub mod heads;
 pub mod labels;
 pub mod lang;
 pub mod ner;
@@ -28,3 +33,5 @@ pub mod segment;
 pub mod span;
 #[cfg(test)]
 mod testdata;
+#[cfg(feature = "train")]
+pub mod train;

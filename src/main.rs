@@ -8,8 +8,9 @@ mod cli;
 
 use anyhow::{Context, Result};
 use cli::{Cli, Command, GoldFormat};
-use newsmine::ner::{BertRecognizer, NerError, Recognizer};
-use newsmine::{bench, eval, ner, pipeline};
+use newsmine::encoder::ModelError;
+use newsmine::ner::{BertTagger, Tagger};
+use newsmine::{bench, eval, pipeline};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,9 +26,9 @@ fn main() -> ExitCode {
 }
 
 /// Makes one model per worker from the folder given with `--model`, after checking it is one.
-fn models(model: &Path) -> Result<impl Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync + '_> {
+fn models(model: &Path) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync + '_> {
     anyhow::ensure!(model.join("config.json").is_file(), "--model {}: not a model folder (no config.json)", model.display());
-    Ok(move || Ok(Box::new(BertRecognizer::load(model)?) as Box<dyn Recognizer + Send>))
+    Ok(move || Ok(Box::new(BertTagger::load(model)?) as Box<dyn Tagger + Send>))
 }
 
 /// Warns when more workers than cores are asked for: each holds a model, none runs faster.
@@ -52,7 +53,7 @@ fn run(command: Command) -> Result<ExitCode> {
             let pred = || args.pred.as_deref().expect("checked by the CLI");
             let report: eval::Report = match args.gold_format {
                 GoldFormat::Conll => {
-                    let tagger = BertRecognizer::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
+                    let tagger = BertTagger::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
@@ -78,14 +79,14 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         #[cfg(feature = "train")]
         Command::Train(args) => {
-            for e in ner::train::train(&args.config(), |m| eprintln!("{m}"))? {
+            for e in newsmine::train::ner::train(&args.config(), |m| eprintln!("{m}"))? {
                 println!("epoch {}: loss {:.4}, valid F1 {:.4}, {:.0}s", e.epoch, e.train_loss, e.valid_f1, e.seconds);
             }
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "train")]
         Command::TrainRoles(args) => {
-            for s in ner::role_head::train(&args.config(), |m| eprintln!("{m}"))? {
+            for s in newsmine::train::roles::train(&args.config(), |m| eprintln!("{m}"))? {
                 let c = s.counts;
                 println!("held out, {}: P {:.3} R {:.3} F1 {:.3}", s.role, c.precision(), c.recall(), c.f1());
             }
@@ -93,7 +94,7 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         #[cfg(feature = "train")]
         Command::TrainCues(args) => {
-            for s in ner::cue_head::train(&args.config(), |m| eprintln!("{m}"))? {
+            for s in newsmine::train::cues::train(&args.config(), |m| eprintln!("{m}"))? {
                 println!("held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}", s.threshold, s.precision, s.recall, s.f1);
             }
             Ok(ExitCode::SUCCESS)

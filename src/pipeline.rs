@@ -7,8 +7,9 @@
 use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
 use crate::doc::{Analysed, Entity};
 use crate::labels::{DocStatus, EntityLabel};
+use crate::encoder::ModelError;
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
-use crate::ner::{canonical, NerError, Recognizer};
+use crate::ner::{canonical, Tagger};
 use crate::span::Span;
 use crate::{figures, lang, quotes, segment};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -76,7 +77,7 @@ pub enum PipelineError {
     #[error(transparent)]
     Corpus(#[from] CorpusError),
     #[error("loading the NER model")]
-    Ner(#[from] NerError),
+    Ner(#[from] ModelError),
     #[error("writing output")]
     Export(#[from] ExportError),
     #[error("output folder {path} cannot be created or written")]
@@ -84,10 +85,10 @@ pub enum PipelineError {
 }
 
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
-pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
+pub fn analyse(text: &str, tagger: &mut dyn Tagger) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
-    let (mentions, scores) = recognizer.recognize_scored(text, &segment::extracted_spans(&paragraphs, &sentences));
-    let mut mentions: Vec<(Span, EntityLabel, f32)> = mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
+    let tagging = tagger.tag(text, &segment::extracted_spans(&paragraphs, &sentences));
+    let mut mentions: Vec<(Span, EntityLabel, f32)> = tagging.mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
@@ -98,11 +99,11 @@ pub fn analyse(text: &str, recognizer: &mut dyn Recognizer) -> Analysed {
         .zip(names)
         .map(|((m, (span, label)), canonical)| Entity { span, label, score: m.2, canonical })
         .collect();
-    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: scores.cues, roles: scores.roles }
+    Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: tagging.cues, roles: tagging.roles }
 }
 
 /// Runs every stage on one document.
-pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
+pub fn process(doc: &Document, tagger: &mut dyn Tagger) -> DocRows {
     let text = match &doc.body {
         Ok(t) => t,
         Err(e) => return DocRows::failed(doc, e.to_string()),
@@ -120,7 +121,7 @@ pub fn process(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
             return DocRows::skipped(row, reason);
         }
     }
-    let analysed = analyse(text, recognizer);
+    let analysed = analyse(text, tagger);
     let quotes = quotes::extract(&analysed);
     let figures = figures::extract(&analysed);
     DocRows::extracted(row, &analysed, quotes, &figures)
@@ -143,8 +144,8 @@ fn too_long(doc: &Document, max_chars: usize) -> Option<DocRows> {
 }
 
 /// [`process`], with a panic in any stage turned into a `failed` row.
-fn process_guarded(doc: &Document, recognizer: &mut dyn Recognizer) -> DocRows {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| process(doc, recognizer))) {
+fn process_guarded(doc: &Document, tagger: &mut dyn Tagger) -> DocRows {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| process(doc, tagger))) {
         Ok(out) => out,
         Err(panic) => {
             let reason = panic
@@ -171,12 +172,12 @@ fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
 /// waits at most for the slowest document of a chunk.
 const CHUNK_PER_WORKER: usize = 32;
 
-/// Runs the batch with recognizers made by `make_recognizer` (one per worker) and writes the
+/// Runs the batch with taggers made by `make_tagger` (one per worker) and writes the
 /// tables into `cfg.output_dir`. Documents are read when a worker takes them and their rows
 /// are streamed to the sink in `doc_id` order, so memory does not grow with the corpus.
-pub fn run<F>(cfg: &Config, make_recognizer: F) -> Result<Summary, PipelineError>
+pub fn run<F>(cfg: &Config, make_tagger: F) -> Result<Summary, PipelineError>
 where
-    F: Fn() -> Result<Box<dyn Recognizer + Send>, NerError> + Sync,
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
     let started = Instant::now();
     let scanned = corpus::scan(&cfg.inputs)?;
@@ -185,7 +186,7 @@ where
     let mut pending = corpus::pending_all(&scanned, limits);
     pending.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
     // Load one model up front so a broken model folder fails before any work.
-    let pool_models: Mutex<Vec<Box<dyn Recognizer + Send>>> = Mutex::new(vec![make_recognizer()?]);
+    let pool_models: Mutex<Vec<Box<dyn Tagger + Send>>> = Mutex::new(vec![make_tagger()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
@@ -199,12 +200,12 @@ where
             return skipped;
         }
         let taken = pool_models.lock().expect("model pool").pop();
-        let mut recognizer = match taken.map_or_else(&make_recognizer, Ok) {
+        let mut tagger = match taken.map_or_else(&make_tagger, Ok) {
             Ok(r) => r,
             Err(e) => return DocRows::failed(doc, format!("NER model: {e}")),
         };
-        let out = process_guarded(doc, recognizer.as_mut());
-        pool_models.lock().expect("model pool").push(recognizer);
+        let out = process_guarded(doc, tagger.as_mut());
+        pool_models.lock().expect("model pool").push(tagger);
         out
     };
     let mut sink: Box<dyn Sink> = Box::new(CsvSink::create(&cfg.output_dir)?);

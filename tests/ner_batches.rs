@@ -3,7 +3,7 @@
 
 mod common;
 use newsmine::doc::EntityLabel;
-use newsmine::ner::{BertRecognizer, Recognizer};
+use newsmine::ner::{BertTagger, Tagger};
 use newsmine::span::Span;
 
 #[test]
@@ -24,8 +24,8 @@ fn long_documents_keep_mentions_aligned_across_batches() {
         expected.push((start, person, city));
         text += " ";
     }
-    let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
-    let mentions = model.recognize(&text, &sentences);
+    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let mentions = model.tag(&text, &sentences).mentions;
     for (start, person, city) in expected {
         let p = mentions.iter().find(|m| m.span.start == start).expect("a mention at each sentence start");
         assert_eq!((p.span.text(&text), p.label), (person, EntityLabel::Person));
@@ -53,8 +53,8 @@ fn the_cue_scores_mark_reporting_words() {
         sentences.push(Span::new(start, text.len()));
         text += " ";
     }
-    let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
-    let (_, scores) = model.recognize_scored(&text, &sentences);
+    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let scores = model.tag(&text, &sentences);
     let words = scores.cues.expect("models/ner has a role tagger");
     let roles = scores.roles.expect("models/ner has a role tagger");
     assert!(!models_has_cue_head(), "this test is about the role tagger's cue column");
@@ -62,7 +62,7 @@ fn the_cue_scores_mark_reporting_words() {
         let r = roles.iter().find(|r| r.0 == *span).expect("every cue word has role scores");
         assert_eq!(*p, r.1[newsmine::labels::Role::Cue]);
     }
-    assert_eq!(words.len(), roles.iter().filter(|r| r.1[newsmine::labels::Role::Cue] >= newsmine::ner::CUE_WORD_MIN).count());
+    assert_eq!(words.len(), roles.iter().filter(|r| r.1[newsmine::labels::Role::Cue] >= newsmine::heads::CUE_WORD_MIN).count());
     for at in cues {
         let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
         assert_eq!(said.0.text(&text), "said");
@@ -92,8 +92,8 @@ fn the_role_tagger_marks_source_cue_and_content() {
         expected.push(start);
         text += " ";
     }
-    let mut model = BertRecognizer::load(&common::model_dir()).unwrap();
-    let (_, scores) = model.recognize_scored(&text, &sentences);
+    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let scores = model.tag(&text, &sentences);
     let roles = scores.roles.expect("models/ner has a role tagger");
     // Every word is scored: 9 words from `said` to the full stop, plus the subject's 2, 4 or 1.
     assert_eq!(roles.len(), 20 * (9 + 2) + 20 * (9 + 4) + 20 * (9 + 1));
@@ -117,5 +117,5 @@ fn the_role_tagger_marks_source_cue_and_content() {
 }
 
 fn models_has_cue_head() -> bool {
-    common::model_dir().join(newsmine::ner::cue_head::FILE).exists()
+    common::model_dir().join(newsmine::heads::cue::FILE).exists()
 }

@@ -4,7 +4,7 @@
 use newsmine::corpus::Document;
 use newsmine::doc::EntityLabel;
 use newsmine::labels::DocStatus;
-use newsmine::ner::ListRecognizer;
+use newsmine::ner::ListTagger;
 use newsmine::pipeline::process;
 use proptest::prelude::*;
 
@@ -27,7 +27,7 @@ proptest! {
     #[test]
     fn process_never_panics(text in arbitrary_news()) {
         let doc = Document { doc_id: "p".into(), source: "p".into(), title: None, date: None, body: Ok(text.clone()) };
-        let mut names = ListRecognizer { names: vec![("Bukele".into(), EntityLabel::Person), ("U.S.".into(), EntityLabel::Loc)] };
+        let mut names = ListTagger { names: vec![("Bukele".into(), EntityLabel::Person), ("U.S.".into(), EntityLabel::Loc)] };
         let out = process(&doc, &mut names);
         prop_assert!(matches!(out.document.status, DocStatus::Ok | DocStatus::Skipped));
         let chars: Vec<char> = text.chars().collect();

@@ -50,15 +50,7 @@ use crate::export::{DocumentRow, QuoteRow};
 use crate::formats::brat::has_quote_mark;
 use crate::labels::QuoteKind;
 
-// TEMP: re-export for ner until the merge (`ner` should import `formats::brat`); scoring
-// itself needs only `GoldArticle` and `GoldAttribution`, privately.
-pub use crate::formats::brat::{attributions, parse_ann, GoldArticle, GoldAttribution};
-
-/// Loads a PolNeAR split folder (see [`crate::formats::brat::load_polnear`]).
-// TEMP: for ner until the merge; its `?` converts an `EvalError`, not a `FormatError`.
-pub fn load_polnear(split_dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
-    Ok(crate::formats::brat::load_polnear(split_dir)?)
-}
+use crate::formats::brat::{GoldArticle, GoldAttribution};
 
 /// A predicted quote of `quotes.csv`, or a unit of folded rows.
 #[derive(Debug, Clone, PartialEq)]

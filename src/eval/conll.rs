@@ -10,101 +10,46 @@ use super::metrics::Counts;
 use super::report::ConllReport;
 use super::scores::EntityScores;
 use super::EvalError;
-use crate::formats::conll::ConllSentence;
-
-/// Reads a CoNLL-2003 file (see [`crate::formats::conll::read_conll`]).
-// TEMP: re-export for ner until the merge; its `?` converts an `EvalError`, not a `FormatError`.
-pub fn read_conll(path: &Path) -> Result<Vec<ConllSentence>, EvalError> {
-    Ok(crate::formats::conll::read_conll(path)?)
-}
+use crate::labels::{BioTag, EntityLabel};
+use crate::ner::tags::chunks;
 
 /// Scores a tagger on the CoNLL-2003 file `gold`: `tag` gets the sentences' words and returns
 /// one tag sequence per sentence (the NER model's `tag_words`). The report keeps `gold` as
 /// given, for its heading.
-pub fn eval_conll(
-    gold: &Path,
-    tag: impl FnOnce(&[Vec<String>]) -> Vec<Vec<String>>,
-) -> Result<ConllReport, EvalError> {
+pub fn eval_conll(gold: &Path, tag: impl FnOnce(&[Vec<String>]) -> Vec<Vec<BioTag>>) -> Result<ConllReport, EvalError> {
     EvalError::exists(gold)?;
     let sentences = crate::formats::conll::read_conll(gold)?;
     let words: Vec<Vec<String>> = sentences.iter().map(|s| s.tokens.clone()).collect();
-    let tags: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tags).collect();
+    let tags: Vec<Vec<BioTag>> = sentences.iter().map(|s| BioTag::sequence(&s.tags)).collect();
     let pred = tag(&words);
     Ok(ConllReport::new(gold, score_conll(&tags, &pred)))
 }
 
-/// Splits a tag into its prefix (`B`, `I`, `E`, `S`, `O`) and type (`PER`, empty for `O`).
-fn split_tag(tag: &str) -> (&str, &str) {
-    match tag.split_once('-') {
-        Some((prefix, kind)) => (prefix, kind),
-        None => (tag, ""),
-    }
-}
-
-/// The chunks of one tag sequence as `(start, end, type)`, end exclusive, with conlleval's
-/// rules: an `I-X` after `O` or after another type starts a new chunk, and a `B-X` always does.
-pub fn chunks(tags: &[String]) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    let (mut prev_tag, mut prev_type) = ("O", "");
-    for (i, tag) in tags.iter().enumerate() {
-        let (tag, kind) = split_tag(tag);
-        if let Some((start, t)) = open {
-            if end_of_chunk(prev_tag, tag, prev_type, kind) {
-                out.push((start, i, t.to_string()));
-                open = None;
-            }
-        }
-        if start_of_chunk(prev_tag, tag, prev_type, kind) {
-            open = Some((i, kind));
-        }
-        prev_tag = tag;
-        prev_type = kind;
-    }
-    if let Some((start, t)) = open {
-        out.push((start, tags.len(), t.to_string()));
-    }
-    out
-}
-
-// The two predicates below are conlleval's `endOfChunk` and `startOfChunk`.
-fn end_of_chunk(prev_tag: &str, tag: &str, prev_type: &str, kind: &str) -> bool {
-    matches!(prev_tag, "E" | "S")
-        || (matches!(prev_tag, "B" | "I") && matches!(tag, "B" | "S" | "O"))
-        || (prev_tag != "O" && prev_type != kind)
-}
-
-fn start_of_chunk(prev_tag: &str, tag: &str, prev_type: &str, kind: &str) -> bool {
-    matches!(tag, "B" | "S")
-        || (matches!(prev_tag, "E" | "S" | "O") && matches!(tag, "E" | "I"))
-        || (tag != "O" && prev_type != kind)
-}
-
-/// Scores predicted tag sequences against gold ones, sentence by sentence. A predicted
-/// sentence shorter than its gold sentence is read as `O` for the missing tokens (and extra
-/// predicted sentences or tokens still count their chunks as false positives).
+/// Scores predicted tag sequences against gold ones, sentence by sentence, by the chunks of
+/// [`crate::ner::tags::chunks`] (conlleval's rules): an entity is right when its start, end
+/// and type equal a gold one's. Extra predicted sentences count their chunks as false
+/// positives. Per-label counts are keyed by the CoNLL names (`PER`, `ORG`, `LOC`, `MISC`).
 ///
 /// ```
 /// use newsmine::eval::score_conll;
-/// let s = |t: &[&str]| t.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-/// let scores = score_conll(&[s(&["B-PER", "I-PER", "O"])], &[s(&["B-PER", "I-PER", "O"])]);
+/// use newsmine::labels::BioTag;
+/// let s = BioTag::sequence(&["B-PER", "I-PER", "O"]);
+/// let scores = score_conll(&[s.clone()], &[s]);
 /// assert_eq!(scores.micro.f1(), 1.0);
 /// ```
-pub fn score_conll(gold: &[Vec<String>], pred: &[Vec<String>]) -> EntityScores {
+pub fn score_conll(gold: &[Vec<BioTag>], pred: &[Vec<BioTag>]) -> EntityScores {
     let mut scores = EntityScores::default();
     for i in 0..gold.len().max(pred.len()) {
         let g = gold.get(i).map(|s| chunks(s)).unwrap_or_default();
         let p = pred.get(i).map(|s| chunks(s)).unwrap_or_default();
-        let gold_set: HashSet<&(usize, usize, String)> = g.iter().collect();
-        let pred_set: HashSet<&(usize, usize, String)> = p.iter().collect();
+        let gold_set: HashSet<&(usize, usize, EntityLabel)> = g.iter().collect();
+        let pred_set: HashSet<&(usize, usize, EntityLabel)> = p.iter().collect();
         for c in &g {
             let hit = pred_set.contains(c);
-            scores.add(&c.2, Counts::new(usize::from(hit), 0, usize::from(!hit)));
+            scores.add(c.2.conll_name(), Counts::new(usize::from(hit), 0, usize::from(!hit)));
         }
-        for c in &p {
-            if !gold_set.contains(c) {
-                scores.add(&c.2, Counts::new(0, 1, 0));
-            }
+        for c in p.iter().filter(|c| !gold_set.contains(c)) {
+            scores.add(c.2.conll_name(), Counts::new(0, 1, 0));
         }
     }
     scores
@@ -114,21 +59,14 @@ pub fn score_conll(gold: &[Vec<String>], pred: &[Vec<String>]) -> EntityScores {
 mod tests {
     use super::*;
 
-    fn tags(t: &[&str]) -> Vec<String> {
-        t.iter().map(|x| x.to_string()).collect()
+    fn tags(t: &[&str]) -> Vec<BioTag> {
+        BioTag::sequence(t)
     }
 
     #[test]
     fn chunks_follow_conlleval() {
-        assert_eq!(
-            chunks(&tags(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"])),
-            vec![
-                (0, 2, "PER".to_string()),
-                (2, 3, "PER".to_string()),
-                (4, 5, "LOC".to_string()),
-                (5, 6, "ORG".to_string())
-            ]
-        );
+        use EntityLabel::*;
+        assert_eq!(chunks(&tags(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"])), vec![(0, 2, Person), (2, 3, Person), (4, 5, Loc), (5, 6, Org)]);
     }
 
     #[test]
@@ -162,7 +100,7 @@ mod tests {
         std::fs::write(&gold, "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n").unwrap();
         // A tagger that calls every first word an organization.
         let r = eval_conll(&gold, |words| {
-            words.iter().map(|w| (0..w.len()).map(|i| if i == 0 { "B-ORG" } else { "O" }.to_string()).collect()).collect()
+            words.iter().map(|w| (0..w.len()).map(|i| if i == 0 { BioTag::B(EntityLabel::Org) } else { BioTag::O }).collect()).collect()
         })
         .unwrap();
         assert_eq!(r.gold, gold);
@@ -174,12 +112,9 @@ mod tests {
 
     #[test]
     fn real_valid_file_when_present() {
-        let path = Path::new("/work/shared/data/conll2003/valid.txt");
-        if !path.exists() {
-            return;
-        }
-        let s = crate::formats::conll::read_conll(path).unwrap();
-        let gold: Vec<Vec<String>> = s.iter().map(|x| x.tags.clone()).collect();
+        let Some(path) = crate::testdata::shared("data/conll2003/valid.txt") else { return };
+        let s = crate::formats::conll::read_conll(&path).unwrap();
+        let gold: Vec<Vec<BioTag>> = s.iter().map(|x| BioTag::sequence(&x.tags)).collect();
         let scores = score_conll(&gold, &gold);
         // 1837 B-LOC + 922 B-MISC + 1341 B-ORG + 1842 B-PER tags in the file.
         assert_eq!(scores.micro, Counts::new(5942, 0, 0));

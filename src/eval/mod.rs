@@ -32,10 +32,6 @@ use serde::Serialize;
 
 pub use brat::eval_brat;
 pub use conll::{eval_conll, score_conll};
-// TEMP: re-export for ner until the merge (`ner` should read `formats::conll` itself).
-pub use conll::read_conll;
-// TEMP: re-export for ner until the merge.
-pub use crate::formats::conll::ConllSentence;
 pub use metrics::{Accuracy, Counts};
 pub use report::{write_report, ConllReport, Report, TableReport};
 pub use scores::EntityScores;

@@ -266,8 +266,7 @@ impl ConllReport {
 }
 
 /// Renders an entity table, in the fixed order of `per_label` (sorted) then the micro row.
-// TEMP: public for main's CoNLL rendering until the merge; main should use `ConllReport`.
-pub fn entity_table(e: &EntityScores) -> String {
+fn entity_table(e: &EntityScores) -> String {
     let mut rows: Vec<(&str, Counts)> =
         e.per_label.iter().map(|(l, c)| (l.as_str(), *c)).collect();
     rows.push(("micro", e.micro));

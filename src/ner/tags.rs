@@ -1,48 +1,33 @@
-//! BIO tags: the one place where the model's label strings (`B-PER`, `I-ORG`, ...) become
-//! [`EntityLabel`]s, and the constrained (Viterbi) decoding that turns per-word tag
-//! probabilities into a valid tag sequence and then into labelled word ranges.
+//! BIO tags to mentions: the constrained (Viterbi) decoding that turns the model's per-word
+//! tag probabilities into a valid [`BioTag`] sequence ([`viterbi`]), and the one chunker that
+//! turns a tag sequence into labelled word ranges ([`chunks`]), for extraction, training and
+//! CoNLL scoring alike.
 
-use crate::doc::EntityLabel;
+use crate::labels::{BioTag, EntityLabel};
 
-/// Tag order is the model's output order; it must not change once a model is trained.
-pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+/// How many tags the model scores per word.
+pub const NUM_TAGS: usize = BioTag::COUNT;
 
-pub const NUM_TAGS: usize = TAGS.len();
-
-/// Index of a tag string (IOB1 `I-` at a start is accepted by the caller converting first).
-pub fn tag_index(tag: &str) -> Option<usize> {
-    TAGS.iter().position(|t| *t == tag)
-}
-
-/// The entity label and whether the tag begins a mention; `None` for `O`.
-pub fn tag_parts(index: usize) -> Option<(EntityLabel, bool)> {
-    let tag = TAGS[index];
-    let (bio, label) = tag.split_once('-')?;
-    Some((EntityLabel::parse(label)?, bio == "B"))
-}
-
-/// May tag `to` follow tag `from`? (`I-X` only after `B-X` or `I-X`.)
-pub fn allowed(from: Option<usize>, to: usize) -> bool {
-    match tag_parts(to) {
-        Some((label, false)) => match from.and_then(tag_parts) {
-            Some((prev, _)) => prev == label,
-            None => false,
-        },
+/// May tag `to` follow tag `from` (`None`: the sentence start)? `I-X` only after `B-X` or `I-X`.
+pub fn allowed(from: Option<BioTag>, to: BioTag) -> bool {
+    match to {
+        BioTag::I(label) => from.and_then(BioTag::label) == Some(label),
         _ => true,
     }
 }
 
 /// The most probable tag sequence that respects [`allowed`], from per-word log-probabilities
-/// (`log_probs[word][tag]`).
-pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<usize> {
+/// (`log_probs[word][tag index]`, [`BioTag::ALL`] order).
+pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<BioTag> {
     if log_probs.is_empty() {
         return Vec::new();
     }
+    let tag = |t: usize| BioTag::ALL[t];
     let n = log_probs.len();
     let mut score = [f32::NEG_INFINITY; NUM_TAGS];
     let mut back = vec![[0usize; NUM_TAGS]; n];
     for t in 0..NUM_TAGS {
-        if allowed(None, t) {
+        if allowed(None, tag(t)) {
             score[t] = log_probs[0][t];
         }
     }
@@ -50,7 +35,7 @@ pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<usize> {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
         for t in 0..NUM_TAGS {
             for p in 0..NUM_TAGS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                if score[p] == f32::NEG_INFINITY || !allowed(Some(tag(p)), tag(t)) {
                     continue;
                 }
                 let s = score[p] + log_probs[i][t];
@@ -63,28 +48,37 @@ pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<usize> {
         score = next;
     }
     let mut best = (0..NUM_TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap();
-    let mut path = vec![0; n];
+    let mut path = vec![BioTag::O; n];
     for i in (0..n).rev() {
-        path[i] = best;
+        path[i] = tag(best);
         best = back[i][best];
     }
     path
 }
 
-/// Word ranges `(first, last_exclusive, label)` of the mentions in a valid tag sequence.
-pub fn mentions(tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+/// Word ranges `(first, last_exclusive, label)` of the mentions in a tag sequence, with
+/// conlleval's rules: `B-X` always starts a mention, and so does an `I-X` that continues no
+/// `X` mention (after `O` or another label: IOB1's start, or a tagger's slip).
+///
+/// ```
+/// use newsmine::labels::{BioTag, EntityLabel};
+/// use newsmine::ner::tags::chunks;
+/// let tags = BioTag::sequence(&["B-PER", "I-PER", "O", "I-LOC"]);
+/// assert_eq!(chunks(&tags), [(0, 2, EntityLabel::Person), (3, 4, EntityLabel::Loc)]);
+/// ```
+pub fn chunks(tags: &[BioTag]) -> Vec<(usize, usize, EntityLabel)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityLabel)> = None;
     for (i, &t) in tags.iter().enumerate() {
-        match tag_parts(t) {
-            Some((label, false)) if open.map(|(_, l)| l) == Some(label) => {}
-            Some((label, _)) => {
+        match t {
+            BioTag::I(label) if open.map(|(_, l)| l) == Some(label) => {}
+            BioTag::B(label) | BioTag::I(label) => {
                 if let Some((s, l)) = open.take() {
                     out.push((s, i, l));
                 }
                 open = Some((i, label));
             }
-            None => {
+            BioTag::O => {
                 if let Some((s, l)) = open.take() {
                     out.push((s, i, l));
                 }
@@ -101,38 +95,47 @@ pub fn mentions(tags: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
 mod tests {
     use super::*;
 
-    fn lp(best: usize, second: usize) -> [f32; NUM_TAGS] {
+    fn lp(best: BioTag, second: BioTag) -> [f32; NUM_TAGS] {
         let mut row = [-10.0; NUM_TAGS];
-        row[best] = -0.1;
-        row[second] = -0.5;
+        row[best.index()] = -0.1;
+        row[second.index()] = -0.5;
         row
     }
+
+    const PER: EntityLabel = EntityLabel::Person;
 
     #[test]
     fn viterbi_repairs_orphan_inside_tag() {
         // Greedy would give O, I-PER; the constrained path must start the mention with B-PER
         // (O, B-PER scores -0.6; B-PER, I-PER would score -0.5 - 10.0 from the first row).
-        let mut first = lp(0, 3);
-        first[1] = -10.0;
-        let probs = [first, lp(2, 1)];
-        let path = viterbi(&probs);
-        assert_eq!(path.iter().map(|&t| TAGS[t]).collect::<Vec<_>>(), ["O", "B-PER"]);
+        let mut first = lp(BioTag::O, BioTag::B(EntityLabel::Org));
+        first[BioTag::B(PER).index()] = -10.0;
+        let probs = [first, lp(BioTag::I(PER), BioTag::B(PER))];
+        assert_eq!(viterbi(&probs), [BioTag::O, BioTag::B(PER)]);
+        assert!(viterbi(&[]).is_empty());
     }
 
     #[test]
-    fn mentions_from_tags() {
-        let tags: Vec<usize> = ["B-PER", "I-PER", "O", "B-ORG", "B-ORG", "I-ORG"].iter().map(|t| tag_index(t).unwrap()).collect();
-        assert_eq!(
-            mentions(&tags),
-            vec![(0, 2, EntityLabel::Person), (3, 4, EntityLabel::Org), (4, 6, EntityLabel::Org)]
-        );
+    fn chunks_from_tags() {
+        let tags = BioTag::sequence(&["B-PER", "I-PER", "O", "B-ORG", "B-ORG", "I-ORG"]);
+        assert_eq!(chunks(&tags), vec![(0, 2, PER), (3, 4, EntityLabel::Org), (4, 6, EntityLabel::Org)]);
+    }
+
+    #[test]
+    fn chunks_follow_conlleval_on_unrepaired_tags() {
+        // As `eval::conll` reads them: an `I-` after `O` or after another label starts a chunk.
+        let tags = [BioTag::B(PER), BioTag::I(PER), BioTag::B(PER), BioTag::O, BioTag::I(EntityLabel::Loc), BioTag::I(EntityLabel::Org)];
+        assert_eq!(chunks(&tags), vec![(0, 2, PER), (2, 3, PER), (4, 5, EntityLabel::Loc), (5, 6, EntityLabel::Org)]);
+        assert!(chunks(&[]).is_empty());
     }
 
     #[test]
     fn transitions() {
-        assert!(allowed(None, tag_index("B-LOC").unwrap()));
-        assert!(!allowed(None, tag_index("I-LOC").unwrap()));
-        assert!(!allowed(Some(tag_index("B-PER").unwrap()), tag_index("I-LOC").unwrap()));
-        assert!(allowed(Some(tag_index("I-LOC").unwrap()), tag_index("I-LOC").unwrap()));
+        assert!(allowed(None, BioTag::B(EntityLabel::Loc)));
+        assert!(!allowed(None, BioTag::I(EntityLabel::Loc)));
+        assert!(!allowed(Some(BioTag::B(PER)), BioTag::I(EntityLabel::Loc)));
+        assert!(allowed(Some(BioTag::I(EntityLabel::Loc)), BioTag::I(EntityLabel::Loc)));
+        assert!(!allowed(Some(BioTag::O), BioTag::I(PER)));
+        assert!(allowed(Some(BioTag::O), BioTag::O));
     }
 }

@@ -78,7 +78,7 @@ fn keeps_final_period(word: &str) -> bool {
 /// Splits `text[span]` into words; spans are absolute byte offsets into `text`.
 ///
 /// ```
-/// use newsmine::ner::words::words;
+/// use newsmine::encoder::words::words;
 /// use newsmine::span::Span;
 /// let text = "“Bukele’s deal,” the U.S. official said.";
 /// let w: Vec<&str> = words(text, Span::new(0, text.len())).iter().map(|s| s.text(text)).collect();

@@ -3,10 +3,12 @@
 //! separate learning rates, length-bucketed batches, a fixed seed, and model selection by
 //! entity F1 (exact span and type) on the validation file after every epoch.
 
-use crate::eval::{read_conll, ConllSentence};
-use super::model::{Encoded, NerModel};
-use super::tags::{mentions, tag_index, viterbi, NUM_TAGS};
-use super::NerError;
+use super::{warmup_then_decay, TrainError};
+use crate::encoder::{Encoded, NerModel};
+use crate::formats::conll::{read_conll, ConllSentence};
+use crate::labels::BioTag;
+use crate::ner::bert::predict_tags;
+use crate::ner::tags::chunks;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -61,11 +63,11 @@ pub struct EpochLog {
 }
 
 /// Micro-averaged exact-match entity F1 of predicted against gold tag sequences.
-pub fn entity_f1(gold: &[Vec<usize>], pred: &[Vec<usize>]) -> f64 {
+pub fn entity_f1(gold: &[Vec<BioTag>], pred: &[Vec<BioTag>]) -> f64 {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for (g, p) in gold.iter().zip(pred) {
-        let gm = mentions(g);
-        let pm = mentions(p);
+        let gm = chunks(g);
+        let pm = chunks(p);
         np += pm.len();
         ng += gm.len();
         tp += pm.iter().filter(|m| gm.contains(m)).count();
@@ -77,34 +79,21 @@ pub fn entity_f1(gold: &[Vec<usize>], pred: &[Vec<usize>]) -> f64 {
     2.0 * p * r / (p + r)
 }
 
+/// Each sentence encoded, with the tag index of each word the encoder keeps (IOB2).
 fn encode_all(model: &NerModel, sentences: &[ConllSentence]) -> Vec<(Encoded, Vec<i64>)> {
     sentences
         .iter()
         .map(|s| {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let enc = model.encode(&words);
-            let tags = s.tags.iter().take(enc.first_piece.len()).map(|t| tag_index(t).unwrap_or(0) as i64).collect();
+            let tags = BioTag::sequence(&s.tags).iter().take(enc.first_piece.len()).map(|t| t.index() as i64).collect();
             (enc, tags)
         })
         .collect()
 }
 
-/// Tags the sentences with the model (constrained decoding), in length-sorted batches.
-pub fn predict_tags(model: &NerModel, encoded: &[Encoded], batch_size: usize) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = (0..encoded.len()).collect();
-    order.sort_by_key(|&i| encoded[i].ids.len());
-    let mut out = vec![Vec::new(); encoded.len()];
-    for chunk in order.chunks(batch_size) {
-        let batch: Vec<Encoded> = chunk.iter().map(|&i| encoded[i].clone()).collect();
-        for (&i, lp) in chunk.iter().zip(model.predict(&batch)) {
-            out[i] = viterbi(&lp);
-        }
-    }
-    out
-}
-
 /// Trains, keeps the epoch with the best validation F1 in `out_dir`, and returns the log.
-pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLog>, NerError> {
+pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLog>, TrainError> {
     tch::manual_seed(cfg.seed as i64);
     let mut rng = StdRng::seed_from_u64(cfg.seed);
     let mut model = NerModel::from_encoder(&cfg.encoder_dir, cfg.max_pieces)?;
@@ -115,11 +104,10 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
     let valid_set = read_conll(&cfg.valid_file)?;
     let train_enc = encode_all(&model, &train_set);
     let valid_enc: Vec<Encoded> = encode_all(&model, &valid_set).into_iter().map(|(e, _)| e).collect();
-    let valid_gold: Vec<Vec<usize>> =
-        valid_set.iter().map(|s| s.tags.iter().map(|t| tag_index(t).unwrap_or(0)).collect()).collect();
+    let valid_gold: Vec<Vec<BioTag>> = valid_set.iter().map(|s| BioTag::sequence(&s.tags)).collect();
     log(&format!("train {} sentences, valid {} sentences", train_enc.len(), valid_enc.len()));
 
-    let mut opt = nn::AdamW::default().build(&model.vs, cfg.encoder_lr).map_err(NerError::Torch)?;
+    let mut opt = nn::AdamW::default().build(&model.vs, cfg.encoder_lr)?;
     let steps_per_epoch = train_enc.len().div_ceil(cfg.batch_size);
     let total = (steps_per_epoch * cfg.epochs) as f64;
     let warmup = (total * cfg.warmup).max(1.0);
@@ -128,45 +116,19 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
     let mut history = Vec::new();
     for epoch in 1..=cfg.epochs {
         let started = Instant::now();
-        // Length buckets: shuffle, sort within windows of 50 batches, shuffle the batches.
-        let mut order: Vec<usize> = (0..train_enc.len()).collect();
-        order.shuffle(&mut rng);
-        for window in order.chunks_mut(cfg.batch_size * 50) {
-            window.sort_by_key(|&i| train_enc[i].0.ids.len());
-        }
-        let mut batches: Vec<&[usize]> = order.chunks(cfg.batch_size).collect();
-        batches.shuffle(&mut rng);
+        let batches = length_buckets(&train_enc, cfg.batch_size, &mut rng);
         let mut loss_sum = 0.0;
         for (n, batch_idx) in batches.iter().enumerate() {
-            let factor = if step < warmup { (step + 1.0) / warmup } else { ((total - step) / (total - warmup)).max(0.0) };
+            let factor = warmup_then_decay(step, warmup, total);
             opt.set_lr_group(0, cfg.encoder_lr * factor);
             opt.set_lr_group(1, cfg.head_lr * factor);
-            let batch: Vec<Encoded> = batch_idx.iter().map(|&i| train_enc[i].0.clone()).collect();
-            let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1);
-            let mut targets = vec![-100i64; batch.len() * w];
-            for (row, &i) in batch_idx.iter().enumerate() {
-                let tags = &train_enc[i].1;
-                targets[row * w..row * w + tags.len()].copy_from_slice(tags);
-            }
-            let logits = model.forward(&batch, true);
-            let loss = logits.view([-1, NUM_TAGS as i64]).cross_entropy_loss::<Tensor>(
-                &Tensor::from_slice(&targets),
-                None,
-                Reduction::Mean,
-                -100,
-                0.0,
-            );
+            let loss = batch_loss(&model, &train_enc, batch_idx);
             opt.backward_step_clip_norm(&loss, 1.0);
             loss_sum += loss.double_value(&[]);
             step += 1.0;
             if (n + 1) % 50 == 0 {
-                log(&format!(
-                    "epoch {epoch} step {}/{} loss {:.4} ({:.0}s)",
-                    n + 1,
-                    batches.len(),
-                    loss_sum / (n + 1) as f64,
-                    started.elapsed().as_secs_f64()
-                ));
+                let seconds = started.elapsed().as_secs_f64();
+                log(&format!("epoch {epoch} step {}/{} loss {:.4} ({seconds:.0}s)", n + 1, batches.len(), loss_sum / (n + 1) as f64));
             }
         }
         let pred = predict_tags(&model, &valid_enc, 64);
@@ -188,18 +150,41 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
     Ok(history)
 }
 
+/// One epoch's batches of sentence indices, in length buckets: shuffle, sort within windows
+/// of 50 batches, shuffle the batches.
+fn length_buckets(train: &[(Encoded, Vec<i64>)], batch_size: usize, rng: &mut StdRng) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    order.shuffle(rng);
+    for window in order.chunks_mut(batch_size * 50) {
+        window.sort_by_key(|&i| train[i].0.ids.len());
+    }
+    let mut batches: Vec<Vec<usize>> = order.chunks(batch_size).map(<[usize]>::to_vec).collect();
+    batches.shuffle(rng);
+    batches
+}
+
+/// The mean cross-entropy of the tags of the sentences `batch_idx` of `train` (words past a
+/// sentence's end are ignored).
+fn batch_loss(model: &NerModel, train: &[(Encoded, Vec<i64>)], batch_idx: &[usize]) -> Tensor {
+    let batch: Vec<Encoded> = batch_idx.iter().map(|&i| train[i].0.clone()).collect();
+    let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1);
+    let mut targets = vec![-100i64; batch.len() * w];
+    for (row, &i) in batch_idx.iter().enumerate() {
+        let tags = &train[i].1;
+        targets[row * w..row * w + tags.len()].copy_from_slice(tags);
+    }
+    let logits = model.forward(&batch, true);
+    logits.view([-1, BioTag::COUNT as i64]).cross_entropy_loss::<Tensor>(&Tensor::from_slice(&targets), None, Reduction::Mean, -100, 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn tags(t: &[&str]) -> Vec<usize> {
-        t.iter().map(|t| tag_index(t).unwrap()).collect()
-    }
-
     #[test]
     fn entity_f1_counts_exact_mentions() {
-        let gold = vec![tags(&["B-PER", "I-PER", "O", "B-LOC"])];
-        let pred = vec![tags(&["B-PER", "O", "O", "B-LOC"])];
+        let gold = vec![BioTag::sequence(&["B-PER", "I-PER", "O", "B-LOC"])];
+        let pred = vec![BioTag::sequence(&["B-PER", "O", "O", "B-LOC"])];
         // One of two predicted mentions right, one of two gold mentions found.
         assert!((entity_f1(&gold, &pred) - 0.5).abs() < 1e-9);
         assert_eq!(entity_f1(&gold, &gold), 1.0);

@@ -7,22 +7,25 @@
 //!
 //! [`NerModel::predict_with_features`] also hands on each word's encoder states (the top
 //! layer's and a middle layer's, [`FEATURE_LAYER`]) for heads trained on top of the frozen
-//! tagger, like the attribution-cue detector in [`super::cue_head`].
+//! tagger (`heads`).
 
-use super::tags::NUM_TAGS;
 use super::words::Shape;
-use super::NerError;
+use super::{device, ModelError};
+use crate::labels::BioTag;
 use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use tch::{nn, nn::Module, Device, Kind, Tensor};
+use tch::{nn, nn::Module, Kind, Tensor};
 use tokenizers::Tokenizer;
+
+/// Tags the classifier scores ([`BioTag::ALL`] order).
+const NUM_TAGS: usize = BioTag::COUNT;
 
 /// The model's own settings, saved beside its weights.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NerConfig {
     pub encoder: BertConfig,
-    /// The tag strings in output order (must equal `tags::TAGS`).
+    /// The tags in output order, spelled as in CoNLL (must equal [`BioTag::ALL`]'s spellings).
     pub tags: Vec<String>,
     /// Longest word-piece sequence fed to the encoder, special tokens included.
     pub max_pieces: usize,
@@ -54,7 +57,7 @@ pub struct NerModel {
 impl NerModel {
     /// Builds the network with freshly initialised heads; weights are loaded separately.
     fn build(config: NerConfig, tokenizer: Tokenizer) -> NerModel {
-        let vs = nn::VarStore::new(Device::Cpu);
+        let vs = nn::VarStore::new(device());
         let root = vs.root();
         let mut encoder_config = config.encoder.clone();
         encoder_config.output_hidden_states = Some(true);
@@ -75,24 +78,24 @@ impl NerModel {
         NerModel { vs, config, encoder, word_embeddings, shape_embeddings, classifier, tokenizer }
     }
 
-    fn load_tokenizer(path: &Path) -> Result<Tokenizer, NerError> {
-        let mut tokenizer = Tokenizer::from_file(path).map_err(|e| NerError::Model {
+    fn load_tokenizer(path: &Path) -> Result<Tokenizer, ModelError> {
+        let mut tokenizer = Tokenizer::from_file(path).map_err(|e| ModelError::Model {
             path: path.to_path_buf(),
             reason: e.to_string(),
         })?;
         tokenizer.with_padding(None);
         tokenizer
             .with_truncation(None)
-            .map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })?;
+            .map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })?;
         Ok(tokenizer)
     }
 
     /// A trained model from a model folder.
-    pub fn load(dir: &Path) -> Result<NerModel, NerError> {
+    pub fn load(dir: &Path) -> Result<NerModel, ModelError> {
         let config_path = dir.join("config.json");
         let config: NerConfig = read_json(&config_path)?;
-        if config.tags != super::tags::TAGS {
-            return Err(NerError::Model { path: config_path, reason: format!("unexpected tag set {:?}", config.tags) });
+        if config.tags != BioTag::ALL.map(BioTag::as_str) {
+            return Err(ModelError::Model { path: config_path, reason: format!("unexpected tag set {:?}", config.tags) });
         }
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
         let mut model = Self::build(config, tokenizer);
@@ -100,7 +103,7 @@ impl NerModel {
         model
             .vs
             .load(&weights)
-            .map_err(|e| NerError::Model { path: weights.clone(), reason: e.to_string() })?;
+            .map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
         // Loading adopts the file's precision; fp16 matrix products are very slow on CPU.
         model.vs.float();
         Ok(model)
@@ -108,33 +111,33 @@ impl NerModel {
 
     /// An untrained tagger over a pre-trained encoder folder (`config.json`,
     /// `model.safetensors`, `tokenizer.json` of a BERT model), for training.
-    pub fn from_encoder(dir: &Path, max_pieces: usize) -> Result<NerModel, NerError> {
+    pub fn from_encoder(dir: &Path, max_pieces: usize) -> Result<NerModel, ModelError> {
         let encoder: BertConfig = read_json(&dir.join("config.json"))?;
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
-        let config = NerConfig { encoder, tags: super::tags::TAGS.iter().map(|t| t.to_string()).collect(), max_pieces };
+        let config = NerConfig { encoder, tags: BioTag::ALL.iter().map(|t| t.as_str().to_string()).collect(), max_pieces };
         let mut model = Self::build(config, tokenizer);
         let weights = dir.join("model.safetensors");
         let missing = model
             .vs
             .load_partial(&weights)
-            .map_err(|e| NerError::Model { path: weights.clone(), reason: e.to_string() })?;
+            .map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
         let unexpected: Vec<_> = missing.iter().filter(|m| !m.starts_with("shape.") && !m.starts_with("classifier.")).collect();
         if !unexpected.is_empty() {
-            return Err(NerError::Model { path: weights, reason: format!("encoder weights missing: {unexpected:?}") });
+            return Err(ModelError::Model { path: weights, reason: format!("encoder weights missing: {unexpected:?}") });
         }
         Ok(model)
     }
 
     /// Writes `config.json`, `tokenizer.json` and fp16 `model.safetensors` into `dir`.
-    pub fn save(&mut self, dir: &Path) -> Result<(), NerError> {
-        std::fs::create_dir_all(dir).map_err(|e| NerError::Io { path: dir.to_path_buf(), source: e })?;
+    pub fn save(&mut self, dir: &Path) -> Result<(), ModelError> {
+        std::fs::create_dir_all(dir).map_err(|e| ModelError::Io { path: dir.to_path_buf(), source: e })?;
         let config_path = dir.join("config.json");
         let json = serde_json::to_string_pretty(&self.config).expect("config serialises");
-        std::fs::write(&config_path, json).map_err(|e| NerError::Io { path: config_path, source: e })?;
+        std::fs::write(&config_path, json).map_err(|e| ModelError::Io { path: config_path, source: e })?;
         let tok_path = dir.join("tokenizer.json");
         self.tokenizer
             .save(&tok_path, true)
-            .map_err(|e| NerError::Model { path: tok_path.clone(), reason: e.to_string() })?;
+            .map_err(|e| ModelError::Model { path: tok_path.clone(), reason: e.to_string() })?;
         write_half(&self.vs, &dir.join("model.safetensors"))
     }
 
@@ -250,34 +253,13 @@ impl NerModel {
 
 /// Writes fp16 copies of the variables of `vs` to `path` as safetensors, sorted by name: half
 /// the file size; the live weights stay fp32 so training can go on.
-pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), NerError> {
+pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), ModelError> {
     let mut named: Vec<(String, Tensor)> = vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
     named.sort_by(|a, b| a.0.cmp(&b.0));
-    Tensor::write_safetensors(&named, path).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })
+    Tensor::write_safetensors(&named, path).map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }
 
-/// A head saved by [`write_half`] at `path`, or `None` when there is no such file: `build` makes
-/// it for the input width read from tensor `width_of` (its second dimension) and hands back the
-/// head with its variable store, into which the weights are loaded as fp32.
-pub(crate) fn read_head<H>(path: &Path, width_of: &str, build: impl FnOnce(i64) -> H, vs: impl FnOnce(&mut H) -> &mut nn::VarStore) -> Result<Option<H>, NerError> {
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let bad = |reason: String| NerError::Model { path: path.to_path_buf(), reason };
-    let named = Tensor::read_safetensors(path).map_err(|e| bad(e.to_string()))?;
-    let width = named
-        .iter()
-        .find(|(name, _)| name == width_of)
-        .map(|(_, t)| t.size()[1])
-        .ok_or_else(|| bad(format!("no {width_of} tensor")))?;
-    let mut head = build(width);
-    let store = vs(&mut head);
-    store.load(path).map_err(|e| bad(e.to_string()))?;
-    store.float();
-    Ok(Some(head))
-}
-
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, NerError> {
-    let text = std::fs::read_to_string(path).map_err(|e| NerError::Io { path: path.to_path_buf(), source: e })?;
-    serde_json::from_str(&text).map_err(|e| NerError::Model { path: path.to_path_buf(), reason: e.to_string() })
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ModelError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ModelError::Io { path: path.to_path_buf(), source: e })?;
+    serde_json::from_str(&text).map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }
