@@ -15,3 +15,8 @@ pub(crate) fn shared(rel: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// An error with its causes, as the binary prints it (`{:#}`: joined by `: `).
+pub(crate) fn chain<E: std::error::Error + Send + Sync + 'static>(e: E) -> String {
+    format!("{:#}", anyhow::Error::new(e))
+}

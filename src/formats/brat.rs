@@ -360,17 +360,14 @@ mod tests {
         assert_eq!(err.to_string(), "no such file or folder: /nope/text");
         let d = split_dir();
         std::fs::write(d.path().join("attributions/art_a111.ann"), "T1\tSource 7\tX\n").unwrap();
-        let err = load_polnear(d.path()).unwrap_err().to_string();
+        let err = crate::testdata::chain(load_polnear(d.path()).unwrap_err());
         assert!(err.contains("art_a111.ann: line 1: bad fragment"), "{err}");
     }
 
     #[test]
     fn polnear_dev_when_present() {
-        let dir = Path::new("/work/shared/data/polnear/dev");
-        if !dir.exists() {
-            return;
-        }
-        let arts = load_polnear(dir).unwrap();
+        let Some(dir) = crate::testdata::shared("data/polnear/dev") else { return };
+        let arts = load_polnear(&dir).unwrap();
         assert_eq!(arts.len(), 84);
         // Every content span's text matches the document text at code point offsets.
         for art in &arts {

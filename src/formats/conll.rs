@@ -78,7 +78,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.txt");
         std::fs::write(&path, "lonely\n").unwrap();
-        let err = read_conll(&path).unwrap_err().to_string();
+        let err = crate::testdata::chain(read_conll(&path).unwrap_err());
         assert!(err.ends_with("bad.txt: line 1: expected `token ... tag`, got \"lonely\""), "{err}");
         let err = read_conll(&dir.path().join("absent.txt")).unwrap_err();
         assert!(matches!(err, FormatError::Missing { .. }), "{err}");
