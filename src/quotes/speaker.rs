@@ -186,6 +186,13 @@ pub(crate) struct Found {
     pub appositive: Option<(usize, usize)>,
 }
 
+impl Found {
+    /// The phrase's byte span in the text `toks` come from.
+    pub(crate) fn span(self, toks: &[Tok]) -> Span {
+        Span::new(toks[self.first].span.start, toks[self.last].span.end)
+    }
+}
+
 /// The noun phrase ending at token `head`, walking left.
 pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
     let h = &toks[head];
