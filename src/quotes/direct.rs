@@ -28,7 +28,7 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
         // see.”`, `asked: “Really?”`).
         let introduced = before.strip_suffix([',', ':']).is_some_and(|b| {
             let verb: String = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-            super::cues::is_speech(&verb)
+            super::lexicon::is_speech(&verb)
         });
         return (opens_sentence || introduced) && ends_sentence && !content.trim_end().ends_with(':');
     }

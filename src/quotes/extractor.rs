@@ -18,7 +18,8 @@
 //! the tagger's content runs and [`merge_tagged`](Extractor::merge_tagged) adds the tagger's
 //! rows no frame covers. Hands on the sorted [`Quote`]s to [`super::extract`].
 
-use super::cues::{self, CueType};
+use super::cues;
+use super::lexicon::CueType;
 use super::indirect::{self, Frame};
 use super::marks::Run;
 use super::speaker::{self, Found, History, Resolved};

@@ -18,7 +18,8 @@
 //! A frame's content may hold quotation runs; `direct` turns those into direct or mixed quotes
 //! and the rest, when the cue takes reported speech, into indirect quotes. Hands on [`Frame`]s.
 
-use super::cues::{Cue, CueType};
+use super::cues::Cue;
+use super::lexicon::{class_of, is_speech, CueType};
 use super::speaker::{appositive_after, np_right, subject_before, Found, PRONOUNS};
 use super::tokens::{Clause, Tok};
 use crate::span::Span;
@@ -190,7 +191,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     // `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
     let cue_follows = |conj: usize| {
         (conj + 2..end.min(conj + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
-            super::cues::is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
+            is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
         })
     };
     // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
@@ -198,7 +199,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     let next_attribution = |k: usize| {
         toks[k].is(",")
             && !toks[k + 1..].first().is_some_and(|t| t.quoted)
-            && (toks.get(k + 1).is_some_and(|n| !n.quoted && super::cues::is_speech(&n.lower))
+            && (toks.get(k + 1).is_some_and(|n| !n.quoted && is_speech(&n.lower))
                 // `…, a charge that Colorado Republicans denied`: the writer's appositive.
                 || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
                     && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
@@ -211,7 +212,7 @@ fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
             && toks.get(k + 1).is_some_and(|n| {
                 !n.quoted
                     && !n.lower.ends_with("ing")
-                    && matches!(super::cues::class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
+                    && matches!(class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
             })
     };
     // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
@@ -550,7 +551,7 @@ fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found,
     let lead = clause_lead(toks, cue.first)?;
     let (first, last) = np_right(toks, lead).filter(|&(_, l)| l < cue.first)?;
     let between = &toks[last + 1..cue.first];
-    let clean = !between.iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":") || (t.is_word && super::cues::class_of(&t.lower).is_some()));
+    let clean = !between.iter().any(|t| t.quoted || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":") || (t.is_word && class_of(&t.lower).is_some()));
     (clean && toks[first].is_word).then_some((Found { first, last, appositive: None }, k))
 }
 
@@ -665,7 +666,7 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
         && name.iter().all(name_part)
         && super::speaker::name_word(&name[name.len() - 1])
         && !NOT_SOURCES.contains(&name[0].lower.as_str())
-        && !name.iter().any(|t| super::cues::class_of(&t.lower).is_some());
+        && !name.iter().any(|t| class_of(&t.lower).is_some());
     // Three-word slogans after a name are a list's labels (`Cruz: Just hang on`), and a run of
     // commas is a list of names (`Iowa: Tim Albrecht, Brad Anderson, …`).
     let rest = &toks[colon + 1..];

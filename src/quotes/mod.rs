@@ -27,6 +27,7 @@ mod cues;
 mod direct;
 mod extractor;
 mod indirect;
+mod lexicon;
 mod marks;
 mod roles;
 mod rule;

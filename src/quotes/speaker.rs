@@ -10,7 +10,7 @@
 //! appositives become descriptions. Hands on [`Resolved`] to `mod.rs`, which records it in the
 //! [`History`] used by later pronouns and follow-up quotations.
 
-use super::cues::class_of;
+use super::lexicon::{class_of, CueType};
 use super::tokens::Tok;
 use super::SpeakerType;
 use crate::doc::{Entity, EntityLabel};
@@ -458,7 +458,7 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
     let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
     // `is convinced that …`: an adjective of belief before its clause, not a passive.
-    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(super::cues::CueType::Belief);
+    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(CueType::Belief);
     // `rebel groups backed by Ankara`: a reduced passive names its agent after the cue.
     let agent_after = participle && toks.get(cue + 1).is_some_and(|t| t.is("by"));
     if (participle && passive && !belief_adjective) || adjectival || agent_after {
