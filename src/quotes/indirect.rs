@@ -20,9 +20,18 @@
 
 use super::cues::Cue;
 use super::lexicon::{class_of, is_speech, CueType};
-use super::speaker::{appositive_after, np_right, subject_before, Found, PRONOUNS};
+use super::speaker::{appositive_after, np_left, np_right, np_right_source, subject_before, Found, PRONOUNS};
 use super::tokens::{Clause, Tok};
 use crate::span::Span;
+
+/// Reported content, or a statement going on after its tag, needs this many words.
+const MIN_WORDS: usize = 3;
+/// `that` or `:` must follow a noun of saying within this many tokens (`claim that`, `response
+/// was:`).
+const NOUN_THAT_WINDOW: usize = 3;
+/// A speech cue this many tokens past `and`/`but`/`while` still belongs to the clause the
+/// conjunction opens (`…, while other voters in the state said …`).
+const CUE_AFTER_CONJUNCTION: usize = 9;
 
 /// A cue with its speaker phrase and the span of what it reports.
 #[derive(Debug, Clone)]
@@ -169,105 +178,109 @@ fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
 
 /// Where reported content after a cue ends: before `, but` opening a clause with a subject of
 /// its own, which is the writer's (`Cook said Carter stopped the practice, but Cook did not say
-/// when`). `, but only …`, `; …`, `, while …` and dashes stay: the seed gold keeps them in the
-/// reported clause. Kept whole when nothing of three words precedes the cut, or when quoted
-/// words follow it (they may be the mixed quote the cue frames).
+/// when`), or another clause the writer adds ([`writers_clause_at`]). `, but only …`, `; …`,
+/// `, while …` and dashes stay: the seed gold keeps them in the reported clause. Kept whole
+/// when nothing of three words precedes the cut, or when quoted words follow it (they may be
+/// the mixed quote the cue frames).
 fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
-    let subject = |t: &Tok| {
-        t.is_word && (t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "the" | "his" | "her" | "their"))
-    };
-    // PolNeAR's reported clause also stops before a comment the writer adds (`, which is spread
-    // by mosquitoes`, `, compared with …`; the seed gold keeps `, despite …`) and before a
-    // second reporting verb of the same subject (`and predicted that …`), an attribution of its
-    // own.
-    let writer_aside = |k: usize| {
-        toks[k].is(",")
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(n.lower.as_str(), "which" | "compared" | "notably" | "whose")
-                    || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
-            })
-    };
-    // A speech cue (not a participle) after a word within a few tokens past the conjunction at
-    // `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
-    let cue_follows = |conj: usize| {
-        (conj + 2..end.min(conj + 9)).take_while(|&c| !toks[c].quoted && !toks[c].is(",")).any(|c| {
-            is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word
-        })
-    };
-    // `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a
-    // relative clause; `…, while other voters said they …`: a new attribution of its own.
-    let next_attribution = |k: usize| {
-        toks[k].is(",")
-            && !toks[k + 1..].first().is_some_and(|t| t.quoted)
-            && (toks.get(k + 1).is_some_and(|n| !n.quoted && is_speech(&n.lower))
-                // `…, a charge that Colorado Republicans denied`: the writer's appositive.
-                || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
-                    && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
-                || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but")) && cue_follows(k + 1)))
-    };
-    // `… and predicted that …`, `… but insists …`, `… and defended Trump`: a second cue of the
-    // same subject starts an attribution of its own.
-    let second_cue = |k: usize| {
-        (toks[k].is("and") || toks[k].is("but"))
-            && toks.get(k + 1).is_some_and(|n| {
-                !n.quoted
-                    && !n.lower.ends_with("ing")
-                    && matches!(class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
-            })
-    };
-    // `Islamic State claimed responsibility but U.S. officials have said …`: a new subject
-    // and cue after `but`/`while` without a comma.
-    let new_subject = |k: usize| {
-        matches!(toks[k].lower.as_str(), "but" | "while" | "whereas") && k > from && !toks[k - 1].is(",") && cue_follows(k)
-    };
-    // `…, where he trailed Clinton`: the writer's relative clause.
-    let relative_where = |k: usize| toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where"));
-    // `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation
-    // mark, a subordinate clause is the writer's.
-    let after_quotation = |k: usize| {
-        k > from
-            && toks[k - 1].quoted
-            && !toks[k].is_word
-            && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'" | "''")
-            && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
-                matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
-            })
-    };
-    // `… but declined to provide a list`, `… but did not suggest …`: a second predicate of the
-    // cue's subject, with no subject of its own.
-    let predicate = |k: usize| {
-        toks[k].is("but")
-            && toks.get(k + 1).is_some_and(|n| {
-                n.is_word
-                    && !n.quoted
-                    && !n.cap
-                    && ((n.lower.ends_with("ed") && n.lower.len() > 4)
-                        || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
-            })
-    };
-    // `… he would not comment, when asked ahead of the visit`: the writer's circumstance.
-    let when_asked = |k: usize| {
-        matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as")
-            && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
-    };
-    let cut = (from..end).find(|&k| {
-        !toks[k].quoted
-            && (when_asked(k)
-                || (toks[k].is(",") && k + 1 < end && when_asked(k + 1))
-                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and")) && toks.get(k + 2).is_some_and(subject))
-                || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
-                || writer_aside(k)
-                || second_cue(k)
-                || new_subject(k)
-                || relative_where(k)
-                || after_quotation(k)
-                || next_attribution(k)
-                || predicate(k))
-    });
+    let cut = (from..end).find(|&k| !toks[k].quoted && writers_clause_at(toks, k, from, end));
     match cut {
-        Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= 3 && !toks[c..end].iter().any(|t| t.quoted) => c,
+        Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= MIN_WORDS && !toks[c..end].iter().any(|t| t.quoted) => c,
         _ => end,
     }
+}
+
+/// Whether token `k` (of content `from..end`) opens a clause that is not the cue's report.
+fn writers_clause_at(toks: &[Tok], k: usize, from: usize, end: usize) -> bool {
+    when_asked(toks, k)
+        || (toks[k].is(",") && k + 1 < end && when_asked(toks, k + 1))
+        || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and")) && toks.get(k + 2).is_some_and(opens_subject))
+        || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
+        || writer_aside(toks, k)
+        || second_cue(toks, k)
+        || new_subject(toks, k, from, end)
+        || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("where")))
+        || after_quotation(toks, k, from)
+        || next_attribution(toks, k, end)
+        || second_predicate(toks, k)
+}
+
+/// A word that can open a clause's subject (`he`, `the`, a name).
+fn opens_subject(t: &Tok) -> bool {
+    t.is_word && (t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "the" | "his" | "her" | "their"))
+}
+
+/// PolNeAR's reported clause stops before a comment the writer adds (`, which is spread by
+/// mosquitoes`, `, compared with …`; the seed gold keeps `, despite …`).
+fn writer_aside(toks: &[Tok], k: usize) -> bool {
+    toks[k].is(",")
+        && toks.get(k + 1).is_some_and(|n| {
+            matches!(n.lower.as_str(), "which" | "compared" | "notably" | "whose") || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
+        })
+}
+
+/// A speech cue (not a participle) after a word within a few tokens past the conjunction at
+/// `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
+fn cue_follows(toks: &[Tok], conj: usize, end: usize) -> bool {
+    (conj + 2..end.min(conj + CUE_AFTER_CONJUNCTION))
+        .take_while(|&c| !toks[c].quoted && !toks[c].is(","))
+        .any(|c| is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word)
+}
+
+/// `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a relative
+/// clause; `…, while other voters said they …`: a new attribution of its own; `…, a charge that
+/// Colorado Republicans denied`: the writer's appositive.
+fn next_attribution(toks: &[Tok], k: usize, end: usize) -> bool {
+    toks[k].is(",")
+        && !toks[k + 1..].first().is_some_and(|t| t.quoted)
+        && (toks.get(k + 1).is_some_and(|n| !n.quoted && is_speech(&n.lower))
+            || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an")) && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
+            || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but")) && cue_follows(toks, k + 1, end)))
+}
+
+/// `… and predicted that …`, `… but insists …`, `… and defended Trump`: a second cue of the
+/// same subject starts an attribution of its own.
+fn second_cue(toks: &[Tok], k: usize) -> bool {
+    (toks[k].is("and") || toks[k].is("but"))
+        && toks.get(k + 1).is_some_and(|n| {
+            !n.quoted && !n.lower.ends_with("ing") && matches!(class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
+        })
+}
+
+/// `Islamic State claimed responsibility but U.S. officials have said …`: a new subject and
+/// cue after `but`/`while` without a comma.
+fn new_subject(toks: &[Tok], k: usize, from: usize, end: usize) -> bool {
+    matches!(toks[k].lower.as_str(), "but" | "while" | "whereas") && k > from && !toks[k - 1].is(",") && cue_follows(toks, k, end)
+}
+
+/// `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation mark,
+/// a subordinate clause is the writer's.
+fn after_quotation(toks: &[Tok], k: usize, from: usize) -> bool {
+    k > from
+        && toks[k - 1].quoted
+        && !toks[k].is_word
+        && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'" | "''")
+        && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
+            matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
+        })
+}
+
+/// `… but declined to provide a list`, `… but did not suggest …`: a second predicate of the
+/// cue's subject, with no subject of its own.
+fn second_predicate(toks: &[Tok], k: usize) -> bool {
+    toks[k].is("but")
+        && toks.get(k + 1).is_some_and(|n| {
+            n.is_word
+                && !n.quoted
+                && !n.cap
+                && ((n.lower.ends_with("ed") && n.lower.len() > 4)
+                    || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
+        })
+}
+
+/// `… he would not comment, when asked ahead of the visit`: the writer's circumstance.
+fn when_asked(toks: &[Tok], k: usize) -> bool {
+    matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as") && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
 }
 
 /// The end of a stance cue's object: the first unquoted comma, semicolon, dash or bracket
@@ -342,197 +355,270 @@ fn skip_source_aside(toks: &[Tok], k: usize) -> usize {
     }
 }
 
+impl Frame {
+    /// The frame of `cue` with `speaker` and the words of `toks[a..b]` as its content; `None`
+    /// when there are no words.
+    fn new(toks: &[Tok], cue: Cue, speaker: Option<Found>, a: usize, b: usize) -> Option<Frame> {
+        let cue_span = Span::new(toks[cue.first].span.start, toks[cue.last].span.end);
+        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, learned: cue.learned, speaker, content, aside: None })
+    }
+
+    /// The same frame with its tag (`aside`) inside the content.
+    fn around(self, aside: Span) -> Frame {
+        Frame { aside: Some(aside), ..self }
+    }
+}
+
 /// The frame of `cue` in `clause`, if the words around it make it one.
 pub(crate) fn frame(clause: &Clause, cue: Cue) -> Option<Frame> {
     let toks = &clause.toks;
-    let cue_span = Span::new(toks[cue.first].span.start, toks[cue.last].span.end);
+    match cue.class {
+        CueType::Noun => noun_frame(toks, cue),
+        CueType::Colon => colon_frame(toks, cue),
+        CueType::According => according_frame(toks, cue),
+        _ => verb_frame(toks, cue),
+    }
+}
+
+/// `Trump’s claim that there have been “thousands of shootings”`: the owner speaks; the
+/// content follows `that`, `:` or `was:`.
+fn noun_frame(toks: &[Tok], cue: Cue) -> Option<Frame> {
     let end = toks.len();
-    let make = |speaker: Option<Found>, a: usize, b: usize| {
-        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, learned: cue.learned, speaker, content, aside: None })
+    let owner = cue.first - 1;
+    let found = if toks[owner].is_word {
+        Found { first: owner, last: owner, appositive: None }
+    } else {
+        let (first, last) = np_left(toks, owner.checked_sub(1)?)?;
+        Found { first, last, appositive: None }
     };
-    if cue.class == CueType::Noun {
-        // `Trump’s claim that there have been “thousands of shootings”`: the owner speaks.
-        let owner = cue.first - 1;
-        let found = if toks[owner].is_word {
-            Found { first: owner, last: owner, appositive: None }
-        } else {
-            let (first, last) = super::speaker::np_left(toks, owner.checked_sub(1)?)?;
-            Found { first, last, appositive: None }
-        };
-        // Past `that`, `:` or `was:`.
-        let k = (cue.last + 1..end.min(cue.last + 3)).find(|&k| toks[k].is("that") || toks[k].is(":"))? + 1;
-        return make(Some(found), k, cut_coordinated(toks, k, end));
+    let k = (cue.last + 1..end.min(cue.last + NOUN_THAT_WINDOW)).find(|&k| toks[k].is("that") || toks[k].is(":"))? + 1;
+    Frame::new(toks, cue, Some(found), k, cut_coordinated(toks, k, end))
+}
+
+/// `She then addressed the supporters again: “…”`: the clause's subject speaks.
+fn colon_frame(toks: &[Tok], cue: Cue) -> Option<Frame> {
+    let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
+    let (first, last) = np_right(toks, lead)?;
+    // A verb must sit between the subject and the colon (not a headline `NAME: “…”`).
+    let verb_between = toks.get(last + 1).is_some_and(|t| t.is_word && !t.cap) && last + 1 < cue.first;
+    if last >= cue.first || !toks[first].is_word || !verb_between || toks[first].span.start == toks[last].span.start && toks[first].lower.len() < 2 {
+        return None;
     }
-    if cue.class == CueType::Colon {
-        // `She then addressed the supporters again: “…”`: the clause's subject speaks.
-        let lead = toks.iter().position(|t| t.is_word && !matches!(t.lower.as_str(), "but" | "and" | "so" | "still" | "yet" | "then"))?;
-        let (first, last) = np_right(toks, lead)?;
-        // A verb must sit between the subject and the colon (not a headline `NAME: “…”`).
-        let verb_between = toks.get(last + 1).is_some_and(|t| t.is_word && !t.cap) && last + 1 < cue.first;
-        if last >= cue.first || !toks[first].is_word || !verb_between || toks[first].span.start == toks[last].span.start && toks[first].lower.len() < 2 {
-            return None;
-        }
-        return make(Some(Found { first, last, appositive: None }), cue.last + 1, end);
+    Frame::new(toks, cue, Some(Found { first, last, appositive: None }), cue.last + 1, toks.len())
+}
+
+/// `According to X, …` (or `According to X: “…”`), `…, according to X, …` as an aside, and
+/// `…, according to X.` closing its content.
+fn according_frame(toks: &[Tok], cue: Cue) -> Option<Frame> {
+    let end = toks.len();
+    let (first, last) = np_right_source(toks, cue.last + 1)?;
+    let speaker = Some(Found { first, last, appositive: None });
+    let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
+    let comma = (last + 1..end).find(|&k| toks[k].is(","));
+    if before_words <= 1 {
+        // `According to HuffPo: “…”`
+        let colon = (last + 1..end).find(|&k| toks[k].is(":")).filter(|&k| k == last + 1);
+        let k = skip_source_aside(toks, comma.or(colon)? + 1);
+        return Frame::new(toks, cue, speaker, k, end);
     }
-    if cue.class == CueType::According {
-        let (first, last) = super::speaker::np_right_source(toks, cue.last + 1)?;
-        let speaker = Some(Found { first, last, appositive: None });
-        let before_words = toks[..cue.first].iter().filter(|t| t.is_word).count();
-        let comma = (last + 1..end).find(|&k| toks[k].is(","));
-        if before_words <= 1 {
-            // `According to HuffPo: “…”`
-            let colon = (last + 1..end).find(|&k| toks[k].is(":")).filter(|&k| k == last + 1);
-            let k = skip_source_aside(toks, comma.or(colon)? + 1);
-            return make(speaker, k, end);
-        }
-        let words_after = |c: usize| toks[c..].iter().filter(|t| t.is_word || t.quoted).count();
-        if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= 3) {
-            // `But the next day, according to Roffman, Trump made further demands`: an aside.
-            let aside = Span::new(toks[cue.first - 1].span.start, toks[c].span.end);
-            return make(speaker, 0, end).map(|f| Frame { aside: Some(aside), ..f });
-        }
-        return make(speaker, 0, cue.first);
+    let words_after = |c: usize| toks[c..].iter().filter(|t| t.is_word || t.quoted).count();
+    if let Some(c) = comma.filter(|&c| toks[cue.first - 1].is(",") && words_after(c) >= MIN_WORDS) {
+        // `But the next day, according to Roffman, Trump made further demands`: an aside.
+        let aside = Span::new(toks[cue.first - 1].span.start, toks[c].span.end);
+        return Frame::new(toks, cue, speaker, 0, end).map(|f| f.around(aside));
     }
-    let tell_like = matches!(toks[cue.first].lower.as_str(), "told" | "tell" | "tells" | "telling" | "assured" | "warned" | "asked" | "remind" | "reminds" | "reminded" | "reminding" | "inform" | "informs" | "informed" | "informing");
+    Frame::new(toks, cue, speaker, 0, cue.first)
+}
+
+/// Verbs whose object is the hearer, not the content (`told the Times that …`).
+fn tell_like(cue: &Tok) -> bool {
+    matches!(
+        cue.lower.as_str(),
+        "told" | "tell" | "tells" | "telling" | "assured" | "warned" | "asked" | "remind" | "reminds" | "reminded" | "reminding" | "inform" | "informs" | "informed" | "informing"
+    )
+}
+
+/// The frame of a reporting verb, by where its speaker stands: a subject before it, the
+/// subject of a coordinated or participle clause, an inverted subject after it, a fronted
+/// `Said X,`, or (as a last resort) the clause's opening noun phrase.
+fn verb_frame(toks: &[Tok], cue: Cue) -> Option<Frame> {
+    let tell_like = tell_like(&toks[cue.first]);
     if let Some(subject) = subject_before(toks, cue.first) {
-        let start = subject.first;
-        let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
-        // `“Quiet,” he demanded`: a short quotation before its tag counts too.
-        let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
-        if !matches!(cue.class, CueType::Belief | CueType::Stance) && (before_words >= 3 || all_quoted) && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
-            // `For black voters, he said, their “…”`: the tag sits inside the content.
-            let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
-            // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
-            let circumstance = |te: usize| short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word);
-            if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te) && continues_statement(toks, start, te)) {
-                if toks[te + 1..].iter().filter(|t| t.is_word || t.quoted).count() >= 3 {
-                    let aside = Span::new(toks[start - 1].span.start, toks[te].span.end);
-                    return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
-                }
-            }
-            // `… leaders like Saddam Hussein - “He would have loved Stalin,” Mr. Biden said - and
-            // …`, `…, especially fundraising: “There’s …,” he said.`: a quotation set off by a
-            // dash or colon is the tag's whole content.
-            let mark = (0..start).rev().find(|&k| is_dash(&toks[k]) || toks[k].is(":"));
-            let set_off = |d: usize| !toks[d].quoted && toks[d + 1..start].iter().filter(|t| t.is_word).all(|t| t.quoted) && toks[d + 1..start].iter().any(|t| t.quoted);
-            let from = mark.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
-            return make(Some(subject), from, start - 1);
-        }
-        let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        // The clause must open with the quotation (not `Noting that …, Tester added: “…”`).
-        let opens_quoted = toks.iter().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
-        if before_words >= 1 && opens_quoted && after_content(toks, start) && toks.get(k).is_some_and(|t| !t.is_word) && k > cue.last + 1 {
-            // `“A,” he said, “B.”`: one statement split by its tag.
-            let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
-            return make(Some(subject), 0, end).map(|f| Frame { aside: Some(aside), ..f });
-        }
-        // `As relatives deny they have gang ties, battles are …`, `Family members, many of whom
-        // say …, are fearful`: a cue inside a subordinate or relative clause reports up to the
-        // comma that closes that clause.
-        let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
-            && !toks[..cue.first].iter().any(|t| t.is(",") && !t.quoted);
-        let relative = toks[subject.last + 1..cue.first].iter().any(|t| matches!(t.lower.as_str(), "who" | "whom"))
-            || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));
-        let end = match (subordinate || relative).then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted)).flatten() {
-            Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= 3 => c,
-            _ => end,
-        };
-        let end = if cue.class.takes_object() {
-            // `Cruz called them on it: “…”`: an object before a colon introduces a quotation.
-            if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) {
-                return None;
-            }
-            object_end(toks, k, end)
-        } else {
-            end
-        };
-        return make(Some(subject), k, cut_coordinated(toks, k, end));
+        return subject_frame(toks, cue, subject, tell_like);
     }
-    // `but told`, `but now said`, `and later added`: an adverb may sit between.
-    let adverb = |t: &Tok| t.is_word && !t.quoted && (matches!(t.lower.as_str(), "now" | "then" | "later" | "also" | "still" | "again" | "soon") || (t.lower.ends_with("ly") && !t.cap));
-    let conj = (0..cue.first).rev().find(|&k| !adverb(&toks[k])).filter(|&k| cue.first - k <= 2);
-    let coordinated = conj.is_some_and(|k| matches!(toks[k].lower.as_str(), "and" | "but")) && !toks[cue.first].lower.ends_with("ing");
-    if coordinated && cue.class != CueType::Evaluative {
-        // `Carson did not mention his rivals, but told his supporters that …`: a second
-        // predicate of the clause's subject.
-        let conj = conj?;
-        let lead = clause_lead(toks, conj + 1)?;
-        let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < conj)?;
-        let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        return make(Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, end));
+    if let Some(conj) = coordinating_conjunction(toks, cue).filter(|_| cue.class != CueType::Evaluative) {
+        return coordinated_frame(toks, cue, conj, tell_like);
     }
-    // `“I love Oreos,” adding, “…”`: the comma may sit inside the closing mark.
-    let comma_in_mark = cue.first >= 2
-        && !toks[cue.first - 1].is_word
-        && !toks[cue.first - 1].quoted
-        && toks[cue.first - 2].is(",")
-        && toks[cue.first - 2].quoted;
-    let linked = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "," | "by" | "before" | "after" | "while");
-    if toks[cue.first].lower.ends_with("ing") && (linked || comma_in_mark) {
-        // `Rubio hailed the deal, saying …`, `Trump answered by saying …`, `“…,” Trump said
-        // before adding: “…”`: the participle's subject opens the clause, after an opening
-        // phrase (`In May, a judge sided with …`).
-        let lead = clause_lead(toks, cue.first)?;
-        let speaker = super::speaker::np_right(toks, lead)
-            .filter(|&(_, l)| l < cue.first)
-            .map(|(first, last)| Found { first, last, appositive: None });
-        let k = content_start(toks, cue.last, cue.class, tell_like)?;
-        // `…, saying the men belonged to Tren de Aragua but provided few details`: a second
-        // predicate of the clause's subject ends what the participle reports.
-        let predicate = (k + 3..end).find(|&c| {
-            !toks[c].quoted
-                && matches!(toks[c].lower.as_str(), "but" | "and")
-                && toks.get(c + 1).is_some_and(|n| n.is_word && !n.quoted && n.lower.ends_with("ed") && n.lower.len() > 4)
-                && !toks[c..end].iter().any(|t| t.quoted)
-        });
-        return make(speaker, k, cut_coordinated(toks, k, predicate.unwrap_or(end)));
+    if participle_after_comma(toks, cue) {
+        return participle_frame(toks, cue, tell_like);
     }
     if cue.first > 0 && after_content(toks, cue.first) && cue.class == CueType::Speech && !toks[cue.first].lower.ends_with("ing") {
-        // Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`,
-        // whose object is the hearer (`…, Peter Cook, told the Times that …`).
-        // `“How big is that wall?” asked the boy`, `warned the senator`: the asker or warner.
-        if tell_like && !matches!(toks[cue.first].lower.as_str(), "asked" | "warned") {
-            return None;
-        }
-        let (first, last) = np_right(toks, cue.last + 1)?;
-        if toks[first].is_word && PRONOUNS.contains(&toks[first].lower.as_str()) && first != last {
-            return None;
-        }
-        let appositive = appositive_after(toks, last);
-        // `…, said Obama failed to …`: a verb after the name makes it the subject of a clause,
-        // not an inverted tag.
-        let after = appositive.map_or(last, |a| a.1) + 1;
-        let verb = |t: &Tok| {
-            t.is_word
-                && !t.quoted
-                && !t.cap
-                && (t.lower.ends_with("ed")
-                    || matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "could" | "should" | "can" | "did" | "does" | "must" | "may" | "might"))
-        };
-        if toks.get(after).is_some_and(verb) {
-            return None;
-        }
-        let found = Found { first, last, appositive };
-        // `“A,” said an Iowa Democrat, “B.”`: the statement goes on after the tag.
-        let j = appositive.map_or(last, |a| a.1) + 1;
-        let resumes = toks.get(j).is_some_and(|t| t.is(","))
-            && toks.get(j + 1).is_some_and(|t| !t.is_word)
-            && toks.get(j + 2).is_some_and(|t| t.quoted);
-        if resumes {
-            let aside = Span::new(toks[cue.first - 1].span.start, toks[j].span.end);
-            return make(Some(found), 0, end).map(|f| Frame { aside: Some(aside), ..f });
-        }
-        return make(Some(found), 0, cue.first - 1);
+        return inverted_frame(toks, cue, tell_like);
     }
     if cue.first == 0 && toks[0].is("said") {
-        // `Said Comey, “The thought … is very painful to us.”`: a fronted, inverted tag.
-        let (first, last) = np_right(toks, 1)?;
-        let appositive = appositive_after(toks, last);
-        let j = appositive.map_or(last, |a| a.1) + 1;
-        let opens = toks.get(j).is_some_and(|t| t.is(",") || t.is(":")) && toks.get(j + 2).is_some_and(|t| t.quoted);
-        return opens.then(|| make(Some(Found { first, last, appositive }), j + 1, end)).flatten();
+        return fronted_said_frame(toks, cue);
     }
-    lead_subject_frame(toks, cue, tell_like).and_then(|(found, k)| make(Some(found), k, cut_coordinated(toks, k, end)))
+    let end = toks.len();
+    lead_subject_frame(toks, cue, tell_like).and_then(|(found, k)| Frame::new(toks, cue, Some(found), k, cut_coordinated(toks, k, end)))
+}
+
+/// A verb with its subject before it: the tag after its content (`“…,” Ortega said`, see
+/// [`tag_after_frame`]), one statement split by the tag (`“A,” he said, “B.”`), or the content
+/// after the verb (`Ortega said that …`, `X told Y that …`, `Ortega said: “…”`).
+fn subject_frame(toks: &[Tok], cue: Cue, subject: Found, tell_like: bool) -> Option<Frame> {
+    let start = subject.first;
+    let before_words = toks[..start].iter().filter(|t| t.is_word || t.quoted).count();
+    // `“Quiet,” he demanded`: a short quotation before its tag counts too.
+    let all_quoted = before_words >= 1 && toks[..start].iter().filter(|t| t.is_word).all(|t| t.quoted);
+    let content_before = !matches!(cue.class, CueType::Belief | CueType::Stance) && (before_words >= MIN_WORDS || all_quoted);
+    if content_before && after_content(toks, start) && short_tail(toks, cue.last + 1, tell_like) {
+        return tag_after_frame(toks, cue, subject, tell_like);
+    }
+    let k = content_start(toks, cue.last, cue.class, tell_like)?;
+    // The clause must open with the quotation (not `Noting that …, Tester added: “…”`).
+    let opens_quoted = toks.iter().find(|t| t.is_word || t.quoted).is_some_and(|t| t.quoted);
+    if before_words >= 1 && opens_quoted && after_content(toks, start) && toks.get(k).is_some_and(|t| !t.is_word) && k > cue.last + 1 {
+        // `“A,” he said, “B.”`: one statement split by its tag.
+        let aside = Span::new(toks[start].span.start, toks[k - 1].span.end);
+        return Frame::new(toks, cue, Some(subject), 0, toks.len()).map(|f| f.around(aside));
+    }
+    let end = subordinate_end(toks, cue, subject, k);
+    let end = if cue.class.takes_object() {
+        // `Cruz called them on it: “…”`: an object before a colon introduces a quotation.
+        if toks[k..end].iter().any(|t| t.is(":") && !t.quoted) {
+            return None;
+        }
+        object_end(toks, k, end)
+    } else {
+        end
+    };
+    Frame::new(toks, cue, Some(subject), k, cut_coordinated(toks, k, end))
+}
+
+/// The tag after its content: `…, Ortega said.`, `“…,” Leavitt said in a statement.`, with
+/// the tag inside the content when the statement goes on after it (`For black voters, he said,
+/// their “…”`) and only the quotation when a dash or colon sets it off.
+fn tag_after_frame(toks: &[Tok], cue: Cue, subject: Found, tell_like: bool) -> Option<Frame> {
+    let (start, end) = (subject.first, toks.len());
+    let tail_end = (cue.last + 1..end).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | "!" | "?" | ";"));
+    // `…, he said, on condition of anonymity`: what follows is the tag's circumstance.
+    let circumstance = |te: usize| short_tail(toks, te + 1, tell_like) && toks.get(te + 1).is_some_and(|t| t.is_word);
+    if let Some(te) = tail_end.filter(|&te| toks[te].is(",") && !circumstance(te) && continues_statement(toks, start, te)) {
+        if toks[te + 1..].iter().filter(|t| t.is_word || t.quoted).count() >= MIN_WORDS {
+            let aside = Span::new(toks[start - 1].span.start, toks[te].span.end);
+            return Frame::new(toks, cue, Some(subject), 0, end).map(|f| f.around(aside));
+        }
+    }
+    // `… leaders like Saddam Hussein - “He would have loved Stalin,” Mr. Biden said - and …`,
+    // `…, especially fundraising: “There’s …,” he said.`: a quotation set off by a dash or
+    // colon is the tag's whole content.
+    let mark = (0..start).rev().find(|&k| is_dash(&toks[k]) || toks[k].is(":"));
+    let set_off = |d: usize| !toks[d].quoted && toks[d + 1..start].iter().filter(|t| t.is_word).all(|t| t.quoted) && toks[d + 1..start].iter().any(|t| t.quoted);
+    let from = mark.filter(|&d| set_off(d)).map_or(0, |d| d + 1);
+    Frame::new(toks, cue, Some(subject), from, start - 1)
+}
+
+/// Where the content starting at `k` ends for a cue inside a subordinate or relative clause:
+/// at the comma that closes that clause (`As relatives deny they have gang ties, battles are
+/// …`, `Family members, many of whom say …, are fearful`); else the clause's end.
+fn subordinate_end(toks: &[Tok], cue: Cue, subject: Found, k: usize) -> usize {
+    let end = toks.len();
+    let subordinate = toks.iter().find(|t| t.is_word).is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+        && !toks[..cue.first].iter().any(|t| t.is(",") && !t.quoted);
+    let relative = toks[subject.last + 1..cue.first].iter().any(|t| matches!(t.lower.as_str(), "who" | "whom"))
+        || (subject.first >= 1 && toks[subject.first - 1].is(",") && toks[..subject.first].iter().any(|t| t.is("whom")));
+    match (subordinate || relative).then(|| (k..end).find(|&c| toks[c].is(",") && !toks[c].quoted)).flatten() {
+        Some(c) if toks[k..c].iter().filter(|t| t.is_word).count() >= MIN_WORDS => c,
+        _ => end,
+    }
+}
+
+/// The `and`/`but` right before a cue (past an adverb: `but told`, `but now said`, `and later
+/// added`) that makes it a second predicate of the clause's subject; not for a participle.
+fn coordinating_conjunction(toks: &[Tok], cue: Cue) -> Option<usize> {
+    let adverb = |t: &Tok| t.is_word && !t.quoted && (matches!(t.lower.as_str(), "now" | "then" | "later" | "also" | "still" | "again" | "soon") || (t.lower.ends_with("ly") && !t.cap));
+    let conj = (0..cue.first).rev().find(|&k| !adverb(&toks[k])).filter(|&k| cue.first - k <= 2)?;
+    (matches!(toks[conj].lower.as_str(), "and" | "but") && !toks[cue.first].lower.ends_with("ing")).then_some(conj)
+}
+
+/// `Carson did not mention his rivals, but told his supporters that …`: a second predicate of
+/// the clause's subject, after the conjunction at `conj`.
+fn coordinated_frame(toks: &[Tok], cue: Cue, conj: usize, tell_like: bool) -> Option<Frame> {
+    let lead = clause_lead(toks, conj + 1)?;
+    let (first, last) = np_right(toks, lead).filter(|&(_, l)| l + 1 < conj)?;
+    let k = content_start(toks, cue.last, cue.class, tell_like)?;
+    Frame::new(toks, cue, Some(Found { first, last, appositive: None }), k, cut_coordinated(toks, k, toks.len()))
+}
+
+/// Whether the cue is a participle after a comma, `by`, `before`, `after` or `while`, or after
+/// a comma inside a closing mark (`“I love Oreos,” adding, “…”`).
+fn participle_after_comma(toks: &[Tok], cue: Cue) -> bool {
+    let comma_in_mark = cue.first >= 2 && !toks[cue.first - 1].is_word && !toks[cue.first - 1].quoted && toks[cue.first - 2].is(",") && toks[cue.first - 2].quoted;
+    let linked = cue.first > 0 && matches!(toks[cue.first - 1].lower.as_str(), "," | "by" | "before" | "after" | "while");
+    toks[cue.first].lower.ends_with("ing") && (linked || comma_in_mark)
+}
+
+/// `Rubio hailed the deal, saying …`, `Trump answered by saying …`, `“…,” Trump said before
+/// adding: “…”`: the participle's subject opens the clause, after an opening phrase (`In May,
+/// a judge sided with …`); it may have none (the extractor then lends it the cue's before).
+fn participle_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<Frame> {
+    let end = toks.len();
+    let lead = clause_lead(toks, cue.first)?;
+    let speaker = np_right(toks, lead).filter(|&(_, l)| l < cue.first).map(|(first, last)| Found { first, last, appositive: None });
+    let k = content_start(toks, cue.last, cue.class, tell_like)?;
+    // `…, saying the men belonged to Tren de Aragua but provided few details`: a second
+    // predicate of the clause's subject ends what the participle reports.
+    let predicate = (k + MIN_WORDS..end).find(|&c| {
+        !toks[c].quoted
+            && matches!(toks[c].lower.as_str(), "but" | "and")
+            && toks.get(c + 1).is_some_and(|n| n.is_word && !n.quoted && n.lower.ends_with("ed") && n.lower.len() > 4)
+            && !toks[c..end].iter().any(|t| t.quoted)
+    });
+    Frame::new(toks, cue, speaker, k, cut_coordinated(toks, k, predicate.unwrap_or(end)))
+}
+
+/// Inverted: `“…,” said Salvadoran lawyer Jaime Ortega, head of …`; never with `told`, whose
+/// object is the hearer (`…, Peter Cook, told the Times that …`), but `“How big is that wall?”
+/// asked the boy`, `warned the senator` name the asker or warner.
+fn inverted_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<Frame> {
+    if tell_like && !matches!(toks[cue.first].lower.as_str(), "asked" | "warned") {
+        return None;
+    }
+    let (first, last) = np_right(toks, cue.last + 1)?;
+    if toks[first].is_word && PRONOUNS.contains(&toks[first].lower.as_str()) && first != last {
+        return None;
+    }
+    let appositive = appositive_after(toks, last);
+    // `…, said Obama failed to …`: a verb after the name makes it the subject of a clause,
+    // not an inverted tag.
+    let j = appositive.map_or(last, |a| a.1) + 1;
+    let verb = |t: &Tok| {
+        t.is_word
+            && !t.quoted
+            && !t.cap
+            && (t.lower.ends_with("ed")
+                || matches!(t.lower.as_str(), "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "could" | "should" | "can" | "did" | "does" | "must" | "may" | "might"))
+    };
+    if toks.get(j).is_some_and(verb) {
+        return None;
+    }
+    let found = Found { first, last, appositive };
+    // `“A,” said an Iowa Democrat, “B.”`: the statement goes on after the tag.
+    let resumes = toks.get(j).is_some_and(|t| t.is(",")) && toks.get(j + 1).is_some_and(|t| !t.is_word) && toks.get(j + 2).is_some_and(|t| t.quoted);
+    if resumes {
+        let aside = Span::new(toks[cue.first - 1].span.start, toks[j].span.end);
+        return Frame::new(toks, cue, Some(found), 0, toks.len()).map(|f| f.around(aside));
+    }
+    Frame::new(toks, cue, Some(found), 0, cue.first - 1)
+}
+
+/// `Said Comey, “The thought … is very painful to us.”`: a fronted, inverted tag.
+fn fronted_said_frame(toks: &[Tok], cue: Cue) -> Option<Frame> {
+    let (first, last) = np_right(toks, 1)?;
+    let appositive = appositive_after(toks, last);
+    let j = appositive.map_or(last, |a| a.1) + 1;
+    let opens = toks.get(j).is_some_and(|t| t.is(",") || t.is(":")) && toks.get(j + 2).is_some_and(|t| t.quoted);
+    opens.then(|| Frame::new(toks, cue, Some(Found { first, last, appositive }), j + 1, toks.len())).flatten()
 }
 
 /// The last resort for a speech cue whose content plainly follows (`that …`, `, “…”`): the
@@ -571,8 +657,6 @@ pub(crate) fn lead_in(clause: &Clause) -> Option<(Span, Found)> {
     verb_between.then_some((toks[colon].span, Found { first, last, appositive: None }))
 }
 
-/// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
-/// `but` or relative word before `later` (`he has supported legislation, which he called “…”`
 /// The tokens of `content` that end before `later` starts, in order.
 fn tokens_before(toks: &[Tok], content: Span, later: Span) -> Vec<usize> {
     (0..toks.len()).filter(|&k| toks[k].span.start >= content.start && toks[k].span.end <= later.start).collect()
@@ -595,6 +679,8 @@ pub(crate) fn up_to_cue(clause: &Clause, content: Span, later: Span) -> Option<S
 /// Words that tie an object to a following cue (`by claiming`, `while saying`, `and said`).
 const CONNECTIVES: &[&str] = &["by", "and", "but", "while", "after", "before", "when", "with", "in", "for", "of", "to", "as", "then", "also", "that", "which", "who"];
 
+/// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
+/// `but` or relative word before `later` (`he has supported legislation, which he called “…”`
 /// keeps `he has supported legislation`). `None` when fewer than three words remain.
 pub(crate) fn before_cue(clause: &Clause, content: Span, later: Span) -> Option<Span> {
     let toks = &clause.toks;

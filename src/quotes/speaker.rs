@@ -16,6 +16,35 @@ use super::SpeakerType;
 use crate::doc::{Entity, EntityLabel};
 use crate::span::Span;
 
+/// A noun phrase holds at most this many words (`the gambling tycoon`, `Salvadoran lawyer Jaime
+/// Ortega`); longer runs are clauses.
+const MAX_PHRASE_WORDS: usize = 10;
+/// Tokens after `according to` searched for its source phrase (`a new poll by …`).
+const SOURCE_WINDOW: usize = 12;
+/// An appositive (`, a lawyer at Cristosal,`) longer than this many tokens is a clause.
+const MAX_APPOSITIVE_TOKENS: usize = 15;
+/// Quoted words in a row that make a quotation rather than a quoted title or term.
+const QUOTATION_WORDS: usize = 5;
+/// Look-back from `)` to its `(`: a party tag or short aside (`(I-Vt.)`).
+const PAREN_WINDOW: usize = 8;
+/// Look-back from a closing dash to the opening one (`-- John McCain, who lost in 2008 --`).
+const DASH_ASIDE_WINDOW: usize = 30;
+/// Look-back from a comma to a relative pronoun opening the aside it closes (`Small, who …,
+/// said`): relative clauses run long.
+const RELATIVE_WINDOW: usize = 40;
+/// Look-back from a comma to the comma opening an appositive (`David Morales, a lawyer at
+/// Cristosal, said`).
+const ASIDE_WINDOW: usize = 45;
+/// Look-back for a second, shorter aside before the first (`Jillian Chase, 27, a Tinder user
+/// …, said`).
+const EARLIER_ASIDE_WINDOW: usize = 6;
+/// Look-back over a short prepositional phrase after a name (`Jeb Bush in a Medium post
+/// said`).
+const PREPOSITION_WINDOW: usize = 7;
+/// Look-back to the `who` of a restrictive relative clause (`a White House official who spoke
+/// anonymously said`).
+const RESTRICTIVE_WINDOW: usize = 25;
+
 /// Words that end a noun phrase.
 const FUNCTION: &[&str] = &[
     "that", "which", "who", "whom", "whose", "but", "or", "nor", "as", "while", "when", "if", "because", "since",
@@ -204,9 +233,22 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
     if is_in(PRONOUNS, &h.lower) {
         return Some((head, head));
     }
+    let first = np_left_edge(toks, head);
+    // `in the past said` is an adverbial, not a subject.
+    let after_preposition = first > 0 && is_in(FUNCTION, &toks[first - 1].lower) && !toks[first - 1].is("and");
+    if loose && (!is_in(DETERMINERS, &toks[first].lower) || after_preposition) {
+        return None;
+    }
+    Some((first, head))
+}
+
+/// The first token of the noun phrase ending at `head`: left over names, nouns, a possessor,
+/// titles with their period, joining words between names, and one determiner (or number),
+/// past which only an `of` or person-and-preposition phrase goes on.
+fn np_left_edge(toks: &[Tok], head: usize) -> usize {
     let mut first = head;
     let mut words = 1;
-    while first > 0 && words < 10 {
+    while first > 0 && words < MAX_PHRASE_WORDS {
         let t = &toks[first - 1];
         if t.quoted {
             break;
@@ -236,55 +278,42 @@ pub(crate) fn np_left(toks: &[Tok], head: usize) -> Option<(usize, usize)> {
             // `that` before a phrase is a complementizer far more often than a determiner.
             if t.lower != "that" {
                 first -= 1;
-            }
-            // `relatives of many deportees`, `one of the officials`: the phrase goes on left of `of`.
-            // `a spokesman for the buyer`, `James Pethokoukis of the American Enterprise
-            // Institute`: a person phrase with a prepositional phrase after it.
-            let before = first.checked_sub(2).map(|k| &toks[k]);
-            let person_pp = first >= 2
-                && matches!(toks[first - 1].lower.as_str(), "for" | "at" | "with" | "from")
-                && before.is_some_and(|b| !b.quoted && (is_in(PERSON_NOUNS, &b.lower) || agent_noun(&b.lower) || name_word(b)));
-            let of_phrase = person_pp
-                || (first >= 2
-                    && toks[first - 1].is("of")
-                    && !toks[first - 2].quoted
-                    && (nounish(&toks[first - 2])
-                        || name_word(&toks[first - 2])
-                        || matches!(toks[first - 2].lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")));
-            if of_phrase && t.lower != "that" {
-                first -= 2;
-                words += 1;
-                continue;
+                if phrase_before_preposition(toks, first) {
+                    first -= 2;
+                    words += 1;
+                    continue;
+                }
             }
             break;
         }
+        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&") && first >= 2 && name_word(&toks[first - 2]) && toks[first].cap;
+        let joins_nouns = t.lower == "and" && first >= 2 && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
         if name_word(t) {
             first -= 1;
             words += 1;
-            continue;
-        }
-        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
-            && first >= 2
-            && name_word(&toks[first - 2])
-            && toks[first].cap;
-        let joins_nouns = t.lower == "and" && first >= 2 && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
-        if joins_names || joins_nouns {
+        } else if joins_names || joins_nouns {
             first -= 1;
-            continue;
-        }
-        if nounish(t) {
+        } else if nounish(t) {
             first -= 1;
             words += 1;
-            continue;
+        } else {
+            break;
         }
-        break;
     }
-    // `in the past said` is an adverbial, not a subject.
-    let after_preposition = first > 0 && is_in(FUNCTION, &toks[first - 1].lower) && !toks[first - 1].is("and");
-    if loose && (!is_in(DETERMINERS, &toks[first].lower) || after_preposition) {
-        return None;
+    first
+}
+
+/// Whether the phrase opening at `first` goes on left of a preposition: `relatives of many
+/// deportees`, `one of the officials`, or a person phrase before `for`/`at`/`with`/`from` (`a
+/// spokesman for the buyer`, `James Pethokoukis of the American Enterprise Institute`).
+fn phrase_before_preposition(toks: &[Tok], first: usize) -> bool {
+    if first < 2 || toks[first - 2].quoted {
+        return false;
     }
-    Some((first, head))
+    let (prep, before) = (&toks[first - 1], &toks[first - 2]);
+    let person_pp = matches!(prep.lower.as_str(), "for" | "at" | "with" | "from") && (is_in(PERSON_NOUNS, &before.lower) || agent_noun(&before.lower) || name_word(before));
+    person_pp
+        || (prep.is("of") && (nounish(before) || name_word(before) || matches!(before.lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")))
 }
 
 /// The source after `according to`: a speaker phrase, or else any noun phrase, since documents,
@@ -306,7 +335,7 @@ pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usiz
         i += 1;
     }
     let mut last = None;
-    while i < toks.len() && i < start + 12 && !toks[i].quoted {
+    while i < toks.len() && i < start + SOURCE_WINDOW && !toks[i].quoted {
         let t = &toks[i];
         if t.is_possessive() && last.is_some() {
         } else if name_word(t) || nounish(t) {
@@ -327,7 +356,7 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
     }
     let mut last: Option<usize> = None;
     let mut words = 0;
-    while i < toks.len() && words < 10 {
+    while i < toks.len() && words < MAX_PHRASE_WORDS {
         let t = &toks[i];
         if t.quoted {
             break;
@@ -401,7 +430,7 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
         }
         last = k;
         k += 1;
-        if k - first > 15 {
+        if k - first > MAX_APPOSITIVE_TOKENS {
             return None;
         }
     }
@@ -440,13 +469,35 @@ fn who_antecedent(toks: &[Tok], first: usize, last: usize) -> Found {
 /// The subject of the cue starting at token `cue`: skips auxiliaries, follows `who`/`which`,
 /// and steps over an appositive between the name and the cue.
 pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
+    // `He’s predicting`: the contracted auxiliary after a pronoun.
+    if cue >= 2 && matches!(toks[cue - 1].lower.as_str(), "’s" | "'s") && is_in(PRONOUNS, &toks[cue - 2].lower) {
+        return Some(Found { first: cue - 2, last: cue - 2, appositive: None });
+    }
+    let j = subject_end(toks, cue)?;
+    if let Some(group) = group_subject(toks, j) {
+        return Some(group);
+    }
+    match toks[j - 1].lower.as_str() {
+        ")" if j >= 3 => party_tag_subject(toks, j - 1),
+        "whom" if j >= 5 && toks[j - 2].is("of") && toks[j - 4].is(",") => {
+            // `Family members, many of whom say …`: the antecedent speaks.
+            let (first, last) = np_left(toks, j - 5)?;
+            Some(Found { first, last, appositive: None })
+        }
+        "who" | "which" => relative_subject(toks, j - 1),
+        "—" | "–" | "-" if j >= 3 => dashed_aside_subject(toks, j - 1),
+        "," if j >= 3 => relative_aside_subject(toks, j - 1).or_else(|| comma_aside_subject(toks, j - 1)),
+        _ => bare_subject(toks, cue, j),
+    }
+}
+
+/// The index just past the subject of the cue at `cue`, before the auxiliaries, adverbs and a
+/// reflexive between them (`has also said`, `initially said`, `Ford itself said`). `None` at
+/// the clause's start, or when the cue is a passive or adjectival participle (`inmates are
+/// denied visitation`, `immigrants alleged to be`, `rebel groups backed by Ankara`).
+fn subject_end(toks: &[Tok], cue: usize) -> Option<usize> {
     let mut j = cue;
     let mut passive = false;
-    // `He’s predicting`: the contracted auxiliary after a pronoun.
-    if j >= 2 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") && is_in(PRONOUNS, &toks[j - 2].lower) {
-        return Some(Found { first: j - 2, last: j - 2, appositive: None });
-    }
-    // Auxiliaries and adverbs between subject and cue (`has also said`, `initially said`).
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
     // `don’t think`, `hasn’t said`: a negated auxiliary.
     let negated = |t: &Tok| t.lower.ends_with("n’t") || t.lower.ends_with("n't");
@@ -454,26 +505,25 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
         passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
         j -= 1;
     }
-    // `inmates are denied visitation`, `immigrants alleged to be`: the phrase is not a speaker.
     let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
     let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
     // `is convinced that …`: an adjective of belief before its clause, not a passive.
     let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(CueType::Belief);
-    // `rebel groups backed by Ankara`: a reduced passive names its agent after the cue.
+    // A reduced passive names its agent after the cue.
     let agent_after = participle && toks.get(cue + 1).is_some_and(|t| t.is("by"));
     if (participle && passive && !belief_adjective) || adjectival || agent_after {
         return None;
     }
-    // `Ford itself said`: a reflexive after the subject.
     if j > 1 && matches!(toks[j - 1].lower.as_str(), "itself" | "himself" | "herself" | "themselves") {
         j -= 1;
     }
-    if j == 0 {
-        return None;
-    }
+    (j > 0).then_some(j)
+}
+
+/// `Most said`, `another says`, `those surveyed said`: a quantifier or a described group as the
+/// whole subject, ending before token `j`.
+fn group_subject(toks: &[Tok], j: usize) -> Option<Found> {
     let t = &toks[j - 1];
-    // `Most said`, `another says`, `those surveyed said`: a quantifier or a described group as
-    // the whole subject.
     let alone = |k: usize| {
         k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas" | "yet" | "still" | "also")
     };
@@ -483,139 +533,144 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     if j >= 2 && toks[j - 2].is("those") && t.is_word && t.lower.ends_with("ed") && alone(j - 2) {
         return Some(Found { first: j - 2, last: j - 1, appositive: None });
     }
-    if t.is(")") && j >= 3 {
-        // `Sen. Bernie Sanders (I-Vt.) said`: a party tag or short aside after the name.
-        let close = j - 1;
-        let open = (close.saturating_sub(8)..close).rev().find(|&k| toks[k].is("("))?;
-        if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted) {
-            return None;
+    None
+}
+
+/// `Sen. Bernie Sanders (I-Vt.) said`: a party tag or short aside, closed at `close`, after the
+/// name.
+fn party_tag_subject(toks: &[Tok], close: usize) -> Option<Found> {
+    let open = (close.saturating_sub(PAREN_WINDOW)..close).rev().find(|&k| toks[k].is("("))?;
+    if open == 0 || toks[open + 1..close].iter().any(|t| t.quoted) {
+        return None;
+    }
+    let (first, last) = np_left(toks, open - 1)?;
+    Some(Found { first, last, appositive: None })
+}
+
+/// `X, who said`, `X which said`: the phrase before the relative pronoun at `w` (for `who`,
+/// the person an appositive describes: [`who_antecedent`]).
+fn relative_subject(toks: &[Tok], w: usize) -> Option<Found> {
+    let mut k = w;
+    if k > 0 && toks[k - 1].is(",") {
+        k -= 1;
+    }
+    let (first, last) = np_left(toks, k.checked_sub(1)?)?;
+    if toks[w].is("who") {
+        return Some(who_antecedent(toks, first, last));
+    }
+    Some(Found { first, last, appositive: None })
+}
+
+/// `A former candidate -- John McCain, who lost in 2008 -- said`: an aside in dashes, the
+/// closing dash at `close`; the name inside it when the phrase before is a description. `--`
+/// is two tokens. Words inside may look like cues (`Gingrich — mentioned by Newsmax as Trump’s
+/// likely running mate — told`): they describe the subject.
+fn dashed_aside_subject(toks: &[Tok], close: usize) -> Option<Found> {
+    let dash = |k: usize| matches!(toks[k].lower.as_str(), "—" | "–" | "-") && !toks[k].quoted;
+    let mut close = close;
+    while close > 0 && dash(close - 1) {
+        close -= 1;
+    }
+    let mut open = (close.saturating_sub(DASH_ASIDE_WINDOW)..close).rev().find(|&k| dash(k))?;
+    let inner_end = close;
+    while open > 0 && dash(open - 1) {
+        open -= 1;
+    }
+    let inner_start = (open..inner_end).find(|&k| !dash(k))?;
+    let inner = &toks[inner_start..inner_end];
+    if open == 0 || quotation_in(inner) {
+        return None;
+    }
+    let (first, last) = np_left(toks, open - 1)?;
+    let name_end = inner.iter().position(|t| !t.cap || !t.is_word).unwrap_or(inner.len());
+    if !toks[last].cap && name_end > 0 {
+        return Some(Found { first: inner_start, last: inner_start + name_end - 1, appositive: None });
+    }
+    Some(Found { first, last, appositive: Some((inner_start, inner_end - 1)) })
+}
+
+/// `Small, who attended the rally on Wednesday, said`: a relative clause between the subject
+/// and its cue (the comma at `close`), however long, as long as the sentence goes on.
+fn relative_aside_subject(toks: &[Tok], close: usize) -> Option<Found> {
+    let relative = (close.saturating_sub(RELATIVE_WINDOW)..close)
+        .rev()
+        .take_while(|&k| !toks[k].quoted && !ends_sentence(toks, k))
+        .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose" | "which") && k >= 2 && toks[k - 1].is(","))?;
+    let (first, last) = np_left(toks, relative - 2)?;
+    Some(Found { first, last, appositive: None })
+}
+
+/// `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside
+/// closed by the comma at `close`.
+fn comma_aside_subject(toks: &[Tok], close: usize) -> Option<Found> {
+    let open = (close.saturating_sub(ASIDE_WINDOW)..close).rev().find(|&k| toks[k].is(",") && !toks[k].quoted)?;
+    let inner = &toks[open + 1..close];
+    let appositive = Some((open + 1, close - 1));
+    // `Durbin (D-Ill.), noting the size of his following, said`: a participle aside; the
+    // subject stands before it.
+    if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !quotation_in(inner) {
+        return subject_before(toks, open);
+    }
+    if inner.is_empty() || quotation_in(inner) || inner.iter().any(|t| !t.quoted && class_of(&t.lower).is_some()) {
+        return None;
+    }
+    if inner.iter().any(|t| t.is("who") || t.is("which")) {
+        // `Mike Morrell, a veteran of the CIA who retired in 2013, said`: a described name;
+        // the relative clause must sit inside a role phrase, not open the aside.
+        let role = inner.first().is_some_and(|t| is_in(DETERMINERS, &t.lower) || nounish(t) || is_in(TITLES, &t.lower));
+        let (first, last) = np_left(toks, open.checked_sub(1)?).filter(|&(_, l)| toks[l].cap && role)?;
+        return Some(Found { first, last, appositive });
+    }
+    // `Jillian Chase, 27, a Tinder user in New York, said`: a second aside before the first.
+    let earlier = (open.saturating_sub(EARLIER_ASIDE_WINDOW)..open).rev().find(|&k| toks[k].is(","));
+    if let Some(e) = earlier.filter(|&e| e > 0 && toks[e + 1..open].iter().all(|t| t.is_word && !t.quoted)) {
+        if let Some((first, last)) = np_left(toks, e - 1).filter(|&(_, l)| toks[l].cap) {
+            return Some(Found { first, last, appositive });
         }
-        let (first, last) = np_left(toks, open - 1)?;
+    }
+    if open >= 1 && toks[open - 1].is(")") {
+        // `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`: a party tag
+        // before the aside.
+        let tagged = subject_before(toks, open)?;
+        return Some(Found { appositive, ..tagged });
+    }
+    let (first, last) = np_left(toks, open.checked_sub(1)?)?;
+    // `Cory James, 22, of Flint, Mich., said`: the place is an aside of its own; the name
+    // stands before it.
+    if first >= 2 && matches!(toks[first - 1].lower.as_str(), "of" | "from") && toks[first - 2].is(",") {
+        if let Some(named) = subject_before(toks, first - 1).filter(|f| toks[f.last].cap) {
+            return Some(named);
+        }
+    }
+    if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
+        // `The two lawmakers, however, argue that …`
         return Some(Found { first, last, appositive: None });
     }
-    if t.is("whom") && j >= 5 && toks[j - 2].is("of") && toks[j - 4].is(",") {
-        // `Family members, many of whom say …`: the antecedent speaks.
-        let (first, last) = np_left(toks, j - 5)?;
-        return Some(Found { first, last, appositive: None });
+    if !toks[last].cap {
+        // `Carter’s press secretary, Peter Cook, told`: a role, then the name.
+        let name = inner.iter().all(|t| t.is_word && t.cap || t.is("."));
+        return name.then_some(Found { first: open + 1, last: close - 1, appositive: None });
     }
-    if matches!(t.lower.as_str(), "who" | "which") {
-        let mut k = j - 1;
-        if k > 0 && toks[k - 1].is(",") {
-            k -= 1;
-        }
-        let (first, last) = np_left(toks, k.checked_sub(1)?)?;
-        if t.is("who") {
-            return Some(who_antecedent(toks, first, last));
-        }
-        return Some(Found { first, last, appositive: None });
-    }
-    if matches!(t.lower.as_str(), "—" | "–" | "-") && j >= 3 {
-        // `A former candidate -- John McCain, who lost in 2008 -- said`: an aside in dashes; the
-        // name inside it when the phrase before is a description. `--` is two tokens. Words
-        // inside may look like cues (`Gingrich — mentioned by Newsmax as Trump’s likely running
-        // mate — told`): they describe the subject.
-        let dash = |k: usize| matches!(toks[k].lower.as_str(), "—" | "–" | "-") && !toks[k].quoted;
-        let mut close = j - 1;
-        while close > 0 && dash(close - 1) {
-            close -= 1;
-        }
-        let mut open = (close.saturating_sub(30)..close).rev().find(|&k| dash(k))?;
-        let inner_end = close;
-        while open > 0 && dash(open - 1) {
-            open -= 1;
-        }
-        let inner_start = (open..inner_end).find(|&k| !dash(k))?;
-        let inner = &toks[inner_start..inner_end];
-        if open == 0 || quotation_in(inner) {
-            return None;
-        }
-        let (first, last) = np_left(toks, open - 1)?;
-        let name_end = inner.iter().position(|t| !t.cap || !t.is_word).unwrap_or(inner.len());
-        if !toks[last].cap && name_end > 0 {
-            return Some(Found { first: inner_start, last: inner_start + name_end - 1, appositive: None });
-        }
-        return Some(Found { first, last, appositive: Some((inner_start, inner_end - 1)) });
-    }
-    if t.is(",") && j >= 3 {
-        // `Small, who attended the rally on Wednesday, said`: a relative clause between the
-        // subject and its cue, however long, as long as the sentence goes on.
-        let close = j - 1;
-        let relative = (close.saturating_sub(40)..close)
-            .rev()
-            .take_while(|&k| !toks[k].quoted && !ends_sentence(toks, k))
-            .find(|&k| matches!(toks[k].lower.as_str(), "who" | "whose" | "which") && k >= 2 && toks[k - 1].is(","));
-        if let Some(w) = relative {
-            if let Some((first, last)) = np_left(toks, w - 2) {
-                return Some(Found { first, last, appositive: None });
-            }
-        }
-    }
-    if t.is(",") && j >= 3 {
-        // `David Morales, a lawyer at Cristosal, said`, `Butz, 49, told`: a name, then an aside.
-        let close = j - 1;
-        let open = (close.saturating_sub(45)..close).rev().find(|&k| toks[k].is(",") && !toks[k].quoted)?;
-        let inner = &toks[open + 1..close];
-        // `Durbin (D-Ill.), noting the size of his following, said`: a participle aside; the
-        // subject stands before it.
-        if inner.first().is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ing")) && !quotation_in(inner) {
-            return subject_before(toks, open);
-        }
-        if inner.is_empty() || quotation_in(inner) || inner.iter().any(|t| !t.quoted && class_of(&t.lower).is_some()) {
-            return None;
-        }
-        if inner.iter().any(|t| t.is("who") || t.is("which")) {
-            // `Mike Morrell, a veteran of the CIA who retired in 2013, said`: a described name;
-            // the relative clause must sit inside a role phrase, not open the aside.
-            let role = inner.first().is_some_and(|t| is_in(DETERMINERS, &t.lower) || nounish(t) || is_in(TITLES, &t.lower));
-            let (first, last) = np_left(toks, open.checked_sub(1)?).filter(|&(_, l)| toks[l].cap && role)?;
-            return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
-        }
-        // `Jillian Chase, 27, a Tinder user in New York, said`: a second aside before the first.
-        let earlier = (open.saturating_sub(6)..open).rev().find(|&k| toks[k].is(","));
-        if let Some(e) = earlier.filter(|&e| e > 0 && toks[e + 1..open].iter().all(|t| t.is_word && !t.quoted)) {
-            if let Some((first, last)) = np_left(toks, e - 1).filter(|&(_, l)| toks[l].cap) {
-                return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
-            }
-        }
-        if open >= 1 && toks[open - 1].is(")") {
-            // `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`: a party tag
-            // before the aside.
-            let tagged = subject_before(toks, open)?;
-            return Some(Found { appositive: Some((open + 1, close - 1)), ..tagged });
-        }
-        let (first, last) = np_left(toks, open.checked_sub(1)?)?;
-        // `Cory James, 22, of Flint, Mich., said`: the place is an aside of its own; the name
-        // stands before it.
-        if first >= 2 && matches!(toks[first - 1].lower.as_str(), "of" | "from") && toks[first - 2].is(",") {
-            if let Some(named) = subject_before(toks, first - 1).filter(|f| toks[f.last].cap) {
-                return Some(named);
-            }
-        }
-        if inner.len() == 1 && ASIDE_ADVERBS.contains(&inner[0].lower.as_str()) {
-            // `The two lawmakers, however, argue that …`
-            return Some(Found { first, last, appositive: None });
-        }
-        if !toks[last].cap {
-            // `Carter’s press secretary, Peter Cook, told`: a role, then the name.
-            let name = inner.iter().all(|t| t.is_word && t.cap || t.is("."));
-            return name.then_some(Found { first: open + 1, last: close - 1, appositive: None });
-        }
-        return Some(Found { first, last, appositive: Some((open + 1, close - 1)) });
-    }
+    Some(Found { first, last, appositive })
+}
+
+/// A subject right before token `j` with nothing between it and the cue at `cue`: a noun
+/// phrase, a share of poll respondents, a name before a short prepositional phrase, or a
+/// phrase before a restrictive relative clause.
+fn bare_subject(toks: &[Tok], cue: usize, j: usize) -> Option<Found> {
     if let Some((first, last)) = np_left(toks, j - 1) {
         return Some(Found { first, last, appositive: None });
     }
     // `Six in 10 say`, `About four in 10 said`: a share of poll respondents.
     let number = |t: &Tok| {
-        t.lower.chars().all(|c| c.is_ascii_digit())
-            || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+        t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
     };
     if j >= 3 && number(&toks[j - 1]) && toks[j - 2].is("in") && number(&toks[j - 3]) {
         let first = j - 3 - usize::from(j >= 4 && matches!(toks[j - 4].lower.as_str(), "about" | "nearly" | "almost" | "roughly"));
         return Some(Found { first, last: j - 1, appositive: None });
     }
     // `Jeb Bush in a Medium post said`: a short prepositional phrase after a name.
-    let prep = (j.saturating_sub(7)..j - 1)
+    let prep = (j.saturating_sub(PREPOSITION_WINDOW)..j - 1)
         .rev()
         .take_while(|&k| toks[k].is_word && !toks[k].quoted)
         .find(|&k| matches!(toks[k].lower.as_str(), "in" | "on" | "at" | "during" | "via" | "through"));
@@ -628,7 +683,7 @@ pub(crate) fn subject_before(toks: &[Tok], cue: usize) -> Option<Found> {
     if toks.get(cue + 1).is_some_and(|t| t.is("by")) {
         return None;
     }
-    let who = (j.saturating_sub(25)..j - 1)
+    let who = (j.saturating_sub(RESTRICTIVE_WINDOW)..j - 1)
         .rev()
         .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":") && class_of(&toks[k].lower).is_none())
         .find(|&k| toks[k].is("who"))?;
@@ -662,7 +717,7 @@ fn quotation_in(toks: &[Tok]) -> bool {
     let mut run = 0;
     for t in toks {
         run = if t.quoted && t.is_word { run + 1 } else if t.quoted { run } else { 0 };
-        if run >= 5 {
+        if run >= QUOTATION_WORDS {
             return true;
         }
     }
@@ -793,21 +848,14 @@ pub(crate) fn resolve(
     // `James Pethokoukis of the American Enterprise Institute`: the name before the preposition
     // is the speaker, the rest describes them. An unnamed source keeps its whole phrase (`a
     // spokesman for the buyer`).
-    let pp = (found.first + 1..found.last).find(|&k| {
-        matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "with" | "from")
-            && name_word(&toks[k - 1])
-            // `Secretary of State Marco Rubio`: a title, the name after it.
-            && !is_in(TITLES, &toks[k - 1].lower)
-            && !entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= toks[k].span.end && e.span.end <= toks[found.last].span.end)
-    });
-    if let Some(k) = pp {
+    if let Some(k) = preposition_after_name(entities, toks, found) {
         let mut r = resolve(text, entities, history, toks, Found { first: found.first, last: k - 1, appositive: found.appositive });
         if let Some(d) = clean_description(&text[toks[k].span.start..toks[found.last].span.end]) {
             r.descriptions.push(d);
         }
         return r;
     }
-    let span = Span::new(toks[found.first].span.start, toks[found.last].span.end);
+    let span = found.span(toks);
     let head = &toks[found.last];
     let mut descriptions = Vec::new();
     if let Some((a, b)) = found.appositive {
@@ -829,65 +877,95 @@ pub(crate) fn resolve(
     if let Some(p) = subject_form.filter(|_| found.first == found.last) {
         return resolve_pronoun(entities, history, p, span.start);
     }
-    // The entity at the head of the phrase, if NER found one.
-    let entity = entities
+    if let Some(resolved) = entity_speaker(text, entities, span, head, &mut descriptions) {
+        return resolved;
+    }
+    if name_word(head) {
+        return named_speaker(text, entities, history, toks, found, descriptions);
+    }
+    unnamed_speaker(text, toks, found, descriptions)
+}
+
+/// The preposition after a name inside the phrase (`James Pethokoukis of the American
+/// Enterprise Institute`), unless a title precedes it (`Secretary of State Marco Rubio`) or a
+/// person entity follows it.
+fn preposition_after_name(entities: &[Entity], toks: &[Tok], found: Found) -> Option<usize> {
+    (found.first + 1..found.last).find(|&k| {
+        matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "with" | "from")
+            && name_word(&toks[k - 1])
+            && !is_in(TITLES, &toks[k - 1].lower)
+            && !entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= toks[k].span.end && e.span.end <= toks[found.last].span.end)
+    })
+}
+
+/// The person or organization entity NER found at the head of the phrase `span`, with the
+/// words before it as the first description.
+fn entity_speaker(text: &str, entities: &[Entity], span: Span, head: &Tok, descriptions: &mut Vec<String>) -> Option<Resolved> {
+    let e = entities
         .iter()
         .filter(|e| e.span.overlaps(span) && e.span.end >= head.span.start && e.span.start <= head.span.start)
         .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
-        .max_by_key(|e| (e.label == EntityLabel::Person, e.span.len()));
-    if let Some(e) = entity {
-        let kind = if e.label == EntityLabel::Person { SpeakerType::Person } else { SpeakerType::Org };
-        if e.span.start > span.start {
-            if let Some(d) = clean_description(&text[span.start..e.span.start]) {
-                descriptions.insert(0, d);
-            }
+        .max_by_key(|e| (e.label == EntityLabel::Person, e.span.len()))?;
+    let kind = if e.label == EntityLabel::Person { SpeakerType::Person } else { SpeakerType::Org };
+    if e.span.start > span.start {
+        if let Some(d) = clean_description(&text[span.start..e.span.start]) {
+            descriptions.insert(0, d);
         }
-        let speaker = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
-        return Resolved { speaker, kind, descriptions };
     }
-    if name_word(head) {
-        // The capitalised run at the head, minus titles and possessors.
-        let mut name_first = found.last;
-        while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
-            name_first -= 1;
-        }
-        while name_first < found.last && (is_in(TITLES, &toks[name_first].lower) || joins(&toks[name_first])) {
-            name_first += 1;
-        }
-        // The last title word within the run ends the description (`El Salvador President Bukele`).
-        if let Some(t) = (name_first..found.last).rev().find(|&k| is_in(TITLES, &toks[k].lower)) {
-            name_first = t + 1;
-        }
-        let name_span = Span::new(toks[name_first].span.start, head.span.end);
-        if name_span.start > span.start {
-            if let Some(d) = clean_description(&text[span.start..name_span.start]) {
-                descriptions.insert(0, d);
-            }
-        }
-        let name = name_span.text(text);
-        // Only the part after a possessor names the speaker (`WOLA’s Ana María Méndez Dardón`).
-        let own_first = (found.first..=found.last).rev().find(|&k| toks[k].is_possessive()).map_or(found.first, |k| k + 1);
-        let is_org = toks[own_first..=found.last].iter().any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
-            || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
-        if is_org {
-            // The whole capitalised run names an organization (`U.S. State Department`).
-            let mut org_first = found.last;
-            while org_first > own_first && (name_word(&toks[org_first - 1]) || joins(&toks[org_first - 1])) {
-                org_first -= 1;
-            }
-            let org = &text[toks[org_first].span.start..head.span.end];
-            return Resolved { speaker: org.to_string(), kind: SpeakerType::Org, descriptions: Vec::new() };
-        }
-        // A lone capitalised common noun opening the clause (`Critics argue`) is no name.
-        let clause_initial = !toks[..found.first].iter().any(|t| t.is_word);
-        if found.first == found.last && clause_initial && plural(&head.lower) && fuller_name(text, entities, history, name).is_none() {
-            return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
-        }
-        let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
-        return Resolved { speaker, kind: SpeakerType::Person, descriptions };
+    let speaker = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
+    Some(Resolved { speaker, kind, descriptions: std::mem::take(descriptions) })
+}
+
+/// A capitalised head with no entity: the capitalised run at the head, minus titles and
+/// possessors, as a person (matched against fuller names), an organization, or a group.
+fn named_speaker(text: &str, entities: &[Entity], history: &History, toks: &[Tok], found: Found, mut descriptions: Vec<String>) -> Resolved {
+    let head = &toks[found.last];
+    let mut name_first = found.last;
+    while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
+        name_first -= 1;
     }
-    // An unnamed source keeps its describing phrase.
-    let phrase = strip_determiner(span.text(text)).to_string();
+    while name_first < found.last && (is_in(TITLES, &toks[name_first].lower) || joins(&toks[name_first])) {
+        name_first += 1;
+    }
+    // The last title word within the run ends the description (`El Salvador President Bukele`).
+    if let Some(t) = (name_first..found.last).rev().find(|&k| is_in(TITLES, &toks[k].lower)) {
+        name_first = t + 1;
+    }
+    let span = found.span(toks);
+    let name_span = Span::new(toks[name_first].span.start, head.span.end);
+    if name_span.start > span.start {
+        if let Some(d) = clean_description(&text[span.start..name_span.start]) {
+            descriptions.insert(0, d);
+        }
+    }
+    let name = name_span.text(text);
+    // Only the part after a possessor names the speaker (`WOLA’s Ana María Méndez Dardón`).
+    let own_first = (found.first..=found.last).rev().find(|&k| toks[k].is_possessive()).map_or(found.first, |k| k + 1);
+    let is_org = toks[own_first..=found.last].iter().any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
+        || (name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
+    if is_org {
+        // The whole capitalised run names an organization (`U.S. State Department`).
+        let mut org_first = found.last;
+        while org_first > own_first && (name_word(&toks[org_first - 1]) || joins(&toks[org_first - 1])) {
+            org_first -= 1;
+        }
+        let org = &text[toks[org_first].span.start..head.span.end];
+        return Resolved { speaker: org.to_string(), kind: SpeakerType::Org, descriptions: Vec::new() };
+    }
+    // A lone capitalised common noun opening the clause (`Critics argue`) is no name.
+    let clause_initial = !toks[..found.first].iter().any(|t| t.is_word);
+    if found.first == found.last && clause_initial && plural(&head.lower) && fuller_name(text, entities, history, name).is_none() {
+        return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
+    }
+    let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
+    Resolved { speaker, kind: SpeakerType::Person, descriptions }
+}
+
+/// An unnamed source keeps its describing phrase (`critics`, `a spokesman for the buyer`); its
+/// type comes from the head.
+fn unnamed_speaker(text: &str, toks: &[Tok], found: Found, descriptions: Vec<String>) -> Resolved {
+    let head = &toks[found.last];
+    let phrase = strip_determiner(found.span(toks).text(text)).to_string();
     let kind = if is_in(ORG_NOUNS, &head.lower) {
         SpeakerType::Org
     } else if plural(&head.lower)
