@@ -20,7 +20,7 @@
 
 use super::cues;
 use super::lexicon::CueType;
-use super::indirect::{self, Frame};
+use super::frames::{self, Frame};
 use super::marks::Run;
 use super::speaker::{self, Found, History, Resolved};
 use super::tokens::{self, Clause, Tok};
@@ -207,7 +207,7 @@ impl<'d> Extractor<'d> {
             found.extend(cues::learned(&clause.toks, words, &found));
         }
         found.sort_by_key(|c| c.first);
-        let mut frames: Vec<Frame> = found.into_iter().filter_map(|c| indirect::frame(clause, c)).collect();
+        let mut frames: Vec<Frame> = found.into_iter().filter_map(|c| frames::frame(clause, c)).collect();
         // `“…,” he said, adding that “…”`: a participle with no subject of its own (the clause
         // opens with the quotation) takes the speaker of the cue before it.
         for k in 1..frames.len() {
@@ -304,10 +304,10 @@ impl<'d> Extractor<'d> {
         let content = match later {
             // `Boreing said the members will still meet, but said, “…”`: the content stops
             // before a later cue of the clause that claimed the quotation.
-            Some(later) if claimed.is_empty() && covers_claimed(f.content) => indirect::before_cue(at.clause, f.content, later),
+            Some(later) if claimed.is_empty() && covers_claimed(f.content) => frames::before_cue(at.clause, f.content, later),
             // `Trump justified the measure by claiming that …`: what a learned cue reports ends
             // where a lexicon cue inside it starts reporting.
-            Some(later) if claimed.is_empty() && f.learned => indirect::up_to_cue(at.clause, f.content, later),
+            Some(later) if claimed.is_empty() && f.learned => frames::up_to_cue(at.clause, f.content, later),
             _ => Some(f.content),
         }?;
         if claimed.is_empty() && (covers_claimed(content) || self.out.iter().any(|q| q.span.overlaps(content) && q.kind != QuoteKind::Indirect)) {
@@ -406,8 +406,8 @@ impl<'d> Extractor<'d> {
             let colon = clause.toks.iter().position(|t| t.span == l.0);
             colon.and_then(|c| clause.toks.get(c + 1)).is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
         };
-        let labelled = indirect::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && no_frames).map(|l| (l, true));
-        let sourced = labelled.or_else(|| indirect::in_poll(clause).filter(|_| no_frames).map(|l| (l, false)));
+        let labelled = frames::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && no_frames).map(|l| (l, true));
+        let sourced = labelled.or_else(|| frames::in_poll(clause).filter(|_| no_frames).map(|l| (l, false)));
         let Some(((cue, found, content), label)) = sourced.filter(|(l, _)| !self.out.iter().any(|q| q.span.overlaps(l.2))) else { return };
         let (mention, resolved) = self.resolve(&clause.toks, found);
         let text = self.text;
@@ -433,7 +433,7 @@ impl<'d> Extractor<'d> {
 
     /// A passive `Asked whether …` no other row covers: an indirect row with no source.
     fn passive_question(&mut self, clause: &Clause) {
-        let Some((cue, content)) = indirect::passive_question(clause).filter(|q| !self.out.iter().any(|o| o.span.overlaps(q.1))) else { return };
+        let Some((cue, content)) = frames::passive_question(clause).filter(|q| !self.out.iter().any(|o| o.span.overlaps(q.1))) else { return };
         let nobody = unresolved();
         let attribution = Attribution { cue: Some(cue), mention: None, resolved: &nobody, reports: CueClass::Speech };
         self.out.push(attribution.row(content, content, QuoteKind::Indirect, Rule::IndirectPassiveQuestion, SOURCELESS));
@@ -492,7 +492,7 @@ impl<'d> Extractor<'d> {
     /// opening the next paragraph; any earlier one is dropped.
     fn lead_in(&mut self, clause: &Clause) {
         self.lead_in = None;
-        if let Some((cue, found)) = indirect::lead_in(clause) {
+        if let Some((cue, found)) = frames::lead_in(clause) {
             let (mention, resolved) = self.resolve(&clause.toks, found);
             self.last = Some((clause.paragraph, resolved));
             self.lead_in = Some((cue, mention));

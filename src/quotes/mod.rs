@@ -26,7 +26,7 @@
 mod cues;
 mod direct;
 mod extractor;
-mod indirect;
+mod frames;
 mod lexicon;
 mod marks;
 mod roles;
