@@ -4,15 +4,20 @@
 //! document-level `canonical` names) and hands on [`Quote`]s: direct, mixed and indirect
 //! quotations with their cue, the mention naming the speaker, the resolved speaker name, its type
 //! and descriptions, and the reported clause each sits in (for a mixed quote, the paraphrase
-//! around the marked words). [`speakers_table`] aggregates quotes across documents into `speakers.csv`
-//! rows. The stages, in order:
+//! around the marked words), and the [`Rule`] that found it. [`speakers_table`] aggregates
+//! quotes across documents into `speakers.csv` rows. The stages, in order:
 //!
 //! 1. [`marks`]: pair quotation marks into runs per paragraph (recovering from odd marks).
 //! 2. [`tokens`]: split paragraphs into quote-aware clauses and words.
-//! 3. [`cues`]: find reporting verbs and `according to` (lexicon in `cues.tsv`).
-//! 4. [`indirect`]: build each cue's frame: speaker phrase plus reported content.
+//! 3. [`cues`]: find reporting verbs, `according to`, nouns of saying and colons in a clause
+//!    (what a word is comes from [`lexicon`], the table in `cues.tsv`).
+//! 4. [`frames`]: build each cue's frame, one file per kind: speaker phrase plus reported content.
 //! 5. [`direct`]: decide which runs are quotations and whether they are direct or mixed.
 //! 6. [`speaker`]: find and resolve speaker mentions to names, types and descriptions.
+//! 7. [`roles`]: use the learned role tagger's scores, when the model has them.
+//!
+//! [`extractor`] runs them clause by clause as a sequence of named passes; [`rule`] names the
+//! code path behind each row.
 //!
 //! Besides the cue frames, `extract` takes three attributions PolNeAR annotates without a
 //! reporting verb: headline and transcript sources (`Graham: …`, `JAKE TAPPER: …`), poll

@@ -8,6 +8,13 @@ use crate::quotes::speaker::np_right;
 use crate::quotes::tokens::{Clause, Tok};
 use crate::span::Span;
 
+/// Circumstances between a cue and the quotation after it span fewer tokens than this
+/// (`saying during the debate last week, “…”`).
+const CIRCUMSTANCE_WINDOW: usize = 12;
+/// An object introducing content after a colon is shorter than this many tokens (`reported a
+/// clue: …`).
+const SHORT_OBJECT_TOKENS: usize = 5;
+
 /// The content start after a cue ending at token `last`.
 pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like: bool) -> Option<usize> {
     let from = last + 1;
@@ -45,13 +52,13 @@ pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like
     // `saying during the debate last week, “That makes me smart”`: circumstances, then the
     // quotation.
     if toks.get(k).is_some_and(|t| !t.quoted && OPENERS.contains(&t.lower.as_str())) {
-        let comma = (k + 1..toks.len().min(k + 12)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(",") || toks[c].is(":"));
+        let comma = (k + 1..toks.len().min(k + CIRCUMSTANCE_WINDOW)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(",") || toks[c].is(":"));
         if let Some(c) = comma.filter(|&c| toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word)) {
             k = c;
         }
     }
     // `reported a clue: The deal included …`: a short object introducing the content.
-    if let Some(c) = (k..toks.len().min(k + 5)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":")) {
+    if let Some(c) = (k..toks.len().min(k + SHORT_OBJECT_TOKENS)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":")) {
         if toks[k..c].iter().all(|t| t.is_word) && toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) {
             k = c + 1;
         }
@@ -63,18 +70,24 @@ pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like
     Some(skip_source_aside(toks, k))
 }
 
+/// `that` opens the content only this close after the cue (`told an El Faro journalist that`).
+const THAT_WINDOW: usize = 12;
+
 /// Index of a `that` opening the content within a few tokens after `from`, with no punctuation
 /// in between (`said in a court filing that …`, `told an El Faro journalist that …`).
 fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
-    (from..toks.len().min(from + 12)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| toks[k].is("that"))
+    (from..toks.len().min(from + THAT_WINDOW)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| toks[k].is("that"))
 }
+
+/// An aside naming a second source (`as reported by AP,`) closes within this many tokens.
+const SOURCE_ASIDE_WINDOW: usize = 10;
 
 /// Past an aside naming a second source at the start of the content (`According to Cristosal,
 /// as reported by AP, the facility …`).
 pub(super) fn skip_source_aside(toks: &[Tok], k: usize) -> usize {
     let aside = toks.get(k).is_some_and(|t| t.is("as"))
         && toks.get(k + 1).is_some_and(|t| t.is_word && !t.quoted && t.lower.ends_with("ed"));
-    match (k + 2..toks.len().min(k + 10)).find(|&c| toks[c].is(",")).filter(|_| aside) {
+    match (k + 2..toks.len().min(k + SOURCE_ASIDE_WINDOW)).find(|&c| toks[c].is(",")).filter(|_| aside) {
         Some(c) if toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) => c + 1,
         _ => k,
     }
@@ -137,6 +150,10 @@ fn cue_follows(toks: &[Tok], conj: usize, end: usize) -> bool {
         .any(|c| is_speech(&toks[c].lower) && !toks[c].lower.ends_with("ing") && toks[c - 1].is_word)
 }
 
+/// The writer's appositive after a comma has its `that`/`which`/`who` this close (`, a charge
+/// that …`).
+const APPOSITIVE_THAT_WINDOW: usize = 5;
+
 /// `Mr. Sanders was not qualified, said on Wednesday that …`: the main verb after a relative
 /// clause; `…, while other voters said they …`: a new attribution of its own; `…, a charge that
 /// Colorado Republicans denied`: the writer's appositive.
@@ -144,7 +161,7 @@ fn next_attribution(toks: &[Tok], k: usize, end: usize) -> bool {
     toks[k].is(",")
         && !toks[k + 1..].first().is_some_and(|t| t.quoted)
         && (toks.get(k + 1).is_some_and(|n| !n.quoted && is_speech(&n.lower))
-            || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an")) && toks[k + 2..end.min(k + 5)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
+            || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an")) && toks[k + 2..end.min(k + APPOSITIVE_THAT_WINDOW)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
             || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but")) && cue_follows(toks, k + 1, end)))
 }
 

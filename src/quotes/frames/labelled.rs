@@ -7,6 +7,15 @@ use crate::quotes::speaker::{name_word, Found};
 use crate::quotes::tokens::{Clause, Tok};
 use crate::span::Span;
 
+/// The label's colon comes within this many tokens of the paragraph's start.
+const LABEL_COLON_WINDOW: usize = 12;
+/// A source name before the colon has at most this many tokens (`Rep. Trey Gowdy`).
+const MAX_NAME_TOKENS: usize = 6;
+/// Fewer words after the colon are a list's label or a slogan (`Cruz: Just hang on`).
+const MIN_CONTENT_WORDS: usize = 4;
+/// This many commas after the colon make a list of names (`Iowa: Tim Albrecht, Brad Anderson, …`).
+const LIST_COMMAS: usize = 4;
+
 /// Words that label a paragraph with a colon without naming a source (`Sources: …`,
 /// `Inside CECOT: …`, `Update: …`).
 const NOT_SOURCES: &[&str] = &[
@@ -23,7 +32,7 @@ const NOT_SOURCES: &[&str] = &[
 /// words) and the content after the colon (four words or more). `clause` must open its paragraph.
 pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
     let toks = &clause.toks;
-    let colon = toks.iter().take(12).position(|t| t.is(":"))?;
+    let colon = toks.iter().take(LABEL_COLON_WINDOW).position(|t| t.is(":"))?;
     // `Rep. Trey Gowdy (R-S.C.): “…”`: a party tag after the name.
     let name_end = match toks[..colon].iter().position(|t| t.is("(")) {
         Some(p) if toks[colon - 1].is(")") => p,
@@ -32,7 +41,7 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
     let name = &toks[..name_end];
     let name_part = |t: &Tok| (name_word(t) || t.is(".")) && !t.quoted;
     let named = !name.is_empty()
-        && name.len() <= 6
+        && name.len() <= MAX_NAME_TOKENS
         && name.iter().all(name_part)
         && name_word(&name[name.len() - 1])
         && !NOT_SOURCES.contains(&name[0].lower.as_str())
@@ -40,7 +49,7 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
     // Three-word slogans after a name are a list's labels (`Cruz: Just hang on`), and a run of
     // commas is a list of names (`Iowa: Tim Albrecht, Brad Anderson, …`).
     let rest = &toks[colon + 1..];
-    if !named || rest.iter().filter(|t| t.is_word).count() < 4 || rest.iter().filter(|t| t.is(",")).count() >= 4 {
+    if !named || rest.iter().filter(|t| t.is_word).count() < MIN_CONTENT_WORDS || rest.iter().filter(|t| t.is(",")).count() >= LIST_COMMAS {
         return None;
     }
     let content = words_span(toks, colon + 1, toks.len())?;

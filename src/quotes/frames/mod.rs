@@ -73,6 +73,12 @@ fn is_dash(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "-" | "--" | "—" | "–")
 }
 
+/// A dateline's dash comes within this many tokens of the clause's start (`LOS ANGELES, Sept.
+/// 28 (UPI) —`).
+const DATELINE_WINDOW: usize = 9;
+/// A fronted time phrase has at most this many tokens before its comma (`Hours later,`).
+const TIME_PHRASE_TOKENS: usize = 5;
+
 /// Words that end a fronted time phrase (`Hours later,`, `Last week,`, `On Monday,`).
 const TIME_WORDS: &[&str] = &[
     "later", "earlier", "ago", "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
@@ -89,7 +95,7 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
     let mut lead = toks.iter().position(|t| t.is_word && !t.quoted && !skip(&t.lower))?;
     // `WASHINGTON —`, `LOS ANGELES, Sept. 28 (UPI) —`: a dateline of capitalised words,
     // numbers and brackets before a dash.
-    let dash = (lead..toks.len().min(lead + 9)).find(|&k| is_dash(&toks[k]));
+    let dash = (lead..toks.len().min(lead + DATELINE_WINDOW)).find(|&k| is_dash(&toks[k]));
     if let Some(d) = dash.filter(|&d| d > lead && d + 1 < limit) {
         let dateline = toks[lead..d].iter().all(|t| {
             !t.quoted && (t.cap || t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
@@ -104,7 +110,7 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
         || matches!(w, "for" | "despite" | "amid" | "following" | "absent" | "like" | "unlike" | "asked")
         || (toks[lead].cap && w.ends_with("ing"));
     let comma = (lead..limit).find(|&c| toks[c].is(",") && !toks[c].quoted);
-    let timed = comma.is_some_and(|c| c - lead <= 5 && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str()));
+    let timed = comma.is_some_and(|c| c - lead <= TIME_PHRASE_TOKENS && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str()));
     if opener || timed {
         lead = (comma? + 1..limit).find(|&c| toks[c].is_word && !skip(&toks[c].lower))?;
     }

@@ -4,6 +4,10 @@ use super::{words_span, OPENERS};
 use crate::quotes::tokens::Clause;
 use crate::span::Span;
 
+/// The question's `whether`/`if`/wh-word comes within this many tokens of `asked`, after only
+/// circumstances.
+const QUESTION_WINDOW: usize = 10;
+
 /// A passive `asked` with its question (`Asked on Monday whether Mr. Clinton would hold a
 /// cabinet position, …`, `When asked whether …`): the asker is unnamed, so the
 /// attribution has no source. Returns the cue and the question, from its `whether`/`if`/wh-word
@@ -17,7 +21,7 @@ pub(crate) fn passive_question(clause: &Clause) -> Option<(Span, Span)> {
         return None;
     }
     // Only circumstances (`on Monday`, `by a reporter`, `during a January debate`) before the question.
-    let wh = (cue + 1..toks.len().min(cue + 10)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| {
+    let wh = (cue + 1..toks.len().min(cue + QUESTION_WINDOW)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| {
         matches!(toks[k].lower.as_str(), "whether" | "if" | "why" | "who" | "what" | "how" | "when" | "where" | "about")
     })?;
     // `asked by a reporter`: the asker is named after all; left to the frames.

@@ -223,6 +223,11 @@ fn lead_subject_frame(toks: &[Tok], cue: Cue, tell_like: bool) -> Option<(Found,
     (clean && toks[first].is_word).then_some((Found { first, last, appositive: None }, k))
 }
 
+/// A cue's circumstances (`said in a statement on Monday`) hold at most this many words …
+const MAX_TAIL_WORDS: usize = 12;
+/// … of which at most this many are quoted (a title: `on ABC’s “This Week.”`).
+const MAX_TAIL_QUOTED_WORDS: usize = 4;
+
 /// Whether the words after a clause-final cue, up to the next comma, are only its
 /// circumstances (`said on Monday`, `said in a statement`, `tells Breitbart News`), not content.
 fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
@@ -246,9 +251,9 @@ fn short_tail(toks: &[Tok], from: usize, tell_like: bool) -> bool {
     if tail.len() <= 2 && closed && tail.iter().all(|t| !t.quoted && !t.cap && !OBJECT_OPENERS.contains(&t.lower.as_str())) {
         return true;
     }
-    rest.len() <= 12
+    rest.len() <= MAX_TAIL_WORDS
         && !first.quoted
-        && quoted_words <= 4
+        && quoted_words <= MAX_TAIL_QUOTED_WORDS
         && !rest.iter().any(|t| t.is("that") && !t.quoted)
         && (tell_like || OPENERS.contains(&first.lower.as_str()) || first.lower.ends_with("ly"))
 }
