@@ -4,7 +4,7 @@
 //! of one pattern (all `direct.follow_up` rows, say) and a reviewer can tell which rule to fix.
 //! The names are `family.name`: the family is the quote kind (`direct`, `mixed`, `indirect`),
 //! `stance` for a cue that reports its object, or `tagger` for rows only the role tagger found.
-//! Each variant has a fixture of the same name in `quotes/tests.rs`.
+//! Each variant has a fixture named after it in `quotes/tests/rules.rs`.
 
 use serde::{Deserialize, Serialize};
 

@@ -142,6 +142,10 @@ fn writer_aside(toks: &[Tok], k: usize) -> bool {
         })
 }
 
+/// A speech cue this many tokens past `and`/`but`/`while` still belongs to the clause the
+/// conjunction opens (`…, while other voters in the state said …`).
+const CUE_AFTER_CONJUNCTION: usize = 9;
+
 /// A speech cue (not a participle) after a word within a few tokens past the conjunction at
 /// `conj`, before a comma or quotation: the conjunction opens an attribution of its own.
 fn cue_follows(toks: &[Tok], conj: usize, end: usize) -> bool {
@@ -247,9 +251,5 @@ pub(crate) fn before_cue(clause: &Clause, content: Span, later: Span) -> Option<
         end -= 1;
     }
     let span = words_span(toks, first, end)?;
-    (toks[first..end].iter().filter(|t| t.is_word).count() >= 3).then_some(span)
+    (toks[first..end].iter().filter(|t| t.is_word).count() >= MIN_WORDS).then_some(span)
 }
-
-/// A speech cue this many tokens past `and`/`but`/`while` still belongs to the clause the
-/// conjunction opens (`…, while other voters in the state said …`).
-const CUE_AFTER_CONJUNCTION: usize = 9;
