@@ -7,7 +7,7 @@ use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, Quo
 use crate::corpus::Document;
 use crate::doc::{Analysed, Entity};
 use crate::figures::Figure;
-use crate::quotes::Quote;
+use crate::quotes::{Quote, Rule};
 use crate::span::CharMap;
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +69,9 @@ pub struct QuoteRow {
     /// What the cue reports: `speech`, `belief` or `stance` (filter on `speech` for who said
     /// what).
     pub cue_class: CueClass,
+    /// The named rule that found the row (`direct.tag_after`, `indirect.that_clause`, …:
+    /// [`Rule`]).
+    pub rule: Rule,
 }
 
 /// `speakers.csv`: one row per speaker across the corpus.
@@ -238,6 +241,7 @@ pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &
         clause_start: map.chars(q.clause).0,
         clause_end: map.chars(q.clause).1,
         cue_class: q.reports,
+        rule: q.rule,
     }
 }
 

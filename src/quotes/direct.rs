@@ -7,19 +7,22 @@
 //! `X said: “…”`) and **mixed** when unquoted words of the paraphrase surround it
 //! (`saying it will hold … in “very good jails …”`). Runs with no cue in their clause keep the
 //! previous quote's speaker when they open their clause right after it. Hands on decisions to
-//! `mod.rs`, which builds the [`super::Quote`]s.
+//! the extractor, which builds the [`super::Quote`]s.
 
 use super::marks::Run;
 use super::tokens::{word_count, Clause};
 use super::QuoteKind;
 use crate::span::Span;
 
+/// Runs of fewer words are terms or scare quotes unless they are a whole statement.
+const MIN_QUOTATION_WORDS: usize = 3;
+
 /// Whether a run is quoted speech rather than a scare quote, quoted term or title.
 pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
     let content = run.content.text(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let ends_sentence = content.trim_end().ends_with(['.', '?', '!', ',', '…', ';', ':']);
-    if word_count(text, run.content) < 3 {
+    if word_count(text, run.content) < MIN_QUOTATION_WORDS {
         // One or two words are a term or scare quote, unless they are a whole statement that
         // opens a sentence (`“We’re anxious,” said another user`).
         let before = text[..run.open.start].trim_end_matches([' ', '\t']);
@@ -28,7 +31,7 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
         // see.”`, `asked: “Really?”`).
         let introduced = before.strip_suffix([',', ':']).is_some_and(|b| {
             let verb: String = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-            super::cues::is_speech(&verb)
+            super::lexicon::is_speech(&verb)
         });
         return (opens_sentence || introduced) && ends_sentence && !content.trim_end().ends_with(':');
     }

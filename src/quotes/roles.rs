@@ -1,7 +1,7 @@
 //! Attributions the role tagger marks that no cue frame found
 //! ([`crate::doc::Analysed::roles`]): a stretch of words it scores as reported content, the cue
 //! words nearest to it in the same clause, and the source words nearest to that cue. The cue
-//! frames of [`super::indirect`] stay first; these fill in what they miss (`the attendees
+//! frames of [`super::frames`] stay first; these fill in what they miss (`the attendees
 //! chanted, “Lock her up!”`, `a federal judge determined that …`, content whose cue the lexicon
 //! and the cue head know but whose frame the rules cannot build).
 

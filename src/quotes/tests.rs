@@ -6,6 +6,8 @@ use super::*;
 use crate::doc::{Entity, EntityLabel, Paragraph};
 use proptest::prelude::*;
 
+mod rules;
+
 /// A document with one paragraph per line and entities `(surface, label, canonical)` placed at
 /// every occurrence of the surface.
 /// The rows of `quotes.csv` (reported speech). Stances (`Carson endorsed Trump`) go to

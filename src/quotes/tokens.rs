@@ -5,6 +5,7 @@
 //! quotation plus its tag. So this module splits each extracted paragraph itself, never inside a
 //! quotation run, and tokenises it into words and punctuation with byte spans.
 
+use super::lexicon::is_speech;
 use super::marks::Run;
 use crate::span::Span;
 
@@ -129,20 +130,27 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "mt", "ft", "capt", "adm", "maj", "supt", "messrs", "atty",
 ];
 
+/// The reporting verb of a tag after `!` or `?` comes within this many tokens (`Murphy, the
+/// head of X, tweeted`).
+const TAG_WINDOW: usize = 14;
+/// In a whole short tag after a full stop the verb comes within this many tokens: a speaker of
+/// at most four words, then the verb.
+const SHORT_TAG_VERB_WINDOW: usize = 5;
+
 /// Whether the words after a quotation ending in `!` or `?` are its speech tag: a reporting
 /// verb among the first few words, before any sentence stop (`Murphy, the head of X, tweeted`).
 fn tag_follows(rest: &[Tok]) -> bool {
     rest.iter()
-        .take(14)
+        .take(TAG_WINDOW)
         .take_while(|t| !t.quoted && !matches!(t.lower.as_str(), "." | "!" | "?" | ";"))
-        .any(|t| t.is_word && super::cues::is_speech(&t.lower))
+        .any(|t| t.is_word && is_speech(&t.lower))
 }
 
 /// Whether the words after a quotation ending in a full stop are a whole short tag: a speaker
 /// of at most four words and a reporting verb (either order), at most two words more, and the
 /// sentence's end (`“… missing.” Trump said.`, not `“We won.” Trump said the count was …`).
 fn short_tag_follows(rest: &[Tok]) -> bool {
-    let Some(verb) = rest.iter().take(5).position(|t| t.is_word && !t.quoted && super::cues::is_speech(&t.lower)) else {
+    let Some(verb) = rest.iter().take(SHORT_TAG_VERB_WINDOW).position(|t| t.is_word && !t.quoted && is_speech(&t.lower)) else {
         return false;
     };
     let words_before = rest[..verb].iter().all(|t| t.is_word && !t.quoted);
