@@ -36,6 +36,7 @@
 //!   percentages only `of X` counts (`0.6 square metres of space`, `82% of its GDP`).
 
 mod exclusions;
+mod markup;
 mod numbers;
 mod qualifiers;
 mod rules;
@@ -86,7 +87,33 @@ pub fn extract(doc: &Analysed) -> Vec<Figure> {
             kept.push(f);
         }
     }
+    resolve_dollars(&doc.text, &mut kept);
     kept
+}
+
+/// A bare `$` or `dollars` is USD unless the text names exactly one other dollar (`A$`,
+/// `Australian dollars`) and never the US one (`US$`, `USD`, `U.S. dollars`): then the bare
+/// dollars are that one too.
+fn resolve_dollars(text: &str, figures: &mut [Figure]) {
+    let money = |f: &Figure| f.kind == FigureKind::Money;
+    let mut other: Option<String> = None;
+    for f in figures.iter().filter(|f| money(f)) {
+        if f.unit == "USD" && !units::is_bare_dollar(f.span.text(text)) {
+            return;
+        }
+        if f.unit != "USD" && units::is_dollar_code(&f.unit) {
+            match &other {
+                Some(o) if *o != f.unit => return,
+                _ => other = Some(f.unit.clone()),
+            }
+        }
+    }
+    let Some(code) = other else { return };
+    for f in figures.iter_mut().filter(|f| money(f) && f.unit == "USD") {
+        if units::is_bare_dollar(f.span.text(text)) {
+            f.unit = code.clone();
+        }
+    }
 }
 
 /// Figures in a single piece of text, spans relative to it, sorted and non-overlapping.
@@ -99,5 +126,7 @@ pub fn extract(doc: &Analysed) -> Vec<Figure> {
 /// assert_eq!(f[0].subject, "Venezuelans");
 /// ```
 pub fn extract_text(text: &str) -> Vec<Figure> {
-    rules::scan(text)
+    let mut figures = rules::scan(text);
+    resolve_dollars(text, &mut figures);
+    figures
 }
