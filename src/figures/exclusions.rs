@@ -101,9 +101,12 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
     // Glued to letters after: ordinals (`18th`), decades (`1990s`), codes (`5G`). Scale
     // suffixes (`6mn`) and units (`10km`) are fine.
     if let Some(n) = next {
-        let unit = units::measure(toks, i + 1).is_some() || units::currency_suffix(toks, i + 1, true).is_some();
+        // `9L15`, `5G8`: letters between digits make a code, whatever the letters.
+        let powered = units::measure(toks, i + 1).is_some_and(|(_, _, end)| end > i + 2);
+        let code = next2.is_some_and(|m| m.is_num() && touches(n, m)) && !powered;
+        let unit = !code && (units::measure(toks, i + 1).is_some() || units::currency_suffix(toks, i + 1, true).is_some());
         let trillion = has_currency && matches!(n.text, "T" | "tr");
-        if touches(t, n) && n.is_word() && scale_suffix(n.text).is_none() && !unit && !trillion {
+        if touches(t, n) && n.is_word() && (code || scale_suffix(n.text).is_none()) && !unit && !trillion {
             let lower = n.text.to_ascii_lowercase();
             let is_am_pm = matches!(lower.as_str(), "am" | "pm");
             let skip = if is_am_pm { i + 2 } else { skip_chain().max(i + 2) };

@@ -92,7 +92,9 @@ pub fn scan(text: &str) -> Vec<Figure> {
 fn sign(toks: &[Tok], j: usize) -> Option<usize> {
     let t = toks.get(j)?;
     let n = toks.get(j + 1)?;
-    if (t.is("minus") || t.is("negative")) && (n.is_num() || n.is_word()) {
+    // `plus or minus 3 points` is a margin of error, not a negative value.
+    let margin = j >= 2 && toks[j - 1].is("or") && toks[j - 2].is("plus");
+    if (t.is("minus") || t.is("negative")) && (n.is_num() || n.is_word()) && !margin {
         return Some(j + 1);
     }
     let spaced_before = j == 0 || (toks[j - 1].end < t.start && !toks[j - 1].is_num()) || toks[j - 1].is_sym("(");
@@ -151,6 +153,10 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     }
     let mut unit = unit_at(toks, a.end, &a);
     let mut end = unit.map_or(a.end, |u| u.end);
+    // `a negative 42%-49% rating`: the adjective before a range is no sign.
+    if negative && toks[sign_at].is("negative") && toks.get(end).is_some_and(|c| c.is_dash() || c.is("to")) {
+        return Err(sign_at + 1);
+    }
 
     // Ages (`30-year-old`, `80 years old`) are not durations of anything.
     if let Some(u) = unit.filter(|u| u.kind == FigureKind::Duration) {
@@ -568,7 +574,6 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
         // `$5 million dollars` is rare; a currency code after a symbol is common (`$5 USD`).
         return None;
     }
-    let large = a.scaled || !le(a.value, Dec::int(999));
     if a.vague {
         // `hundreds of dollars`, `thousands of kilometres`
         if toks.get(e).is_some_and(|t| t.is("of")) {
@@ -581,7 +586,7 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
         }
         return None;
     }
-    if let Some(c) = units::currency_suffix(toks, e, large) {
+    if let Some(c) = units::currency_suffix(toks, e, a.scaled) {
         return Some(money(c));
     }
     if let Some((u, end)) = units::percent(toks, e) {
@@ -596,7 +601,7 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
         if let Some((u, kind, end)) = units::measure(toks, e + 1) {
             return Some(plain(kind, u, end));
         }
-        if let Some(c) = units::currency_suffix(toks, e + 1, large).filter(|c| c.shift <= 0) {
+        if let Some(c) = units::currency_suffix(toks, e + 1, a.scaled).filter(|c| c.shift <= 0) {
             return Some(money(c));
         }
     }
@@ -624,7 +629,7 @@ fn fraction_at(toks: &[Tok], k: usize) -> Option<(Dec, usize)> {
         if ok && !another { Dec::fraction(n, d) } else { None }
     };
     let whole = Dec::parse(t.text)?;
-    if let Some(u) = toks.get(k + 1).filter(|u| u.start == t.end).and_then(|u| unicode_fraction(u.text)) {
+    if let Some(u) = toks.get(k + 1).filter(|u| u.start <= t.end + 1).and_then(|u| unicode_fraction(u.text)) {
         return Some((whole.add(u)?, k + 2));
     }
     if int(t).is_some() && toks.get(k + 1).is_some_and(|n| n.start > t.end) {

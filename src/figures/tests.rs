@@ -374,6 +374,12 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ("a thousand and fifty people", "a thousand and fifty", "1050", "", "count", "exact", "people"),
     ("two hundred thousand people", "two hundred thousand", "200000", "", "count", "exact", "people"),
     ("he got 3 marks", "3", "3", "", "count", "exact", "marks"),
+    ("he passed the 1,237 mark", "1,237", "1237", "", "count", "exact", "mark"),
+    ("he served 5 ½ years", "5 ½ years", "5.5", "year", "duration", "exact", ""),
+    ("a margin of plus or minus 3.4 percentage points", "3.4 percentage points", "3.4", "pp", "percent", "exact", ""),
+    ("she is at minus 40 among men", "minus 40", "-40", "", "count", "exact", ""),
+    ("a negative 42%-49% rating", "42%-49%", "42", "%", "percent", "exact", ""),
+    ("a 10km2 park", "10km2", "10", "km2", "quantity", "exact", ""),
     // --- numbers beside addresses are still figures
     ("see www.example.com/page about 300 people", "about 300", "300", "", "count", "approx", "people"),
 ];
@@ -425,7 +431,7 @@ const NEGATIVE: &[&str] = &[
     // URLs, e-mail addresses, hashtags, handles and markup
     "see https://example.com/report?year=2016&n=30", "search?q=30%25%2020%", "mail john5@example.com",
     "#Vote2016 trends", "@Fred_945.", "<a href=\"page5.html\">", "www.site.org/50-percent", "it&#8217;s",
-    "visit bit.ly/3xYz12 now", "(https://t.co/5Xy20Ab)",
+    "visit bit.ly/3xYz12 now", "(https://t.co/5Xy20Ab)", "9L15 p.m.",
     // not numbers at all
     "Some inmates could be seen", "about an hour’s drive", "over the weekend", "up to the courts",
 ];

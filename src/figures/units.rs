@@ -176,10 +176,10 @@ pub struct CurrencyAfter {
 }
 
 /// A currency written after the amount: `dollars`, `Australian dollars`, `euros`, `yuan`,
-/// `USD`, `$`, `€`, `cents`, `pence`, `MUSD`. `large` says whether the amount carries a scale
-/// word or is at least 1,000, which weak names (`won`, `marks`) need. `pounds of` is a weight,
+/// `USD`, `$`, `€`, `cents`, `pence`, `MUSD`. `scaled` says whether the amount carries a scale
+/// word (`100 billion won`), which weak names (`won`, `marks`, `rand`) need. `pounds of` is a weight,
 /// not money, and `p` counts only glued (`470p`).
-pub fn currency_suffix(toks: &[Tok], i: usize, large: bool) -> Option<CurrencyAfter> {
+pub fn currency_suffix(toks: &[Tok], i: usize, scaled: bool) -> Option<CurrencyAfter> {
     let t = toks.get(i)?;
     // `MUSD`, `mEUR`, `kUSD`, `bnUSD`: a scale glued before a code.
     if t.is_word() && t.text.len() > 3 && t.text.is_char_boundary(t.text.len() - 3) {
@@ -202,10 +202,10 @@ pub fn currency_suffix(toks: &[Tok], i: usize, large: bool) -> Option<CurrencyAf
         let (shift, ok) = match e.form {
             // `10 $`, `20€`, `5 USD`; not `10 $5 bills`.
             CurrencyForm::Symbol => (0, toks.get(end).is_none_or(|n| !(n.is_num() && n.start == toks[end - 1].end))),
-            CurrencyForm::Name { weak } => (0, !weak || large),
+            CurrencyForm::Name { weak } => (0, !weak || scaled),
             CurrencyForm::Minor { weak } => {
                 let p_ok = e.pattern.words != ["p"] || (i > 0 && toks[i - 1].end == t.start && toks.get(end).is_none_or(|n| !n.is_sym(".") || toks.get(end + 1).is_none_or(|m| m.start != n.end)));
-                (-(e.minor as i32), (!weak || large) && p_ok)
+                (-(e.minor as i32), (!weak || scaled) && p_ok)
             }
         };
         if !ok {
@@ -372,9 +372,9 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
 
-    fn after(s: &str, large: bool) -> Option<(&'static str, i32)> {
+    fn after(s: &str, scaled: bool) -> Option<(&'static str, i32)> {
         let toks = tokenize(s);
-        currency_suffix(&toks, 0, large).map(|c| (c.code, c.shift))
+        currency_suffix(&toks, 0, scaled).map(|c| (c.code, c.shift))
     }
 
     #[test]
