@@ -380,6 +380,14 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ("she is at minus 40 among men", "minus 40", "-40", "", "count", "exact", ""),
     ("a negative 42%-49% rating", "42%-49%", "42", "%", "percent", "exact", ""),
     ("a 10km2 park", "10km2", "10", "km2", "quantity", "exact", ""),
+    ("a £1.2m bonus", "£1.2m", "1200000", "GBP", "money", "exact", "bonus"),
+    ("a ₹500 note", "₹500", "500", "INR", "money", "exact", "note"),
+    ("it took 3 yrs", "3 yrs", "3", "year", "duration", "exact", ""),
+    ("a 40-ton truck", "40-ton", "40", "t", "quantity", "exact", ""),
+    ("it weighs 5 lbs", "5 lbs", "5", "lb", "quantity", "exact", ""),
+    ("a 6 ft fence", "6 ft", "6", "ft", "quantity", "exact", ""),
+    ("the 2 1/2 mile route", "2 1/2 mile", "2.5", "mi", "quantity", "exact", ""),
+    ("a 3/4 mile loop", "3/4 mile", "0.75", "mi", "quantity", "exact", ""),
     // --- numbers beside addresses are still figures
     ("see www.example.com/page about 300 people", "about 300", "300", "", "count", "approx", "people"),
 ];
