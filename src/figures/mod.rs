@@ -76,7 +76,8 @@ pub struct Figure {
     /// Byte span of the whole mention, qualifier and unit included (`more than 250`,
     /// `$6 million`, `38 per 100,000`).
     pub span: Span,
-    /// Plain decimal, never scientific: `6000000`, `80700000000`, `0.6`.
+    /// Plain decimal, never scientific: `6000000`, `80700000000`, `0.6`; a negative value has a
+    /// leading `-` (`minus five percent` -> `-5`).
     pub value: String,
     /// ISO code for money, `%` for percentages, `per 100,000` for rates, the normalised
     /// measure (`km`, `acre`, `m2`) or time unit (`year`), empty for counts.
