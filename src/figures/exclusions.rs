@@ -101,7 +101,12 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
     // Glued to letters after: ordinals (`18th`), decades (`1990s`), codes (`5G`). Scale
     // suffixes (`6mn`) and units (`10km`) are fine.
     if let Some(n) = next {
-        if touches(t, n) && n.is_word() && scale_suffix(n.text).is_none() && units::measure(toks, i + 1).is_none() {
+        // `9L15`, `5G8`: letters between digits make a code, whatever the letters.
+        let powered = units::measure(toks, i + 1).is_some_and(|(_, _, end)| end > i + 2);
+        let code = next2.is_some_and(|m| m.is_num() && touches(n, m)) && !powered;
+        let unit = !code && (units::measure(toks, i + 1).is_some() || units::currency_suffix(toks, i + 1, true).is_some());
+        let trillion = has_currency && matches!(n.text, "T" | "tr");
+        if touches(t, n) && n.is_word() && (code || scale_suffix(n.text).is_none()) && !unit && !trillion {
             let lower = n.text.to_ascii_lowercase();
             let is_am_pm = matches!(lower.as_str(), "am" | "pm");
             let skip = if is_am_pm { i + 2 } else { skip_chain().max(i + 2) };
@@ -187,7 +192,7 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
             return Some(i + 2);
         }
         // Years: four plain digits in a plausible range, unless a unit says otherwise.
-        if t.text.len() == 4 && (1000..=2100).contains(&value) && !followed_by_unit(toks, i + 1) {
+        if t.text.len() == 4 && (1000..=2100).contains(&value) && !followed_by_unit(toks, i + 1) && !range_to_amount(toks, i) {
             return Some(i + 1);
         }
     }
@@ -215,11 +220,26 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
     None
 }
 
+/// True when a four-digit number at `i` opens a range whose other end is no year (`1000-5000`,
+/// `1000 - 5000`) or carries a unit (`between 1000 and 1500 liters`), so it is an amount.
+fn range_to_amount(toks: &[Tok], i: usize) -> bool {
+    let Some(c) = toks.get(i + 1) else { return false };
+    let between = i > 0 && toks[i - 1].is("between");
+    if !(c.is_dash() || c.is("to") || (between && c.is("and"))) {
+        return false;
+    }
+    let Some(n) = toks.get(i + 2).filter(|n| n.is_num()) else { return false };
+    let year_like = n.text.len() == 4 && n.text.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+    let (Ok(x), Some(y)) = (toks[i].text.parse::<u64>(), super::numbers::Dec::parse(n.text)) else { return false };
+    let rises = y.scale == 0 && y.mant > x as u128;
+    rises && (!year_like || followed_by_unit(toks, i + 3))
+}
+
 /// True when a percent sign, currency, scale word or measure follows at `j`.
-fn followed_by_unit(toks: &[Tok], j: usize) -> bool {
+pub fn followed_by_unit(toks: &[Tok], j: usize) -> bool {
     let Some(n) = toks.get(j) else { return false };
     units::percent(toks, j).is_some()
-        || units::currency_suffix(toks, j).is_some()
+        || units::currency_suffix(toks, j, false).is_some()
         || units::measure(toks, j).is_some()
         || (n.is_word() && (super::numbers::scale_word(n.text).is_some() || scale_suffix(n.text).is_some()))
 }

@@ -7,16 +7,21 @@
 //! `figures.csv` rows ([`Figure::to_row`] converts offsets to code points).
 //!
 //! Stages, one file each:
-//! 1. `tokens` splits text into numbers, words and symbols with byte spans;
-//! 2. `numbers` reads digits, scale words/suffixes, spelled-out numbers and vague plurals
-//!    into exact decimals (`$80.7bn` -> `80700000000`, never via `f64`);
-//! 3. `units` is the lexicon of currencies (ISO codes), percent markers, measures and time units;
+//! 1. `tokens` splits text into numbers (`40,000`, `10 000`, `12,34,567`), words and symbols
+//!    with byte spans;
+//! 2. `numbers` reads digits, scale words/suffixes, spelled-out numbers, fractions and vague
+//!    plurals into exact decimals (`$80.7bn` -> `80700000000`, never via `f64`);
+//! 3. `units` matches the lexicon of currencies (`currencies.tsv`: every ISO 4217 code with its
+//!    symbols, English names and minor units), percent markers, and measures and time units
+//!    (`units.tsv`); the tables are data, compiled in;
 //! 4. `qualifiers` reads `more than`, `up to`, `approximately`, `or more` ...;
 //! 5. `exclusions` rejects dates, years, times, ordinals, references, names and phone numbers;
+//!    `markup` marks URLs, e-mail addresses, hashtags, handles and tags, where nothing starts;
 //! 6. `subject` finds the counted noun; 7. `rules` combines them into a mention.
 //!
 //! Decisions worth knowing:
-//! - **Ranges** (`20-30`, `20 to 30`, `between 20 and 30`, `$20-$30 million`) give one figure
+//! - **Ranges** (`20-30`, `20 to 30`, `between 20 and 30`, `$20-$30 million`, `8- to
+//!   16-meter`, `1000 - 5000`) give one figure
 //!   whose value is the lower bound and whose span covers the whole range; a scale written
 //!   only on the upper bound applies to both (`20 to 30 million` -> `20000000`).
 //! - **Money per period** (`$20,000 per year`, `$5 a day`) stays kind `money` with the ISO code
@@ -30,12 +35,27 @@
 //!   are not. Other spelled numbers are counts (`three times`).
 //! - **Years**: four plain digits from 1000 to 2100 are years unless a unit, percent or
 //!   currency makes them an amount (`1500 km`, `$2025`).
-//! - Percentage points have unit `pp`; glued `m` (`6m`) is million, never metres.
+//! - Percentage points have unit `pp`. `m` after a number is million in money and count
+//!   context (`$6m`, `6m people`) and metres after height and distance words (`1.8m tall`,
+//!   `a height of 3 m`, `the 100m sprint`); `M` is always million.
+//! - **Money**: symbols before or after the amount, glued or spaced (`$5`, `10 $`, `20€`,
+//!   `Mex$ 10 million`), codes with the scale anywhere (`USD 5 million`, `5 million USD`,
+//!   `75 USD million`, `30 MUSD`, `$2.174T`), names with nationality (`125 million Australian
+//!   dollars`). Minor units become the major unit (`50 cents` -> `0.5` USD, `470p` -> `4.7`
+//!   GBP). Names that are also English words (`won`, `marks`, `rand`) are money only after a
+//!   scale word. A bare `$` or `dollars` is USD unless the text names exactly one other dollar
+//!   and never the US one (then it is that dollar: `A$5m ... $3m` -> AUD twice).
+//! - `pound(s)` is a weight (`lb`) with a weight word before it (`weighs`, `drop`, `lost`) or a
+//!   weighed thing after it (`a twenty pound bag`), and no money word near; else GBP.
+//! - Signed values (`minus five percent`, `−3.5%`) have a leading `-` in `value`; `plus or
+//!   minus 3 points` stays positive. Mixed and unicode fractions add up exactly (`10 1/2` ->
+//!   `10.5`, `1½` -> `1.5`); thirds and sixths are rounded to six places.
 //! - Subjects are looked for after the figure (skipping `alleged`, `of the`, modifiers like
 //!   `MS-13`), then as `X of <figure>` before it (`debt of $31bn`); for quantities and
 //!   percentages only `of X` counts (`0.6 square metres of space`, `82% of its GDP`).
 
 mod exclusions;
+mod markup;
 mod numbers;
 mod qualifiers;
 mod rules;
@@ -56,7 +76,8 @@ pub struct Figure {
     /// Byte span of the whole mention, qualifier and unit included (`more than 250`,
     /// `$6 million`, `38 per 100,000`).
     pub span: Span,
-    /// Plain decimal, never scientific: `6000000`, `80700000000`, `0.6`.
+    /// Plain decimal, never scientific: `6000000`, `80700000000`, `0.6`; a negative value has a
+    /// leading `-` (`minus five percent` -> `-5`).
     pub value: String,
     /// ISO code for money, `%` for percentages, `per 100,000` for rates, the normalised
     /// measure (`km`, `acre`, `m2`) or time unit (`year`), empty for counts.
@@ -86,7 +107,33 @@ pub fn extract(doc: &Analysed) -> Vec<Figure> {
             kept.push(f);
         }
     }
+    resolve_dollars(&doc.text, &mut kept);
     kept
+}
+
+/// A bare `$` or `dollars` is USD unless the text names exactly one other dollar (`A$`,
+/// `Australian dollars`) and never the US one (`US$`, `USD`, `U.S. dollars`): then the bare
+/// dollars are that one too.
+fn resolve_dollars(text: &str, figures: &mut [Figure]) {
+    let money = |f: &Figure| f.kind == FigureKind::Money;
+    let mut other: Option<String> = None;
+    for f in figures.iter().filter(|f| money(f)) {
+        if f.unit == "USD" && !units::is_bare_dollar(f.span.text(text)) {
+            return;
+        }
+        if f.unit != "USD" && units::is_dollar_code(&f.unit) {
+            match &other {
+                Some(o) if *o != f.unit => return,
+                _ => other = Some(f.unit.clone()),
+            }
+        }
+    }
+    let Some(code) = other else { return };
+    for f in figures.iter_mut().filter(|f| money(f) && f.unit == "USD") {
+        if units::is_bare_dollar(f.span.text(text)) {
+            f.unit = code.clone();
+        }
+    }
 }
 
 /// Figures in a single piece of text, spans relative to it, sorted and non-overlapping.
@@ -99,5 +146,7 @@ pub fn extract(doc: &Analysed) -> Vec<Figure> {
 /// assert_eq!(f[0].subject, "Venezuelans");
 /// ```
 pub fn extract_text(text: &str) -> Vec<Figure> {
-    rules::scan(text)
+    let mut figures = rules::scan(text);
+    resolve_dollars(text, &mut figures);
+    figures
 }

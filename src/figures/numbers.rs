@@ -26,7 +26,8 @@ impl Dec {
             None => (s, ""),
         };
         let mut mant: u128 = 0;
-        for c in int.chars().filter(|&c| c != ',').chain(frac.chars()) {
+        // Separators (`,`, spaces, NBSP, thin spaces) carry no value.
+        for c in int.chars().filter(|&c| !c.is_whitespace() && c != ',' && c != '\u{2009}' && c != '\u{202f}').chain(frac.chars()) {
             let d = c.to_digit(10)?;
             mant = mant.checked_mul(10)?.checked_add(d as u128)?;
         }
@@ -41,6 +42,40 @@ impl Dec {
             let f = 10u128.checked_pow(k - self.scale)?;
             Some(Dec { mant: self.mant.checked_mul(f)?, scale: 0 })
         }
+    }
+
+    /// `self * 10^k` for a signed `k` (`-2` turns cents into dollars), exactly.
+    pub fn shift(self, k: i32) -> Option<Dec> {
+        if k >= 0 {
+            self.mul_pow10(k as u32)
+        } else {
+            Some(Dec { mant: self.mant, scale: self.scale + k.unsigned_abs() })
+        }
+    }
+
+    /// `self + other`, exactly.
+    pub fn add(self, other: Dec) -> Option<Dec> {
+        let s = self.scale.max(other.scale);
+        let a = self.mant.checked_mul(10u128.checked_pow(s - self.scale)?)?;
+        let b = other.mant.checked_mul(10u128.checked_pow(s - other.scale)?)?;
+        Some(Dec { mant: a.checked_add(b)?, scale: s })
+    }
+
+    /// `num / den` as a decimal: exact when `den` has only the factors 2 and 5, otherwise
+    /// rounded to six places (`1/3` -> `0.333333`).
+    pub fn fraction(num: u128, den: u128) -> Option<Dec> {
+        if den == 0 {
+            return None;
+        }
+        let mut d = den;
+        let mut places = 0;
+        while d % 2 == 0 || d % 5 == 0 {
+            d /= if d % 2 == 0 { 2 } else { 5 };
+            places += 1;
+        }
+        let scale = if d == 1 { places.max(1) } else { 6 };
+        let scaled = num.checked_mul(10u128.checked_pow(scale)?)?;
+        Some(Dec { mant: (scaled + den / 2) / den, scale })
     }
 
     /// `self * n` for a whole `n`.
@@ -82,11 +117,34 @@ pub fn scale_word(w: &str) -> Option<u32> {
 pub fn scale_suffix(w: &str) -> Option<u32> {
     match w {
         "k" | "K" => Some(3),
-        "m" | "M" | "mn" | "mln" | "mil" | "MN" => Some(6),
+        "m" | "M" | "mn" | "mln" | "mil" | "MN" | "MM" => Some(6),
         "b" | "B" | "bn" | "bln" | "BN" => Some(9),
         "tn" | "trn" | "TN" => Some(12),
         _ => None,
     }
+}
+
+/// Value of a unicode vulgar fraction (`½` -> 0.5, `⅓` -> 0.333333).
+pub fn unicode_fraction(s: &str) -> Option<Dec> {
+    let (n, d) = match s {
+        "½" => (1, 2),
+        "⅓" => (1, 3),
+        "⅔" => (2, 3),
+        "¼" => (1, 4),
+        "¾" => (3, 4),
+        "⅕" => (1, 5),
+        "⅖" => (2, 5),
+        "⅗" => (3, 5),
+        "⅘" => (4, 5),
+        "⅙" => (1, 6),
+        "⅚" => (5, 6),
+        "⅛" => (1, 8),
+        "⅜" => (3, 8),
+        "⅝" => (5, 8),
+        "⅞" => (7, 8),
+        _ => return None,
+    };
+    Dec::fraction(n, d)
 }
 
 /// Value of a single spelled-out number word below a hundred.
@@ -259,6 +317,15 @@ mod tests {
         assert_eq!(Dec::parse("0.0025").unwrap().mul_pow10(3).unwrap().to_plain(), "2.5");
         assert_eq!(Dec::parse("1.234567").unwrap().mul_pow10(3).unwrap().to_plain(), "1234.567");
         assert_eq!(Dec::parse("2.0").unwrap().to_plain(), "2");
+        assert_eq!(Dec::parse("10 000").unwrap().to_plain(), "10000");
+        assert_eq!(Dec::parse("12,34,567.89").unwrap().to_plain(), "1234567.89");
+        assert_eq!(Dec::int(50).shift(-2).unwrap().to_plain(), "0.5");
+        assert_eq!(Dec::int(75).shift(6).unwrap().to_plain(), "75000000");
+        assert_eq!(Dec::int(10).add(Dec::fraction(1, 2).unwrap()).unwrap().to_plain(), "10.5");
+        assert_eq!(Dec::fraction(3, 16).unwrap().to_plain(), "0.1875");
+        assert_eq!(Dec::fraction(1, 3).unwrap().to_plain(), "0.333333");
+        assert_eq!(Dec::fraction(2, 3).unwrap().to_plain(), "0.666667");
+        assert_eq!(unicode_fraction("¾").unwrap().to_plain(), "0.75");
     }
 
     fn spell(s: &str) -> Option<(u128, usize)> {

@@ -3,13 +3,17 @@
 //! yields a figure (and scanning resumes after it) or is skipped.
 //!
 //! ```text
-//! mention := [qualifier] amount [unit] [range] [rate] [or more]
-//! amount  := [currency] digits [scale]  |  spelled [scale]  |  vague plural  |  a(n) scale
-//! range   := ("-" | "to" | "and" after between) amount [unit]
+//! mention := [qualifier] [sign] amount [unit] [range] [rate] [or more]
+//! amount  := [currency] digits [fraction] [scale]  |  spelled [scale]  |  vague plural  |  a(n) scale
+//! unit    := currency [scale] | minor currency | percent | measure | "-" unit
+//! range   := ["-"] ("-" | "to" | "and" after between) amount [unit]
 //! ```
+//!
+//! Nothing starts inside a URL, address, hashtag or tag (`markup`).
 
 use super::exclusions::{self, is_month};
-use super::numbers::{scale_suffix, scale_word, spelled, vague, Dec};
+use super::markup;
+use super::numbers::{scale_suffix, scale_word, spelled, unicode_fraction, vague, Dec};
 use super::qualifiers::{self, Prefix};
 use super::subject;
 use super::tokens::{tokenize, Tok};
@@ -34,6 +38,8 @@ struct Amount {
     bare_one: bool,
     /// Written in words (`three`), not digits.
     spelled: bool,
+    /// A bare `m` after the number that the context reads as metres (`1.8m tall`).
+    metres: bool,
 }
 
 /// Why no amount starts at an index.
@@ -51,23 +57,51 @@ struct Unit {
     unit: &'static str,
     /// Index after the unit.
     end: usize,
+    /// Power of ten the unit applies to the amount (`50 cents` -> -2, `75 USD million` -> 6).
+    shift: i32,
+    /// The currency is the word `pound(s)`, which may be a weight.
+    pound_word: bool,
 }
 
 /// All figures in `text`, spans relative to `text`.
 pub fn scan(text: &str) -> Vec<Figure> {
     let toks = tokenize(text);
+    let masks = markup::masked(text);
+    let inside = |start: usize, end: usize| masks.iter().any(|&(a, b)| start < b && a < end);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if inside(toks[i].start, toks[i].end) {
+            i += 1;
+            continue;
+        }
         match mention(text, &toks, i) {
-            Ok((figure, next)) => {
+            Ok((figure, next)) if !inside(figure.span.start, figure.span.end) => {
                 out.push(figure);
                 i = next.max(i + 1);
             }
+            Ok(_) => i += 1,
             Err(next) => i = next.max(i + 1),
         }
     }
     out
+}
+
+/// A minus sign before the amount at `j`: the words `minus` / `negative`, or `−` / `-` glued to
+/// the number with a space (not a number) before it. Returns the index of the amount.
+fn sign(toks: &[Tok], j: usize) -> Option<usize> {
+    let t = toks.get(j)?;
+    let n = toks.get(j + 1)?;
+    // `plus or minus 3 points` is a margin of error, not a negative value.
+    let margin = j >= 2 && toks[j - 1].is("or") && toks[j - 2].is("plus");
+    if (t.is("minus") || t.is("negative")) && (n.is_num() || n.is_word()) && !margin {
+        return Some(j + 1);
+    }
+    let spaced_before = j == 0 || (toks[j - 1].end < t.start && !toks[j - 1].is_num()) || toks[j - 1].is_sym("(");
+    if matches!(t.text, "−" | "-") && n.is_num() && n.start == t.end && spaced_before {
+        return Some(j + 1);
+    }
+    None
 }
 
 /// The figure starting at `toks[i]`, with the index after it; or the index to resume from.
@@ -75,6 +109,11 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     let (prefix, j) = match qualifiers::prefix(toks, i) {
         Some((p, j)) => (Some(p), j),
         None => (None, i),
+    };
+    let sign_at = j;
+    let (negative, j) = match sign(toks, j) {
+        Some(k) => (true, k),
+        None => (false, j),
     };
     let first = match amount(toks, j, false) {
         Ok(a) => a,
@@ -114,6 +153,10 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     }
     let mut unit = unit_at(toks, a.end, &a);
     let mut end = unit.map_or(a.end, |u| u.end);
+    // `a negative 42%-49% rating`: the adjective before a range is no sign.
+    if negative && toks[sign_at].is("negative") && toks.get(end).is_some_and(|c| c.is_dash() || c.is("to")) {
+        return Err(sign_at + 1);
+    }
 
     // Ages (`30-year-old`, `80 years old`) are not durations of anything.
     if let Some(u) = unit.filter(|u| u.kind == FigureKind::Duration) {
@@ -125,15 +168,25 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
             return Err(u.end + 2);
         }
     }
-    // `236 pounds` after `weighs` is a weight, not money.
-    if let Some(u) = unit.filter(|u| u.unit == "GBP" && toks[a.end].text.to_ascii_lowercase().starts_with("pound")) {
-        let lo = i.saturating_sub(3);
-        if toks[lo..i].iter().any(|t| t.text.to_ascii_lowercase().starts_with("weigh")) {
-            unit = Some(Unit { kind: FigureKind::Quantity, unit: "lb", end: u.end });
+    // `weighs 236 pounds`, `drop 25 pounds`, `a twenty pound bag` are weights, not money.
+    if let Some(u) = unit.filter(|u| u.pound_word) {
+        if !a.scaled && pound_is_weight(toks, i, u.end) {
+            unit = Some(Unit { kind: FigureKind::Quantity, unit: "lb", end: u.end, shift: 0, pound_word: false });
         }
     }
-    // Ranges: value is the lower bound, the span covers the whole range.
+    // Ranges: value is the lower bound, the span covers the whole range. A suspended hyphen
+    // (`8- to 16-meter`) stands before the connector.
+    let suspended = unit.is_none()
+        && toks.get(end).is_some_and(|d| d.is_dash() && d.start == toks[end - 1].end)
+        && toks.get(end + 1).is_some_and(|c| c.is("to") || c.is("and") || c.is("or"));
+    let end_before_range = end;
+    if suspended {
+        end += 1;
+    }
     let connector = toks.get(end).filter(|c| {
+        if suspended {
+            return true;
+        }
         if prefix == Some(Prefix::Between) {
             c.is("and")
         } else {
@@ -141,7 +194,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
         }
     });
     let mut ranged = false;
-    if connector.is_some() && !a.vague {
+    if connector.is_some() && !a.vague && !negative {
         if let Ok(b) = amount(toks, end + 1, true) {
             let b_unit = unit_at(toks, b.end, &b);
             let currency_ok = a.currency.is_none() || b.currency.is_none() || a.currency == b.currency;
@@ -170,9 +223,12 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
             }
         }
     }
+    if suspended && !ranged {
+        end = end_before_range;
+    }
     // `between` without `and ...` is not a qualifier we know, and a vague plural keeps no
     // qualifier (`handed over millions of dollars`): start at the number.
-    let start_tok = if (prefix == Some(Prefix::Between) && !ranged) || a.vague { j } else { i };
+    let start_tok = if (prefix == Some(Prefix::Between) && !ranged) || a.vague { sign_at } else { i };
 
     let mut kind = match (a.currency, unit) {
         (Some(_), _) => FigureKind::Money,
@@ -187,6 +243,9 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     };
     if let Some(u) = unit.filter(|u| u.kind == FigureKind::Money) {
         a.currency = Some(u.unit);
+    }
+    if let Some(u) = unit.filter(|u| u.shift != 0) {
+        a.value = a.value.shift(u.shift).ok_or(end)?;
     }
 
     // Rates: `38 per 100,000`, `5 per day`; money per period stays money (`$20,000 per year`).
@@ -269,7 +328,7 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     let span = Span::new(toks[start_tok].start, toks[end - 1].end);
     let figure = Figure {
         span,
-        value: a.value.to_plain(),
+        value: if negative && a.value.mant != 0 { format!("-{}", a.value.to_plain()) } else { a.value.to_plain() },
         unit: unit_str,
         kind,
         qualifier,
@@ -318,23 +377,62 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         scaled: false,
         bare_one: false,
         spelled: false,
+        metres: false,
     };
+    // `½ mile`: a vulgar fraction alone, when a unit follows.
+    if let Some(v) = unicode_fraction(t.text).filter(|_| !t.is_word()) {
+        a.value = v;
+        a.end = k + 1;
+        return if unit_at(toks, k + 1, &a).is_some() || currency.is_some() { Ok(a) } else { Err(NoAmount::None) };
+    }
     if t.is_num() {
+        let fraction = fraction_at(toks, k);
         if in_range {
             let glued = toks.get(k + 1).is_some_and(|n| {
-                n.start == t.end && n.is_word() && scale_suffix(n.text).is_none() && units::measure(toks, k + 1).is_none()
+                n.start == t.end
+                    && n.is_word()
+                    && scale_suffix(n.text).is_none()
+                    && units::measure(toks, k + 1).is_none()
+                    && units::currency_suffix(toks, k + 1, true).is_none()
             });
-            let year = t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()) && currency.is_none();
+            let year = t.text.len() == 4
+                && t.text.bytes().all(|b| b.is_ascii_digit())
+                && t.text.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+                && currency.is_none()
+                && !exclusions::followed_by_unit(toks, k + 1);
             if glued || year || toks.get(k + 1).is_some_and(|n| n.is_sym(":")) {
                 return Err(NoAmount::None);
             }
-        } else if let Some(skip) = exclusions::excluded(toks, k, currency.is_some()) {
-            return Err(NoAmount::Skip(skip));
+        } else if fraction.is_none() {
+            if let Some(skip) = exclusions::excluded(toks, k, currency.is_some()) {
+                return Err(NoAmount::Skip(skip));
+            }
+        }
+        if let Some((v, e)) = fraction {
+            a.value = v;
+            a.end = e;
+            return Ok(a);
         }
         a.value = Dec::parse(t.text).ok_or(NoAmount::Skip(k + 1))?;
         let mut e = k + 1;
-        if let Some(p) = toks.get(e).filter(|n| n.is_word() && n.start == t.end).and_then(|n| scale_suffix(n.text)) {
-            // `6m` glued: million, never metres (a spaced `m` is not read as a unit either).
+        let glued_suffix = toks.get(e).filter(|n| n.is_word() && n.start == t.end);
+        // `3m²` is an area, not three million.
+        let powered = toks.get(e + 1).is_some_and(|p| glued_suffix.is_some_and(|n| p.start == n.end) && matches!(p.text, "2" | "²" | "3" | "³"));
+        let spaced_m = toks.get(e).filter(|n| n.text == "m" && n.start > t.end);
+        if glued_suffix.is_some_and(|n| n.text == "m") && !powered && currency.is_none() && length_context(toks, k, e) {
+            // `1.8m tall`, `the 100m sprint`: metres where the words around speak of length.
+            a.metres = true;
+            e += 1;
+        } else if spaced_m.is_some() && currency.is_none() && length_context(toks, k, e) {
+            a.metres = true;
+            e += 1;
+        } else if let Some(p) = glued_suffix.filter(|_| !powered).and_then(|n| scale_suffix(n.text).or_else(|| currency.and(trillion(n.text)))) {
+            // `6m`, `$80.7bn`, `$2.174T` glued: a scale.
+            a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
+            a.scaled = true;
+            e += 1;
+        } else if let Some(p) = toks.get(e).filter(|n| currency.is_some() && n.is_word() && n.start > t.end && matches!(n.text, "m" | "M" | "mn" | "bn" | "tn")).and_then(|n| scale_suffix(n.text)) {
+            // `£6 m`, `€3 bn`: a spaced suffix only after a currency.
             a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
             a.scaled = true;
             e += 1;
@@ -377,15 +475,15 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         if toks.get(x).is_some_and(|o| o.is("of")) {
             x += 1;
         }
-        if article(x) {
-            if let Some(p) = toks.get(x + 1).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
-                let frac = if t.is("three") { Dec { mant: 75, scale: 2 } } else { Dec { mant: 25, scale: 2 } };
-                a.value = frac.mul_pow10(p).ok_or(NoAmount::None)?;
-                a.end = x + 2;
-                a.scaled = true;
-                a.spelled = true;
-                return Ok(a);
-            }
+        // `a quarter of a million`, and without `of a`: `a quarter million`.
+        let scale_at = if article(x) { x + 1 } else { x };
+        if let Some(p) = toks.get(scale_at).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)).filter(|&p| p >= 3) {
+            let frac = if t.is("three") { Dec { mant: 75, scale: 2 } } else { Dec { mant: 25, scale: 2 } };
+            a.value = frac.mul_pow10(p).ok_or(NoAmount::None)?;
+            a.end = scale_at + 1;
+            a.scaled = true;
+            a.spelled = true;
+            return Ok(a);
         }
     }
     if article(k) {
@@ -395,6 +493,12 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
             a.end = k + 2;
             a.scaled = true;
             a.spelled = true;
+            // `a hundred and two`, `a thousand and fifty`: the rest of the number.
+            let rest_at = if toks.get(k + 2).is_some_and(|w| w.is("and")) { k + 3 } else { k + 2 };
+            if let Some(rest) = spelled(toks, rest_at).filter(|r| r.value < 10u128.pow(p) && (rest_at == k + 3 || r.value >= 20 || p == 2)) {
+                a.value = Dec::int(10u128.pow(p) + rest.value);
+                a.end = rest.end;
+            }
             return Ok(a);
         }
         if n.is("dozen") {
@@ -448,9 +552,24 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
 }
 
 /// A currency, percent or measure right after the amount (also glued by a hyphen:
-/// `four-day`, `57-acre`).
+/// `four-day`, `57-acre`, `12-cent`).
 fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
-    let money = |(c, end): (&'static str, usize)| Unit { kind: FigureKind::Money, unit: c, end };
+    let plain = |kind: FigureKind, unit: &'static str, end: usize| Unit { kind, unit, end, shift: 0, pound_word: false };
+    let money = |c: units::CurrencyAfter| {
+        let mut u = Unit { kind: FigureKind::Money, unit: c.code, end: c.end, shift: c.shift, pound_word: c.pound_word };
+        // `75 USD million`: a scale word after a code.
+        let code = &toks[c.end - 1];
+        if c.shift == 0 && code.is_word() && code.text.len() == 3 && code.text.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some(p) = toks.get(c.end).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)) {
+                u.shift = p as i32;
+                u.end += 1;
+            }
+        }
+        u
+    };
+    if a.metres {
+        return Some(plain(FigureKind::Quantity, "m", e));
+    }
     if a.currency.is_some() {
         // `$5 million dollars` is rare; a currency code after a symbol is common (`$5 USD`).
         return None;
@@ -458,32 +577,127 @@ fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
     if a.vague {
         // `hundreds of dollars`, `thousands of kilometres`
         if toks.get(e).is_some_and(|t| t.is("of")) {
-            if let Some(c) = units::currency_suffix(toks, e + 1) {
+            if let Some(c) = units::currency_suffix(toks, e + 1, true) {
                 return Some(money(c));
             }
             if let Some((u, kind, end)) = units::measure(toks, e + 1) {
-                return Some(Unit { kind, unit: u, end });
+                return Some(plain(kind, u, end));
             }
         }
         return None;
     }
-    if let Some(c) = units::currency_suffix(toks, e) {
+    if let Some(c) = units::currency_suffix(toks, e, a.scaled) {
         return Some(money(c));
     }
     if let Some((u, end)) = units::percent(toks, e) {
-        return Some(Unit { kind: FigureKind::Percent, unit: u, end });
+        return Some(plain(FigureKind::Percent, u, end));
     }
     if let Some((u, kind, end)) = units::measure(toks, e) {
-        return Some(Unit { kind, unit: u, end });
+        return Some(plain(kind, u, end));
     }
-    // Hyphenated adjective: `four-day`, `one-year`, `30-year-old`.
+    // Hyphenated adjective: `four-day`, `one-year`, `30-year-old`, `12-cent`, `20-pound`.
     let d = toks.get(e)?;
     if d.is_dash() && e > 0 && toks[e - 1].end == d.start && toks.get(e + 1).is_some_and(|n| n.start == d.end) {
         if let Some((u, kind, end)) = units::measure(toks, e + 1) {
-            return Some(Unit { kind, unit: u, end });
+            return Some(plain(kind, u, end));
+        }
+        if let Some(c) = units::currency_suffix(toks, e + 1, a.scaled).filter(|c| c.shift <= 0) {
+            return Some(money(c));
         }
     }
     None
+}
+
+/// `T` glued after a currency amount is a trillion (`$2.174T`).
+fn trillion(s: &str) -> Option<u32> {
+    (s == "T" || s == "tr").then_some(12)
+}
+
+/// A fraction at the number `toks[k]`: mixed (`10 1/2`, `10½`) or, when a unit follows, plain
+/// (`1/2 mile`, `3/4 cup`). Returns its value and the index after it. Dates (`10/12/2016`)
+/// and scores are not fractions: the denominator must exceed the numerator and no second
+/// slash may follow.
+fn fraction_at(toks: &[Tok], k: usize) -> Option<(Dec, usize)> {
+    let t = &toks[k];
+    let int = |x: &Tok| (x.is_num() && x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3).then(|| x.text.parse::<u128>().ok()).flatten();
+    let touch = |x: usize, y: usize| toks.get(x).zip(toks.get(y)).is_some_and(|(a, b)| a.end == b.start);
+    // `num/den` starting at `x`: returns the fraction.
+    let slash = |x: usize| -> Option<Dec> {
+        let (n, d) = (int(toks.get(x)?)?, int(toks.get(x + 2)?)?);
+        let ok = toks.get(x + 1)?.is_sym("/") && touch(x, x + 1) && touch(x + 1, x + 2) && n > 0 && n < d && d <= 100;
+        let another = toks.get(x + 3).is_some_and(|s| s.is_sym("/") && touch(x + 2, x + 3));
+        if ok && !another { Dec::fraction(n, d) } else { None }
+    };
+    let whole = Dec::parse(t.text)?;
+    if let Some(u) = toks.get(k + 1).filter(|u| u.start <= t.end + 1).and_then(|u| unicode_fraction(u.text)) {
+        return Some((whole.add(u)?, k + 2));
+    }
+    if int(t).is_some() && toks.get(k + 1).is_some_and(|n| n.start > t.end) {
+        if let Some(f) = slash(k + 1) {
+            return Some((whole.add(f)?, k + 4));
+        }
+    }
+    let f = slash(k)?;
+    let unit_after = units::measure(toks, k + 3).is_some()
+        || units::currency_suffix(toks, k + 3, false).is_some()
+        || (toks.get(k + 3).is_some_and(|d| d.is_dash()) && units::measure(toks, k + 4).is_some());
+    unit_after.then_some((f, k + 3))
+}
+
+/// Whether the words around a number followed by a bare `m` (at `m`) speak of length, height
+/// or distance (`1.8m tall`, `a height of 3m`, `the 100m sprint`), so the `m` is metres.
+fn length_context(toks: &[Tok], num: usize, m: usize) -> bool {
+    const AFTER: &[&str] = &[
+        "tall", "high", "long", "wide", "deep", "thick", "away", "above", "below", "across", "apart", "underground",
+        "sprint", "sprints", "sprinter", "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley",
+        "relay", "dash", "race", "final", "heats", "run", "swim", "jump", "span", "square", "cubic",
+    ];
+    const BEFORE: &[&str] = &[
+        "height", "heights", "tall", "long", "length", "width", "wide", "depth", "deep", "distance", "altitude",
+        "elevation", "diameter", "radius", "measuring", "measures", "measured", "stands", "stood", "standing",
+        "jumped", "leapt", "cleared", "threw", "vaulted", "span", "spans", "wingspan", "dived", "metres", "meters",
+    ];
+    let after = toks.get(m + 1).filter(|n| !(n.is_dash() && n.start == toks[m].end)).or_else(|| toks.get(m + 2).filter(|_| toks[m + 1].start == toks[m].end));
+    if after.is_some_and(|n| AFTER.iter().any(|w| n.is(w))) {
+        return true;
+    }
+    // `3m in height`
+    if toks.get(m + 1).is_some_and(|n| n.is("in")) && toks.get(m + 2).is_some_and(|n| ["height", "length", "width", "depth", "diameter"].iter().any(|w| n.is(w))) {
+        return true;
+    }
+    toks[num.saturating_sub(4)..num].iter().any(|t| BEFORE.iter().any(|w| t.is(w)))
+}
+
+/// Whether `pound(s)` ending at `end` in a mention starting at `start` is a weight: a weight
+/// word before it (`weighs`, `drop`, `lost`) or a weighed thing after it (`a twenty pound bag`),
+/// and no money word near (`cost`, `paid`, `£`, `note`).
+fn pound_is_weight(toks: &[Tok], start: usize, end: usize) -> bool {
+    const WEIGHT_BEFORE: &[&str] = &[
+        "weigh", "weighs", "weighed", "weighing", "weight", "lose", "loses", "lost", "losing", "drop", "drops",
+        "dropped", "dropping", "gain", "gains", "gained", "gaining", "shed", "sheds", "shedding", "heavy",
+        "heavier", "lighter", "overweight", "lift", "lifts", "lifted", "lifting", "carry", "carries", "carried",
+        "carrying", "bench", "pressed", "tipped", "scales",
+    ];
+    const WEIGHT_AFTER: &[&str] = &[
+        "bag", "bags", "sack", "sacks", "box", "boxes", "weight", "weights", "heavier", "lighter", "overweight",
+        "turkey", "turkeys", "fish", "bass", "salmon", "catfish", "baby", "dumbbell", "dumbbells", "bale", "bales",
+        "load", "loads", "block", "blocks", "bomb", "bombs", "lobster", "steak", "potatoes", "apples", "flour",
+        "sugar", "rice", "beef", "meat", "cheese", "butter", "coffee",
+    ];
+    const MONEY: &[&str] = &[
+        "£", "sterling", "cost", "costs", "costing", "paid", "pay", "pays", "paying", "price", "priced", "prices",
+        "worth", "fine", "fined", "spent", "spend", "spending", "sold", "sell", "sells", "buy", "bought", "salary",
+        "wage", "wages", "earn", "earns", "earned", "raised", "budget", "note", "notes", "coin", "coins", "bet",
+        "prize", "damages", "compensation", "charge", "charged", "fee", "fees", "tax", "loan", "debt", "profit",
+        "revenue", "donated", "donation", "bid", "bonus", "ticket", "tickets", "pension",
+    ];
+    let any = |ts: &[Tok], list: &[&str]| ts.iter().any(|t| list.iter().any(|w| t.is(w) || t.text == *w));
+    let before = &toks[start.saturating_sub(4)..start];
+    let after = &toks[end..(end + 2).min(toks.len())];
+    if any(before, MONEY) || any(after, MONEY) {
+        return false;
+    }
+    any(before, WEIGHT_BEFORE) || toks.get(end).is_some_and(|t| WEIGHT_AFTER.iter().any(|w| t.is(w)))
 }
 
 /// `per 100,000`, `per year`, `a year`, `annually` after a figure. Returns the unit text

@@ -225,6 +225,171 @@ const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ("(approximately 40,000)", "approximately 40,000", "40000", "", "count", "approx", ""),
     ("costs €6\u{a0}million", "€6\u{a0}million", "6000000", "EUR", "money", "exact", ""),
     ("café owners paid £12,500.", "£12,500", "12500", "GBP", "money", "exact", ""),
+    // === issue 19: figures beyond the seeds
+    // --- currencies by name, with nationality, by symbol before or after, by code
+    ("it pledged 528 million francs in aid", "528 million francs", "528000000", "CHF", "money", "exact", ""),
+    ("it pledged 40 million Swiss francs in aid", "40 million Swiss francs", "40000000", "CHF", "money", "exact", ""),
+    ("a loan of 2 million French francs", "2 million French francs", "2000000", "FRF", "money", "exact", "loan"),
+    ("China spent 100 billion yuan on roads", "100 billion yuan", "100000000000", "CNY", "money", "exact", ""),
+    ("a fund of 2 billion renminbi", "2 billion renminbi", "2000000000", "CNY", "money", "exact", "fund"),
+    ("a ¥3,000 ticket", "¥3,000", "3000", "JPY", "money", "exact", "ticket"),
+    ("it costs 3,000 yen per night", "3,000 yen", "3000", "JPY", "money", "exact", ""),
+    ("the deal was worth 125 million Australian dollars", "125 million Australian dollars", "125000000", "AUD", "money", "exact", ""),
+    ("raised 90 million Canadian dollars", "90 million Canadian dollars", "90000000", "CAD", "money", "exact", ""),
+    ("a A$100 fine", "A$100", "100", "AUD", "money", "exact", "fine"),
+    ("tickets cost HK$500", "HK$500", "500", "HKD", "money", "exact", ""),
+    ("a NZ$20 fee", "NZ$20", "20", "NZD", "money", "exact", "fee"),
+    ("a S$1.2bn project", "S$1.2bn", "1200000000", "SGD", "money", "exact", "project"),
+    ("it cost NT$300", "NT$300", "300", "TWD", "money", "exact", ""),
+    ("it costs 10 $ here", "10 $", "10", "USD", "money", "exact", ""),
+    ("it costs 10 € here", "10 €", "10", "EUR", "money", "exact", ""),
+    ("a 20€ ticket", "20€", "20", "EUR", "money", "exact", "ticket"),
+    ("it costs € 5", "€ 5", "5", "EUR", "money", "exact", ""),
+    ("a fine of 5 euro", "5 euro", "5", "EUR", "money", "exact", "fine"),
+    ("a Mex$ 10 million contract", "Mex$ 10 million", "10000000", "MXN", "money", "exact", "contract"),
+    ("it paid 10,000 pesos", "10,000 pesos", "10000", "MXN", "money", "exact", ""),
+    ("a debt of 5 million Philippine pesos", "5 million Philippine pesos", "5000000", "PHP", "money", "exact", "debt"),
+    ("Brazil set aside R$ 3 billion", "R$ 3 billion", "3000000000", "BRL", "money", "exact", ""),
+    ("a fund of 12,34,567.89 rupees", "12,34,567.89 rupees", "1234567.89", "INR", "money", "exact", "fund"),
+    ("a fund of ₹12,34,567", "₹12,34,567", "1234567", "INR", "money", "exact", "fund"),
+    ("a fee of Rs 500", "Rs 500", "500", "INR", "money", "exact", "fee"),
+    ("a fee of Rs. 500", "Rs. 500", "500", "INR", "money", "exact", "fee"),
+    ("a fee of 500 rupees", "500 rupees", "500", "INR", "money", "exact", "fee"),
+    ("a budget of 30 MUSD", "30 MUSD", "30000000", "USD", "money", "exact", "budget"),
+    ("a budget of 75 USD million", "75 USD million", "75000000", "USD", "money", "exact", "budget"),
+    ("a budget of USD 5 million", "USD 5 million", "5000000", "USD", "money", "exact", "budget"),
+    ("a budget of 5 million USD", "5 million USD", "5000000", "USD", "money", "exact", "budget"),
+    ("a budget of EUR 40m", "EUR 40m", "40000000", "EUR", "money", "exact", "budget"),
+    ("a market worth $2.174T", "$2.174T", "2174000000000", "USD", "money", "exact", ""),
+    ("a grant of half a million US dollars", "half a million US dollars", "500000", "USD", "money", "exact", "grant"),
+    ("it cost a quarter million dollars", "a quarter million dollars", "250000", "USD", "money", "exact", ""),
+    ("bonds worth CHF 40 million", "CHF 40 million", "40000000", "CHF", "money", "exact", ""),
+    ("it sold for 300 kr", "300 kr", "300", "SEK", "money", "exact", ""),
+    ("a ₩5,000 fare", "₩5,000", "5000", "KRW", "money", "exact", "fare"),
+    ("spent 1 billion won on chips", "1 billion won", "1000000000", "KRW", "money", "exact", ""),
+    ("a ₽100 fine", "₽100", "100", "RUB", "money", "exact", "fine"),
+    ("1.5 billion roubles in debt", "1.5 billion roubles", "1500000000", "RUB", "money", "exact", ""),
+    ("a ₺50 fee", "₺50", "50", "TRY", "money", "exact", "fee"),
+    ("600 million Danish kroner in fines", "600 million Danish kroner", "600000000", "DKK", "money", "exact", ""),
+    ("400 million Norwegian crowns in aid", "400 million Norwegian crowns", "400000000", "NOK", "money", "exact", ""),
+    ("SEK 2 billion in loans", "SEK 2 billion", "2000000000", "SEK", "money", "exact", ""),
+    ("it raised 50 million rand", "50 million rand", "50000000", "ZAR", "money", "exact", ""),
+    ("2 trillion rupiah in subsidies", "2 trillion rupiah", "2000000000000", "IDR", "money", "exact", ""),
+    ("a 5,000 naira fine", "5,000 naira", "5000", "NGN", "money", "exact", "fine"),
+    ("10 million shekels in damages", "10 million shekels", "10000000", "ILS", "money", "exact", ""),
+    ("200 million zlotys in aid", "200 million zlotys", "200000000", "PLN", "money", "exact", ""),
+    ("10 million Deutsche marks in aid", "10 million Deutsche marks", "10000000", "DEM", "money", "exact", ""),
+    ("a loan of 5 million marks", "5 million marks", "5000000", "DEM", "money", "exact", "loan"),
+    ("a 1,000 Kuwaiti dinar bond", "1,000 Kuwaiti dinar", "1000", "KWD", "money", "exact", "bond"),
+    ("3 million pounds sterling in fees", "3 million pounds sterling", "3000000", "GBP", "money", "exact", ""),
+    ("a budget of ¥1 trillion", "¥1 trillion", "1000000000000", "JPY", "money", "exact", "budget"),
+    ("the fine of €2.5bn", "€2.5bn", "2500000000", "EUR", "money", "exact", "fine"),
+    ("he earns 20 million euros", "20 million euros", "20000000", "EUR", "money", "exact", ""),
+    // --- minor units: cents, pence, paise
+    ("it costs 50 cents", "50 cents", "0.5", "USD", "money", "exact", ""),
+    ("it costs 99 cents", "99 cents", "0.99", "USD", "money", "exact", ""),
+    ("a 1 cent rise", "1 cent", "0.01", "USD", "money", "exact", "rise"),
+    ("shares closed at 470 pence", "470 pence", "4.7", "GBP", "money", "exact", ""),
+    ("shares closed at 470p", "470p", "4.7", "GBP", "money", "exact", ""),
+    ("a 20p charge", "20p", "0.2", "GBP", "money", "exact", "charge"),
+    ("a 12-cent-a-share dividend", "12-cent", "0.12", "USD", "money", "exact", ""),
+    ("a rise of 5 euro cents", "5 euro cents", "0.05", "EUR", "money", "exact", "rise"),
+    ("a charge of 50 paise", "50 paise", "0.5", "INR", "money", "exact", "charge"),
+    ("it costs 10 kopecks", "10 kopecks", "0.1", "RUB", "money", "exact", ""),
+    // --- pounds of weight
+    ("he wants to drop 25 pounds", "25 pounds", "25", "lb", "quantity", "exact", ""),
+    ("she carried a twenty pound bag", "twenty pound", "20", "lb", "quantity", "exact", ""),
+    ("she carried a 20-pound bag", "20-pound", "20", "lb", "quantity", "exact", ""),
+    ("he lost 40 pounds last year", "40 pounds", "40", "lb", "quantity", "exact", ""),
+    ("he weighed 300 pounds", "300 pounds", "300", "lb", "quantity", "exact", ""),
+    ("she gained 15 pounds", "15 pounds", "15", "lb", "quantity", "exact", ""),
+    ("a 10 pound turkey", "10 pound", "10", "lb", "quantity", "exact", ""),
+    ("he paid 25 pounds for it", "25 pounds", "25", "GBP", "money", "exact", ""),
+    ("a 20 pound note", "20 pound", "20", "GBP", "money", "exact", "note"),
+    ("he lost 10 million pounds on the deal", "10 million pounds", "10000000", "GBP", "money", "exact", ""),
+    // --- units: abbreviations and spellings, glued or spaced, compound units
+    ("5 ounces of gold", "5 ounces", "5", "oz", "quantity", "exact", "gold"),
+    ("12 oz of coffee", "12 oz", "12", "oz", "quantity", "exact", "coffee"),
+    ("100 cubic feet of gas", "100 cubic feet", "100", "ft3", "quantity", "exact", "gas"),
+    ("3 cubic metres of soil", "3 cubic metres", "3", "m3", "quantity", "exact", "soil"),
+    ("a 40 m³ tank", "40 m³", "40", "m3", "quantity", "exact", ""),
+    ("a dose of 5 mg", "5 mg", "5", "mg", "quantity", "exact", "dose"),
+    ("a 5mg dose", "5mg", "5", "mg", "quantity", "exact", ""),
+    ("250 ml of milk", "250 ml", "250", "ml", "quantity", "exact", "milk"),
+    ("a 250ml bottle", "250ml", "250", "ml", "quantity", "exact", ""),
+    ("a 75 cl bottle", "75 cl", "75", "cl", "quantity", "exact", ""),
+    ("a 75cl bottle", "75cl", "75", "cl", "quantity", "exact", ""),
+    ("the screen is 12in.", "12in", "12", "in", "quantity", "exact", ""),
+    ("a pipe 2 1/2 in.", "2 1/2 in", "2.5", "in", "quantity", "exact", ""),
+    ("an area of 10 sq mi", "10 sq mi", "10", "mi2", "quantity", "exact", "area"),
+    ("a 500 sq ft flat", "500 sq ft", "500", "ft2", "quantity", "exact", ""),
+    ("a 2,000-square-foot house", "2,000-square-foot", "2000", "ft2", "quantity", "exact", ""),
+    ("it took 3 hrs", "3 hrs", "3", "hour", "duration", "exact", ""),
+    ("it took 3hrs", "3hrs", "3", "hour", "duration", "exact", ""),
+    ("a wait of 30 mins", "30 mins", "30", "minute", "duration", "exact", "wait"),
+    ("he walked 10 1/2 miles", "10 1/2 miles", "10.5", "mi", "quantity", "exact", ""),
+    ("a ½ mile walk", "½ mile", "0.5", "mi", "quantity", "exact", ""),
+    ("it took 1½ hours", "1½ hours", "1.5", "hour", "duration", "exact", ""),
+    ("a 3¼ inch nail", "3¼ inch", "3.25", "in", "quantity", "exact", ""),
+    ("winds of 100 km/h", "100 km/h", "100", "km/h", "quantity", "exact", "winds"),
+    ("a limit of 60 mph", "60 mph", "60", "mph", "quantity", "exact", "limit"),
+    ("winds of 30 knots", "30 knots", "30", "kn", "quantity", "exact", "winds"),
+    ("it uses 5 kWh a day", "5 kWh", "5", "kWh", "quantity", "exact", ""),
+    ("a 100 kW engine", "100 kW", "100", "kW", "quantity", "exact", ""),
+    ("a 2.5 GW plant", "2.5 GW", "2.5", "GW", "quantity", "exact", ""),
+    ("it reached 20°C", "20°C", "20", "°C", "quantity", "exact", ""),
+    ("a 16 GB phone", "16 GB", "16", "GB", "quantity", "exact", ""),
+    ("250 calories a day", "250 calories", "250", "kcal", "quantity", "exact", ""),
+    ("10 nautical miles offshore", "10 nautical miles", "10", "nmi", "quantity", "exact", ""),
+    ("a 5-mile run", "5-mile", "5", "mi", "quantity", "exact", ""),
+    ("8 fl oz of water", "8 fl oz", "8", "floz", "quantity", "exact", "water"),
+    ("2 gallons of water", "2 gallons", "2", "gal", "quantity", "exact", "water"),
+    // --- `m`: million in money and count context, metres after height and distance words
+    ("he is 1.8m tall", "1.8m", "1.8", "m", "quantity", "exact", ""),
+    ("he won the 100m sprint", "100m", "100", "m", "quantity", "exact", ""),
+    ("a wall 3 m high", "3 m", "3", "m", "quantity", "exact", ""),
+    ("a height of 2.5m.", "2.5m", "2.5", "m", "quantity", "exact", "height"),
+    ("£6m for the club", "£6m", "6000000", "GBP", "money", "exact", ""),
+    ("6m voters", "6m", "6000000", "", "count", "exact", "voters"),
+    // --- ranges: one figure at the lower bound
+    ("an 8- to 16-meter wall", "8- to 16-meter", "8", "m", "quantity", "exact", ""),
+    ("1000 - 5000 people", "1000 - 5000", "1000", "", "count", "exact", "people"),
+    ("1000-5000 people", "1000-5000", "1000", "", "count", "exact", "people"),
+    ("between 100 and 1000 liters", "between 100 and 1000 liters", "100", "l", "quantity", "exact", ""),
+    ("between 1000 and 1500 liters", "between 1000 and 1500 liters", "1000", "l", "quantity", "exact", ""),
+    ("5 to 10 km away", "5 to 10 km", "5", "km", "quantity", "exact", ""),
+    ("10–20 kg of rice", "10–20 kg", "10", "kg", "quantity", "exact", "rice"),
+    // --- space- and thin-space-grouped thousands
+    ("10 000 dollars", "10 000 dollars", "10000", "USD", "money", "exact", ""),
+    ("a population of 1 414 021 100 people", "1 414 021 100", "1414021100", "", "count", "exact", "people"),
+    ("10\u{2009}000 people", "10\u{2009}000", "10000", "", "count", "exact", "people"),
+    ("€10\u{a0}000 in cash", "€10\u{a0}000", "10000", "EUR", "money", "exact", ""),
+    ("250 000 barrels a day", "250 000 barrels", "250000", "bbl", "quantity", "exact", ""),
+    // --- signs and compound spelled numbers
+    ("growth of minus five percent", "minus five percent", "-5", "%", "percent", "exact", "growth"),
+    ("growth of −3.5%", "−3.5%", "-3.5", "%", "percent", "exact", "growth"),
+    ("growth of negative 2 percent", "negative 2 percent", "-2", "%", "percent", "exact", "growth"),
+    ("a low of -5 °C", "-5 °C", "-5", "°C", "quantity", "exact", "low"),
+    ("a hundred and two people", "a hundred and two", "102", "", "count", "exact", "people"),
+    ("a thousand and fifty people", "a thousand and fifty", "1050", "", "count", "exact", "people"),
+    ("two hundred thousand people", "two hundred thousand", "200000", "", "count", "exact", "people"),
+    ("he got 3 marks", "3", "3", "", "count", "exact", "marks"),
+    ("he passed the 1,237 mark", "1,237", "1237", "", "count", "exact", "mark"),
+    ("he served 5 ½ years", "5 ½ years", "5.5", "year", "duration", "exact", ""),
+    ("a margin of plus or minus 3.4 percentage points", "3.4 percentage points", "3.4", "pp", "percent", "exact", ""),
+    ("she is at minus 40 among men", "minus 40", "-40", "", "count", "exact", ""),
+    ("a negative 42%-49% rating", "42%-49%", "42", "%", "percent", "exact", ""),
+    ("a 10km2 park", "10km2", "10", "km2", "quantity", "exact", ""),
+    ("a £1.2m bonus", "£1.2m", "1200000", "GBP", "money", "exact", "bonus"),
+    ("a ₹500 note", "₹500", "500", "INR", "money", "exact", "note"),
+    ("it took 3 yrs", "3 yrs", "3", "year", "duration", "exact", ""),
+    ("a 40-ton truck", "40-ton", "40", "t", "quantity", "exact", ""),
+    ("it weighs 5 lbs", "5 lbs", "5", "lb", "quantity", "exact", ""),
+    ("a 6 ft fence", "6 ft", "6", "ft", "quantity", "exact", ""),
+    ("the 2 1/2 mile route", "2 1/2 mile", "2.5", "mi", "quantity", "exact", ""),
+    ("a 3/4 mile loop", "3/4 mile", "0.75", "mi", "quantity", "exact", ""),
+    // --- numbers beside addresses are still figures
+    ("see www.example.com/page about 300 people", "about 300", "300", "", "count", "approx", "people"),
 ];
 
 #[test]
@@ -271,6 +436,10 @@ const NEGATIVE: &[&str] = &[
     "Quina Jones, 25, said", "at age 12", "aged 30", "<tweet tweet-id=\"783491630540001280\">", "timestamp 1474387200",
     "at three o’clock in the morning", "Trump is 6'3\" tall", "two-thirds of voters", "a 5-5 ruling", "voted 19-15",
     "a 911 caller", "Deficit to Reverse Course in ’16", "between the ages of 17", "Crutcher, 40 ― a father", "a two-way race", "on Zero Hedge", "a 30-year-old man", "If you're 80 years old", "the 68-year-old candidate",
+    // URLs, e-mail addresses, hashtags, handles and markup
+    "see https://example.com/report?year=2016&n=30", "search?q=30%25%2020%", "mail john5@example.com",
+    "#Vote2016 trends", "@Fred_945.", "<a href=\"page5.html\">", "www.site.org/50-percent", "it&#8217;s",
+    "visit bit.ly/3xYz12 now", "(https://t.co/5Xy20Ab)", "9L15 p.m.",
     // not numbers at all
     "Some inmates could be seen", "about an hour’s drive", "over the weekend", "up to the courts",
 ];
@@ -384,6 +553,28 @@ fn seed_articles() {
         let want: Vec<(String, String)> = want.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
         assert_eq!(got, want, "{doc}");
     }
+}
+
+/// A bare `$` follows the one other dollar a text names, unless it also names the US dollar.
+#[test]
+fn bare_dollars_follow_the_documents_dollar() {
+    let units = |s: &str| extract_text(s).into_iter().map(|f| f.unit).collect::<Vec<_>>();
+    assert_eq!(units("Qantas lost A$5 million; the fine is $3 million."), ["AUD", "AUD"]);
+    assert_eq!(units("It paid 5 million Australian dollars and a $2 fee."), ["AUD", "AUD"]);
+    assert_eq!(units("It lost A$5 million and US$3 million; fees were $2 million."), ["AUD", "USD", "USD"]);
+    assert_eq!(units("It lost A$5 million and C$3 million; fees were $2 million."), ["AUD", "CAD", "USD"]);
+    assert_eq!(units("It cost $5 and 50 cents."), ["USD", "USD"]);
+}
+
+/// Several figures in one sentence: ranges do not swallow their neighbours.
+#[test]
+fn neighbours_of_new_forms_survive() {
+    let s = "by 2030 to 32 percent below 2005 levels, from 1000-5000 people to 10 000 dollars";
+    let got: Vec<_> = extract_text(s).iter().map(|f| (f.span.text(s).to_string(), f.value.clone())).collect();
+    assert_eq!(
+        got,
+        [("32 percent".to_string(), "32".to_string()), ("1000-5000".to_string(), "1000".to_string()), ("10 000 dollars".to_string(), "10000".to_string())]
+    );
 }
 
 // ---- property tests: format a number in a supported style, parse it back
@@ -515,13 +706,83 @@ proptest! {
     }
 
     #[test]
+    fn space_grouped_thousands_round_trip(n in 1000u64..10_000_000_000_000, sep in 0usize..4) {
+        let sep = [" ", "\u{a0}", "\u{2009}", "\u{202f}"][sep];
+        let s = format!("they counted {} people", with_separators(n).replace(',', sep));
+        prop_assert_eq!(only_value(&s), Some(n.to_string()));
+    }
+
+    #[test]
+    fn indian_grouping_round_trips(n in 100_000u64..10_000_000_000, paise in 0u32..100) {
+        let s = n.to_string();
+        let (head, last3) = s.split_at(s.len() - 3);
+        let mut groups: Vec<String> = Vec::new();
+        let mut h = head.to_string();
+        while h.len() > 2 {
+            groups.insert(0, h.split_off(h.len() - 2));
+        }
+        groups.insert(0, h);
+        let written = format!("{},{last3}.{paise:02}", groups.join(","));
+        let f = extract_text(&format!("a fund of {written} rupees"));
+        prop_assert_eq!(f.len(), 1);
+        prop_assert_eq!(&f[0].value, &decimal(n, paise, 2).1);
+        prop_assert_eq!(f[0].unit.as_str(), "INR");
+    }
+
+    #[test]
+    fn mixed_fractions_round_trip(int in 1u64..1000, which in 0usize..4) {
+        let (frac, plain) = [("1/2", ".5"), ("1/4", ".25"), ("3/4", ".75"), ("3/8", ".375")][which];
+        let f = extract_text(&format!("he walked {int} {frac} miles"));
+        prop_assert_eq!(f.len(), 1);
+        prop_assert_eq!(&f[0].value, &format!("{int}{plain}"));
+        prop_assert_eq!(f[0].unit.as_str(), "mi");
+    }
+
+    #[test]
+    fn cents_are_hundredths_of_a_dollar(n in 1u64..100_000) {
+        let f = extract_text(&format!("it costs {n} cents"));
+        prop_assert_eq!(f.len(), 1);
+        prop_assert_eq!(&f[0].value, &scaled(n / 100, (n % 100) as u32, 2, 0));
+        prop_assert_eq!(f[0].unit.as_str(), "USD");
+    }
+
+    #[test]
+    fn code_and_scale_in_any_order_agree(int in 1u64..1000, code in 0usize..4, which in 0usize..3) {
+        let code = ["USD", "EUR", "GBP", "CHF"][code];
+        let (word, k) = [("thousand", 3), ("million", 6), ("billion", 9)][which];
+        let want = scaled(int, 0, 0, k);
+        for s in [format!("a budget of {code} {int} {word}"), format!("a budget of {int} {word} {code}"), format!("a budget of {int} {code} {word}")] {
+            let f = extract_text(&s);
+            prop_assert_eq!(f.len(), 1, "{}", s);
+            prop_assert_eq!(&f[0].value, &want, "{}", s);
+            prop_assert_eq!(f[0].unit.as_str(), code, "{}", s);
+        }
+    }
+
+    #[test]
+    fn signed_values_round_trip(int in 1u64..1000, frac in 0u32..100, minus in 0usize..3) {
+        let (written, plain) = decimal(int, frac, 2);
+        let sign = ["minus ", "−", "-"][minus];
+        let f = extract_text(&format!("growth was {sign}{written}% last year"));
+        prop_assert_eq!(f.len(), 1);
+        prop_assert_eq!(&f[0].value, &format!("-{plain}"));
+    }
+
+    #[test]
+    fn spelled_hundreds_with_and_round_trip(n in 1u32..100) {
+        let f = extract_text(&format!("a hundred and {} people", spell(n).replace('-', "-")));
+        prop_assert_eq!(f.len(), 1);
+        prop_assert_eq!(&f[0].value, &(100 + n).to_string());
+    }
+
+    #[test]
     fn no_input_panics_and_spans_are_sound(s in "\\PC{0,80}") {
         let figs = extract_text(&s);
         let mut last_end = 0;
         for f in &figs {
             prop_assert!(f.span.start >= last_end && f.span.start < f.span.end);
             prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
-            prop_assert!(!f.value.contains('e') && !f.value.is_empty());
+            prop_assert!(!f.value.contains('e') && !f.value.is_empty() && f.value != "-");
             last_end = f.span.end;
         }
     }

@@ -7,7 +7,8 @@
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
-    /// ASCII digits with thousands commas (`40,000`) and one decimal point (`80.7`).
+    /// ASCII digits with thousands separators (`40,000`, `10 000`, `12,34,567`) and one
+    /// decimal point (`80.7`).
     Num,
     /// Letters, with inner apostrophes (`world's`, `hour’s`).
     Word,
@@ -101,7 +102,20 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
-/// End of a number starting at `i`: digits, `,ddd` groups and one `.d+` fraction.
+/// Byte length of a thousands separator written as a space at `k` (space, NBSP, thin space,
+/// narrow NBSP), or 0.
+fn space_separator(b: &[u8], k: usize) -> usize {
+    match b.get(k..) {
+        Some([b' ', ..]) => 1,
+        Some([0xC2, 0xA0, ..]) => 2,
+        Some([0xE2, 0x80, 0x89, ..]) | Some([0xE2, 0x80, 0xAF, ..]) => 3,
+        _ => 0,
+    }
+}
+
+/// End of a number starting at `i`: digits with `,ddd` groups (`1,234,567`), Indian
+/// `,dd` groups (`12,34,567`) or space-separated groups (`10 000`, `1 414 021 100`), and one
+/// `.d+` fraction.
 fn scan_number(b: &[u8], i: usize) -> usize {
     let digits = |mut k: usize| {
         while k < b.len() && b[k].is_ascii_digit() {
@@ -109,15 +123,44 @@ fn scan_number(b: &[u8], i: usize) -> usize {
         }
         k
     };
+    let is_digit = |k: usize| k < b.len() && b[k].is_ascii_digit();
+    // A group of exactly `n` digits at `k`, not followed by another digit.
+    let group = |k: usize, n: usize| (k..k + n).all(is_digit) && !is_digit(k + n);
     let mut end = digits(i);
     // Thousands groups only when the first group has at most three digits.
     if end - i <= 3 {
-        while end + 4 <= b.len()
-            && b[end] == b','
-            && b[end + 1..end + 4].iter().all(u8::is_ascii_digit)
-            && (end + 4 == b.len() || !b[end + 4].is_ascii_digit())
-        {
-            end += 4;
+        // Indian grouping: `12,34,567.89` (lakh and crore groups of two, then three).
+        let mut k = end;
+        let mut pairs = 0;
+        while k + 3 <= b.len() && b[k] == b',' && group(k + 1, 2) {
+            k += 3;
+            pairs += 1;
+        }
+        if end - i <= 2 && pairs > 0 && k < b.len() && b[k] == b',' && group(k + 1, 3) {
+            end = k + 4;
+        } else {
+            while end + 4 <= b.len() && b[end] == b',' && group(end + 1, 3) {
+                end += 4;
+            }
+            // Space-grouped thousands, unless another number follows (`202 555 0100`, lists).
+            if end == digits(i) {
+                let mut k = end;
+                loop {
+                    let sep = space_separator(b, k);
+                    if sep > 0 && group(k + sep, 3) {
+                        k += sep + 3;
+                    } else {
+                        break;
+                    }
+                }
+                let mut after = k;
+                while after < b.len() && b[after] == b' ' {
+                    after += 1;
+                }
+                if k > end && !is_digit(after) {
+                    end = k;
+                }
+            }
         }
     }
     if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
@@ -142,6 +185,12 @@ mod tests {
         assert_eq!(texts("1,2345 and 100,000"), ["1", ",", "2345", "and", "100,000"]);
         assert_eq!(texts("‘Great friend’"), ["‘", "Great", "friend", "’"]);
         assert_eq!(texts("p.45 15:30"), ["p", ".", "45", "15", ":", "30"]);
+        assert_eq!(texts("10 000 dollars"), ["10 000", "dollars"]);
+        assert_eq!(texts("1 414 021 100 people"), ["1 414 021 100", "people"]);
+        assert_eq!(texts("10\u{2009}000 and 5\u{a0}000"), ["10\u{2009}000", "and", "5\u{a0}000"]);
+        assert_eq!(texts("202 555 0100"), ["202", "555", "0100"]);
+        assert_eq!(texts("Rs 12,34,567.89"), ["Rs", "12,34,567.89"]);
+        assert_eq!(texts("5 1000"), ["5", "1000"]);
     }
 
     #[test]
