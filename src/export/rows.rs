@@ -70,7 +70,8 @@ pub struct QuoteRow {
     /// what).
     pub cue_class: CueClass,
     /// The named rule that found the row (`direct.tag_after`, `indirect.that_clause`, …:
-    /// [`Rule`]).
+    /// [`Rule`]). Tables written before the column existed read as the default rule.
+    #[serde(default)]
     pub rule: Rule,
 }
 
