@@ -1,5 +1,6 @@
 //! Scorer for the hand-labelled figure check sets in `corpus/figures-heldout/` (one CSV row
-//! per gold mention, snippet repeated; a row with empty `text` marks a snippet with no figure).
+//! per gold mention, its snippet given by reference into `../shared/data`; a row with empty
+//! `text` marks a snippet with no figure).
 //!
 //! Each snippet is run through `figures::extract_text`. A prediction matches a gold mention
 //! when their spans overlap (each used once, in order). Detection counts any match; end-to-end
@@ -32,38 +33,98 @@ pub struct Snippet {
     pub gold: Vec<Gold>,
 }
 
-/// Reads a check set; snippets keep file order.
-pub fn load(path: &Path) -> Vec<Snippet> {
+/// The texts the check sets point into: `../shared/data`, never copied into the repository.
+fn shared_data() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+/// The sentences of CoNLL-2003 `valid.txt` (tokens), `-DOCSTART-` lines left out.
+fn conll_sentences(path: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = vec![];
+    let mut cur = vec![];
+    for line in text.lines().filter(|l| !l.starts_with("-DOCSTART-")) {
+        match line.split_whitespace().next() {
+            Some(token) => cur.push(token.to_string()),
+            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Reads a check set; snippets keep file order. A snippet is given by reference into
+/// `../shared/data` (`snippet_start`/`snippet_end`: code points of a PolNeAR dev text;
+/// `sentence`/`joins`: a CoNLL-2003 valid sentence and the token indices followed by no space),
+/// or inline (`snippet`, for small fixtures). `None`, after printing why, when the referenced
+/// data is absent.
+pub fn load(path: &Path) -> Option<Vec<Snippet>> {
     let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let needs = if col("snippet_start").is_some() { Some("polnear/dev/text") } else if col("sentence").is_some() { Some("conll2003/valid.txt") } else { None };
+    if let Some(rel) = needs {
+        if !shared_data().join(rel).exists() {
+            eprintln!("skipped: {} needs ../shared/data/{rel}", path.display());
+            return None;
+        }
+    }
+    let conll = col("sentence").map(|_| conll_sentences(&shared_data().join("conll2003/valid.txt")));
+    let snippet_of = |r: &csv::StringRecord| -> String {
+        if let Some(c) = col("snippet") {
+            return r[c].to_string();
+        }
+        if let (Some(s), Some(e)) = (col("snippet_start"), col("snippet_end")) {
+            let file = shared_data().join("polnear/dev/text").join(format!("{}.txt", &r[0]));
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let (s, e): (usize, usize) = (r[s].parse().unwrap(), r[e].parse().unwrap());
+            return text.chars().skip(s).take(e - s).collect();
+        }
+        let tokens = &conll.as_ref().expect("a sentence column")[r[col("sentence").unwrap()].parse::<usize>().unwrap()];
+        let joins: Vec<usize> = r[col("joins").unwrap()].split(';').filter(|j| !j.is_empty()).map(|j| j.parse().unwrap()).collect();
+        let mut out = String::new();
+        for (i, t) in tokens.iter().enumerate() {
+            out.push_str(t);
+            if i + 1 < tokens.len() && !joins.contains(&i) {
+                out.push(' ');
+            }
+        }
+        out
+    };
+    let field = |r: &csv::StringRecord, name: &str| r[col(name).unwrap_or_else(|| panic!("{}: no column {name}", path.display()))].to_string();
     let mut out: Vec<Snippet> = Vec::new();
     let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
     for rec in rdr.records() {
         let r = rec.unwrap();
-        let (doc, snippet) = (r[0].to_string(), r[1].to_string());
+        let (doc, snippet) = (r[0].to_string(), snippet_of(&r));
         let k = *index.entry((doc.clone(), snippet.clone())).or_insert_with(|| {
             out.push(Snippet { doc_id: doc, text: snippet, gold: vec![] });
             out.len() - 1
         });
-        if r[2].is_empty() {
+        let text = field(&r, "text");
+        if text.is_empty() {
             continue;
         }
         let s = &out[k].text;
-        let cp: usize = r[8].parse().unwrap();
+        let cp: usize = field(&r, "start").parse().unwrap();
         let start = s.char_indices().nth(cp).map_or(s.len(), |(b, _)| b);
-        let end = start + r[2].len();
-        assert_eq!(&s[start..end], &r[2], "{}: offset of {:?}", out[k].doc_id, &r[2]);
+        let end = start + text.len();
+        assert_eq!(s.get(start..end), Some(text.as_str()), "{}: offset of {:?}", out[k].doc_id, text);
         out[k].gold.push(Gold {
-            text: r[2].to_string(),
-            value: r[3].to_string(),
-            unit: r[4].to_string(),
-            kind: r[5].to_string(),
-            qualifier: r[6].to_string(),
-            optional: &r[7] == "yes",
+            text,
+            value: field(&r, "value"),
+            unit: field(&r, "unit"),
+            kind: field(&r, "kind"),
+            qualifier: field(&r, "qualifier"),
+            optional: field(&r, "optional") == "yes",
             start,
             end,
         });
     }
-    out
+    Some(out)
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
