@@ -1,5 +1,5 @@
 //! Table-driven tests for the whole mention grammar, negative cases for every exclusion, the
-//! seed articles (skipped when `/work/shared/seeds` is absent) and property tests.
+//! seed articles (skipped when `../shared/seeds` is absent) and property tests.
 
 use super::*;
 use proptest::prelude::*;
@@ -503,14 +503,10 @@ fn extract_uses_only_extractable_sentences_and_shifts_spans() {
 }
 
 /// Seed figures `(text, value)` per document, as this extractor finds them, line by line.
-/// Skips cleanly when the shared seeds are not on this machine.
+/// Skips, saying so, when `../shared/seeds` is absent.
 #[test]
 fn seed_articles() {
-    let dir = std::path::Path::new("/work/shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("seed articles absent: skipped");
-        return;
-    }
+    let Some(dir) = crate::testdata::shared("seeds") else { return };
     let expected: &[(&str, &[(&str, &str)])] = &[
         ("000_539f1dc83d85f2f8", &[
             ("$6mn", "6000000"), ("hundreds", "100"), ("Hundreds", "100"), ("more than 250", "250"),
