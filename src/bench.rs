@@ -46,11 +46,23 @@ where
 }
 
 /// The fastest of `repeat` runs with `threads` workers.
-fn measure<F>(inputs: &[PathBuf], scratch: &Path, threads: usize, repeat: usize, make: &F) -> Result<BenchRow, PipelineError>
+fn measure<F>(
+    inputs: &[PathBuf],
+    scratch: &Path,
+    threads: usize,
+    repeat: usize,
+    make: &F,
+) -> Result<BenchRow, PipelineError>
 where
     F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
-    let cfg = Config { inputs: inputs.to_vec(), output_dir: scratch.to_path_buf(), threads, progress: false, max_doc_chars: pipeline::MAX_DOC_CHARS };
+    let cfg = Config {
+        inputs: inputs.to_vec(),
+        output_dir: scratch.to_path_buf(),
+        threads,
+        progress: false,
+        max_doc_chars: pipeline::MAX_DOC_CHARS,
+    };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {
         let s = pipeline::run(&cfg, make)?;

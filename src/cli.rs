@@ -252,7 +252,12 @@ pub struct TrainCuesArgs {
 #[cfg(feature = "train")]
 impl TrainArgs {
     pub fn config(&self) -> newsmine::train::ner::TrainConfig {
-        let mut cfg = newsmine::train::ner::TrainConfig::new(self.encoder.clone(), self.train.clone(), self.valid.clone(), self.out.clone());
+        let mut cfg = newsmine::train::ner::TrainConfig::new(
+            self.encoder.clone(),
+            self.train.clone(),
+            self.valid.clone(),
+            self.out.clone(),
+        );
         (cfg.epochs, cfg.seed, cfg.limit) = (self.epochs, self.seed, self.limit);
         cfg
     }
@@ -261,8 +266,10 @@ impl TrainArgs {
 #[cfg(feature = "train")]
 impl TrainRolesArgs {
     pub fn config(&self) -> newsmine::train::roles::RoleTrainConfig {
-        let mut cfg = newsmine::train::roles::RoleTrainConfig::new(self.polnear.clone(), self.model.clone(), self.cache.clone());
-        (cfg.epochs, cfg.seed, cfg.holdout, cfg.holdout_each) = (self.epochs, self.seed, self.holdout, self.holdout_each);
+        let mut cfg =
+            newsmine::train::roles::RoleTrainConfig::new(self.polnear.clone(), self.model.clone(), self.cache.clone());
+        (cfg.epochs, cfg.seed, cfg.holdout, cfg.holdout_each) =
+            (self.epochs, self.seed, self.holdout, self.holdout_each);
         cfg
     }
 }
@@ -289,12 +296,17 @@ mod tests {
     #[test]
     fn extract_defaults_and_threads_validation() {
         let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!("extract") };
-        assert_eq!((a.inputs, a.output, a.model), (vec![PathBuf::from("seeds")], PathBuf::from("output"), PathBuf::from("models/ner")));
+        assert_eq!(
+            (a.inputs, a.output, a.model),
+            (vec![PathBuf::from("seeds")], PathBuf::from("output"), PathBuf::from("models/ner"))
+        );
         assert!(a.threads >= 1);
         let e = parse(&["extract", "--threads", "0"]).err().expect("--threads 0 is refused");
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("at least 1"), "{e}");
-        let Command::Extract(a) = parse(&["extract", "--threads", "3", "--quiet", "x"]).unwrap().command else { panic!() };
+        let Command::Extract(a) = parse(&["extract", "--threads", "3", "--quiet", "x"]).unwrap().command else {
+            panic!()
+        };
         let cfg = a.config(true);
         assert_eq!((cfg.threads, cfg.progress, cfg.inputs), (3, false, vec![PathBuf::from("x")]));
     }
@@ -303,7 +315,10 @@ mod tests {
     fn eval_needs_pred_for_table_gold_only() {
         assert_eq!(parse(&["eval", "--gold", "g"]).err().map(|e| e.exit_code()), Some(2));
         assert!(parse(&["eval", "--gold", "g", "--gold-format", "conll"]).is_ok());
-        let Command::Eval(a) = parse(&["eval", "--gold", "g", "--pred", "p", "--unit-span", "hull"]).unwrap().command else { panic!() };
+        let Command::Eval(a) = parse(&["eval", "--gold", "g", "--pred", "p", "--unit-span", "hull"]).unwrap().command
+        else {
+            panic!()
+        };
         let o = a.options();
         assert_eq!((o.overlap_threshold, o.unit_span), (0.5, eval::UnitSpan::Hull));
     }

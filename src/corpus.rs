@@ -158,7 +158,8 @@ pub fn scan(paths: &[PathBuf]) -> Result<Scan, CorpusError> {
 }
 
 fn locator(path: PathBuf, format: Format, id: String, meta: &std::fs::Metadata) -> Locator {
-    let not_regular = (!meta.is_file()).then(|| "not a regular file (a FIFO, socket or device is never read)".to_string());
+    let not_regular =
+        (!meta.is_file()).then(|| "not a regular file (a FIFO, socket or device is never read)".to_string());
     Locator { path, format, id, not_regular }
 }
 
@@ -179,7 +180,13 @@ fn folder_key(_meta: &std::fs::Metadata, path: &Path) -> FolderKey {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn walk(root: &Path, dir: &Path, visited: &mut HashSet<FolderKey>, out: &mut Vec<Locator>, scan: &mut Scan) -> Result<(), CorpusError> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    visited: &mut HashSet<FolderKey>,
+    out: &mut Vec<Locator>,
+    scan: &mut Scan,
+) -> Result<(), CorpusError> {
     let io = |e| CorpusError::Io { path: dir.to_path_buf(), source: e };
     let meta = std::fs::metadata(dir).map_err(io)?;
     if !visited.insert(folder_key(&meta, dir)) {
@@ -233,9 +240,20 @@ fn escape_name(name: &std::ffi::OsStr) -> String {
 /// Decodes a whole file: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
     let utf16 = |le: bool| {
-        let units: Vec<u16> =
-            bytes[2..].chunks(2).map(|c| if le { u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]) } else { u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]) }).collect();
-        String::from_utf16(&units).map_err(|_| ReadError::Io { path: path.display().to_string(), reason: "invalid UTF-16 (it has a UTF-16 byte-order mark)".into() })
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)])
+                } else {
+                    u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| ReadError::Io {
+            path: path.display().to_string(),
+            reason: "invalid UTF-16 (it has a UTF-16 byte-order mark)".into(),
+        })
     };
     match bytes.as_slice() {
         [0xFF, 0xFE, ..] => utf16(true),
@@ -244,7 +262,10 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
             let skip = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
             let mut bytes = bytes;
             bytes.drain(..skip);
-            String::from_utf8(bytes).map_err(|e| ReadError::Utf8 { path: path.display().to_string(), offset: e.utf8_error().valid_up_to() + skip })
+            String::from_utf8(bytes).map_err(|e| ReadError::Utf8 {
+                path: path.display().to_string(),
+                offset: e.utf8_error().valid_up_to() + skip,
+            })
         }
     }
 }
@@ -319,8 +340,13 @@ impl Pending {
         };
         if doc.doc_id != self.doc_id {
             // A renamed repeat, or a file that changed since the scan.
-            let reason = format!("{} changed while it was being read (id {:?}, was {:?})", self.source, doc.doc_id, self.doc_id);
-            doc = Document { doc_id: self.doc_id.clone(), body: Err(ReadError::Io { path: self.source.clone(), reason }), ..doc };
+            let reason =
+                format!("{} changed while it was being read (id {:?}, was {:?})", self.source, doc.doc_id, self.doc_id);
+            doc = Document {
+                doc_id: self.doc_id.clone(),
+                body: Err(ReadError::Io { path: self.source.clone(), reason }),
+                ..doc
+            };
         }
         doc
     }
@@ -339,9 +365,16 @@ fn pending(locator: &Arc<Locator>, limits: Limits) -> Vec<Pending> {
     if let Some(reason) = &locator.not_regular {
         return vec![locator.failed(ReadError::Io { path: locator.path.display().to_string(), reason: reason.clone() })];
     }
-    let open = || std::fs::File::open(&locator.path).map_err(|e| ReadError::Io { path: locator.path.display().to_string(), reason: e.to_string() });
+    let open = || {
+        std::fs::File::open(&locator.path)
+            .map_err(|e| ReadError::Io { path: locator.path.display().to_string(), reason: e.to_string() })
+    };
     match locator.format {
-        Format::Text => vec![Pending { doc_id: locator.id.clone(), source: locator.path.display().to_string(), body: Body::File(locator.clone()) }],
+        Format::Text => vec![Pending {
+            doc_id: locator.id.clone(),
+            source: locator.path.display().to_string(),
+            body: Body::File(locator.clone()),
+        }],
         Format::Jsonl => match open() {
             Ok(f) => scan_jsonl(locator, BufReader::new(f), limits),
             Err(e) => vec![locator.failed(e)],
@@ -382,7 +415,10 @@ pub fn check_ids(docs: &mut [Pending]) {
             Some((source, n)) => {
                 *n += 1;
                 let renamed = format!("{}~{n}", doc.doc_id);
-                let reason = format!("doc_id {:?} repeats the one from {source}; renamed {renamed:?}, not extracted", doc.doc_id);
+                let reason = format!(
+                    "doc_id {:?} repeats the one from {source}; renamed {renamed:?}, not extracted",
+                    doc.doc_id
+                );
                 doc.fail(renamed, reason);
             }
         }
@@ -440,17 +476,30 @@ fn next_line<R: BufRead>(reader: &mut R, max_bytes: u64) -> std::io::Result<Opti
 
 /// One JSONL line as a document: `Ok(None)` for a blank line, `Err` for one that is not a
 /// record (the failed document).
-fn jsonl_document(source: &str, line_no: usize, bytes: Vec<u8>, too_long: Option<u64>, max_bytes: u64) -> Option<Document> {
+fn jsonl_document(
+    source: &str,
+    line_no: usize,
+    bytes: Vec<u8>,
+    too_long: Option<u64>,
+    max_bytes: u64,
+) -> Option<Document> {
     let at = format!("{source}:{line_no}");
-    let failed = |body| Some(Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(body) });
+    let failed =
+        |body| Some(Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(body) });
     let record_err = |reason: String| ReadError::Record { path: source.to_string(), line: line_no, reason };
     if let Some(size) = too_long {
         return failed(ReadError::TooLarge { at: at.clone(), size, max: max_bytes });
     }
-    let bytes = if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };
+    let bytes =
+        if line_no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes) } else { bytes };
     let line = match String::from_utf8(bytes) {
         Ok(l) => l,
-        Err(e) => return failed(record_err(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))),
+        Err(e) => {
+            return failed(record_err(format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )))
+        }
     };
     if line.trim().is_empty() {
         return None;
@@ -472,7 +521,8 @@ fn scan_jsonl<R: BufRead>(locator: &Arc<Locator>, mut reader: R, limits: Limits)
             Ok(None) => break,
             Err(e) => {
                 let at = format!("{source}:{line_no}");
-                let body = Err(ReadError::Record { path: source.clone(), line: line_no, reason: format!("cannot read: {e}") });
+                let body =
+                    Err(ReadError::Record { path: source.clone(), line: line_no, reason: format!("cannot read: {e}") });
                 out.push(Pending::ready(Document { doc_id: at.clone(), source: at, title: None, date: None, body }));
                 break;
             }
@@ -501,9 +551,18 @@ fn read_jsonl_at(locator: &Locator, offset: u64, line: usize, limits: Limits) ->
         f.seek(SeekFrom::Start(offset))?;
         next_line(&mut BufReader::new(f), limits.max_bytes)
     };
-    let failed = |reason: String| Document { doc_id: at.clone(), source: at.clone(), title: None, date: None, body: Err(ReadError::Record { path: source.clone(), line, reason }) };
+    let failed = |reason: String| Document {
+        doc_id: at.clone(),
+        source: at.clone(),
+        title: None,
+        date: None,
+        body: Err(ReadError::Record { path: source.clone(), line, reason }),
+    };
     match read() {
-        Ok(Some((bytes, too_long, consumed))) => jsonl_document(&source, line, bytes, too_long.then_some(consumed), limits.max_bytes).unwrap_or_else(|| failed("the record is gone".into())),
+        Ok(Some((bytes, too_long, consumed))) => {
+            jsonl_document(&source, line, bytes, too_long.then_some(consumed), limits.max_bytes)
+                .unwrap_or_else(|| failed("the record is gone".into()))
+        }
         Ok(None) => failed("the record is gone".into()),
         Err(e) => failed(format!("cannot read: {e}")),
     }
@@ -533,7 +592,11 @@ fn scan_csv<R: Read>(locator: &Arc<Locator>, reader: R) -> Vec<Pending> {
     let counted = QuoteCounter { inner: reader, quotes: quotes.clone() };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(counted);
     let headers: BTreeMap<String, usize> = match reader.byte_headers() {
-        Ok(h) => h.iter().enumerate().map(|(i, name)| (String::from_utf8_lossy(name).trim_start_matches('\u{feff}').trim().to_lowercase(), i)).collect(),
+        Ok(h) => h
+            .iter()
+            .enumerate()
+            .map(|(i, name)| (String::from_utf8_lossy(name).trim_start_matches('\u{feff}').trim().to_lowercase(), i))
+            .collect(),
         Err(e) => return whole_file(format!("unreadable CSV header: {e}")),
     };
     if !headers.contains_key("id") || !headers.contains_key("text") {
@@ -551,7 +614,11 @@ fn scan_csv<R: Read>(locator: &Arc<Locator>, reader: R) -> Vec<Pending> {
                 let doc = csv_record(&source, line, &headers, &record);
                 out.push(match doc.body {
                     Err(_) => Pending::ready(doc),
-                    Ok(_) => Pending { doc_id: doc.doc_id, source: doc.source, body: Body::Csv { locator: locator.clone(), offset, line, headers: headers.clone() } },
+                    Ok(_) => Pending {
+                        doc_id: doc.doc_id,
+                        source: doc.source,
+                        body: Body::Csv { locator: locator.clone(), offset, line, headers: headers.clone() },
+                    },
                 });
             }
             Err(e) => out.push(Pending::ready(csv_failed(&source, line, e.to_string()))),
@@ -602,7 +669,13 @@ impl<R: Read> Read for QuoteCounter<R> {
 
 fn csv_failed(source: &str, line: usize, reason: String) -> Document {
     let at = format!("{source}:{line}");
-    Document { doc_id: at.clone(), source: at, title: None, date: None, body: Err(ReadError::Record { path: source.to_string(), line, reason }) }
+    Document {
+        doc_id: at.clone(),
+        source: at,
+        title: None,
+        date: None,
+        body: Err(ReadError::Record { path: source.to_string(), line, reason }),
+    }
 }
 
 /// One CSV record as a document. A record whose field count differs from the header's is
@@ -620,7 +693,13 @@ fn csv_record(source: &str, line: usize, headers: &BTreeMap<String, usize>, r: &
                 fields.insert(name.as_str(), v.to_string());
             }
             Ok(_) => {}
-            Err(e) => return csv_failed(source, line, format!("column {name}: not valid UTF-8 (first bad byte at offset {})", e.valid_up_to())),
+            Err(e) => {
+                return csv_failed(
+                    source,
+                    line,
+                    format!("column {name}: not valid UTF-8 (first bad byte at offset {})", e.valid_up_to()),
+                )
+            }
         }
     }
     let at = format!("{source}:{line}");

@@ -1,8 +1,8 @@
 //! The document model shared by every stage: a decoded text, its paragraphs and sentences,
 //! and the entity mentions found in it. Stages read these; only `segment` and `ner` make them.
 
-use crate::span::Span;
 pub use crate::labels::{EntityLabel, RoleScores};
+use crate::span::Span;
 
 /// A paragraph: a block of text between blank lines (or single newlines in scraped text).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -119,7 +119,8 @@ impl BioTag {
 
     /// The CoNLL spelling: `O`, `B-PER`, `I-ORG`, `B-LOC`, `I-MISC`, …
     pub fn as_str(self) -> &'static str {
-        const SPELLING: [&str; BioTag::COUNT] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+        const SPELLING: [&str; BioTag::COUNT] =
+            ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
         SPELLING[self.index()]
     }
 
@@ -333,10 +334,25 @@ mod tests {
         for t in [SpeakerType::Person, SpeakerType::Org, SpeakerType::Group, SpeakerType::Unknown] {
             check(t, t.as_str());
         }
-        for k in [FigureKind::Money, FigureKind::Count, FigureKind::Percent, FigureKind::Rate, FigureKind::Quantity, FigureKind::Duration] {
+        for k in [
+            FigureKind::Money,
+            FigureKind::Count,
+            FigureKind::Percent,
+            FigureKind::Rate,
+            FigureKind::Quantity,
+            FigureKind::Duration,
+        ] {
             check(k, k.as_str());
         }
-        for q in [Qualifier::Exact, Qualifier::Approx, Qualifier::MoreThan, Qualifier::LessThan, Qualifier::UpTo, Qualifier::AtLeast, Qualifier::Vague] {
+        for q in [
+            Qualifier::Exact,
+            Qualifier::Approx,
+            Qualifier::MoreThan,
+            Qualifier::LessThan,
+            Qualifier::UpTo,
+            Qualifier::AtLeast,
+            Qualifier::Vague,
+        ] {
             check(q, q.as_str());
         }
         for s in [DocStatus::Ok, DocStatus::Skipped, DocStatus::Failed] {
@@ -369,6 +385,9 @@ mod tests {
         let iob2 = ["B-ORG", "I-ORG", "B-ORG", "O", "B-MISC", "I-MISC"];
         assert_eq!(BioTag::sequence(&iob2).iter().map(|t| t.as_str()).collect::<Vec<_>>(), iob2);
         let got = BioTag::sequence(&["I-ORG", "I-LOC", "S-PER", "I-PER"]);
-        assert_eq!(got, [BioTag::B(EntityLabel::Org), BioTag::B(EntityLabel::Loc), BioTag::O, BioTag::B(EntityLabel::Person)]);
+        assert_eq!(
+            got,
+            [BioTag::B(EntityLabel::Org), BioTag::B(EntityLabel::Loc), BioTag::O, BioTag::B(EntityLabel::Person)]
+        );
     }
 }

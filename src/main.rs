@@ -27,7 +27,11 @@ fn main() -> ExitCode {
 
 /// Makes one model per worker from the folder given with `--model`, after checking it is one.
 fn models(model: &Path) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync + '_> {
-    anyhow::ensure!(model.join("config.json").is_file(), "--model {}: not a model folder (no config.json)", model.display());
+    anyhow::ensure!(
+        model.join("config.json").is_file(),
+        "--model {}: not a model folder (no config.json)",
+        model.display()
+    );
     Ok(move || Ok(Box::new(BertTagger::load(model)?) as Box<dyn Tagger + Send>))
 }
 
@@ -53,7 +57,8 @@ fn run(command: Command) -> Result<ExitCode> {
             let pred = || args.pred.as_deref().expect("checked by the CLI");
             let report: eval::Report = match args.gold_format {
                 GoldFormat::Conll => {
-                    let tagger = BertTagger::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
+                    let tagger =
+                        BertTagger::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
@@ -95,7 +100,10 @@ fn run(command: Command) -> Result<ExitCode> {
         #[cfg(feature = "train")]
         Command::TrainCues(args) => {
             for s in newsmine::train::cues::train(&args.config(), |m| eprintln!("{m}"))? {
-                println!("held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}", s.threshold, s.precision, s.recall, s.f1);
+                println!(
+                    "held out, threshold {:.1}: P {:.3} R {:.3} F1 {:.3}",
+                    s.threshold, s.precision, s.recall, s.f1
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

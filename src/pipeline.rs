@@ -6,9 +6,9 @@
 
 use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
 use crate::doc::{Analysed, Entity};
-use crate::labels::{DocStatus, EntityLabel};
 use crate::encoder::ModelError;
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
+use crate::labels::{DocStatus, EntityLabel};
 use crate::ner::{canonical, Tagger};
 use crate::span::Span;
 use crate::{figures, lang, quotes, segment};
@@ -88,7 +88,8 @@ pub enum PipelineError {
 pub fn analyse(text: &str, tagger: &mut dyn Tagger) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
     let tagging = tagger.tag(text, &segment::extracted_spans(&paragraphs, &sentences));
-    let mut mentions: Vec<(Span, EntityLabel, f32)> = tagging.mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
+    let mut mentions: Vec<(Span, EntityLabel, f32)> =
+        tagging.mentions.into_iter().map(|m| (m.span, m.label, m.score)).collect();
     canonical::join_split_names(text, &mut mentions);
     let mut pairs: Vec<(Span, EntityLabel)> = mentions.iter().map(|m| (m.0, m.1)).collect();
     canonical::relabel(text, &mut pairs);
@@ -212,9 +213,8 @@ where
     let mut summary = Summary { documents: pending.len(), ..Default::default() };
     let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     for chunk in pending.chunks(CHUNK_PER_WORKER * threads) {
-        let rows: Vec<DocRows> = workers.install(|| {
-            chunk.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect()
-        });
+        let rows: Vec<DocRows> =
+            workers.install(|| chunk.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect());
         for r in rows {
             summary.add(&r);
             sink.document(r)?;

@@ -42,10 +42,21 @@ const BOILERPLATE: &[&str] = &[
 const IMPERATIVE: &[&str] = &["sign up", "subscribe", "click here", "follow us on"];
 
 /// Whole-line navigation words.
-const NAVIGATION: &[&str] = &["comments", "news", "dismiss", "login", "log in", "menu", "home", "share", "advertisement"];
+const NAVIGATION: &[&str] =
+    &["comments", "news", "dismiss", "login", "log in", "menu", "home", "share", "advertisement"];
 
 /// A line that starts a block of links to other stories; the rest of the document is skipped.
-const TEASER_HEADINGS: &[&str] = &["read next", "read more", "related", "related stories", "more stories", "recommended", "you may also like", "most read", "trending"];
+const TEASER_HEADINGS: &[&str] = &[
+    "read next",
+    "read more",
+    "related",
+    "related stories",
+    "more stories",
+    "recommended",
+    "you may also like",
+    "most read",
+    "trending",
+];
 
 /// The spans of the sentences whose paragraph is extracted from: what the NER model tags (in
 /// the pipeline and when the cue head is trained).
@@ -115,9 +126,45 @@ pub const NEVER_FINAL: &[&str] = &[
 
 /// Words that, capitalised after an abbreviation like `U.S.`, signal a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These",
-    "Those", "His", "Her", "Their", "Its", "There", "However", "Meanwhile", "According", "As", "If", "When", "While",
-    "After", "Before", "For", "Some", "Many", "Most", "No", "Yet", "Still",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "However",
+    "Meanwhile",
+    "According",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "For",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Yet",
+    "Still",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -182,7 +229,9 @@ fn abbreviation_before(s: &str, pos: usize, c: char, chars: &[(usize, char)], ne
     if c != '.' {
         return false;
     }
-    let word_start = s[..pos].rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '“' | '"')).map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
+    let word_start = s[..pos]
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '“' | '"'))
+        .map_or(0, |i| i + s[i..].chars().next().unwrap().len_utf8());
     let word = &s[word_start..pos];
     if word.is_empty() {
         return false;

@@ -32,7 +32,9 @@ fn bad_documents_get_rows_and_do_not_stop_the_batch() {
     let figures = read_table(out.path(), "figures.csv");
     assert!(figures.iter().any(|f| f["doc_id"] == "good" && f["value"] == "40000"));
     let quotes = read_table(out.path(), "quotes.csv");
-    assert!(quotes.iter().any(|q| q["doc_id"] == "good" && q["quote"] == "We will not stop," && q["speaker"] == "Maria Lopez"));
+    assert!(quotes
+        .iter()
+        .any(|q| q["doc_id"] == "good" && q["quote"] == "We will not stop," && q["speaker"] == "Maria Lopez"));
 }
 
 #[test]

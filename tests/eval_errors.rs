@@ -13,6 +13,10 @@ fn a_missing_gold_path_is_named() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{format}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "newsmine: error: no such file or folder: /nope\n", "{format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "newsmine: error: no such file or folder: /nope\n",
+            "{format}"
+        );
     }
 }

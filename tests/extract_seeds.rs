@@ -53,7 +53,8 @@ fn seeds_give_expected_tables_and_identical_output_across_threads() {
     assert!(orgs.iter().any(|o| o["organization"] == "American Civil Liberties Union"));
 
     let figures = read_table(dir, "figures.csv");
-    let fig = |doc: &str, text: &str| figures.iter().find(|f| f["doc_id"].starts_with(doc) && f["text"] == text).cloned();
+    let fig =
+        |doc: &str, text: &str| figures.iter().find(|f| f["doc_id"].starts_with(doc) && f["text"] == text).cloned();
     let six = fig("000", "$6mn").expect("$6mn in 000");
     assert_eq!((six["value"].as_str(), six["unit"].as_str(), six["kind"].as_str()), ("6000000", "USD", "money"));
     let bn = fig("004", "$80.7bn").expect("$80.7bn in 004");

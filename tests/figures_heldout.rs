@@ -49,8 +49,18 @@ fn report_table() {
         let (d, e) = (s.detection, s.end_to_end);
         lines.push(format!(
             "| {} | {} | {} + {} | {:.3} / {:.3} / {:.3} | {:.3} / {:.3} / {:.3} | {} / {} |",
-            name.trim_end_matches(".csv"), snippets.len(), req, opt,
-            d.precision(), d.recall(), d.f1(), e.precision(), e.recall(), e.f1(), s.qualifier_right, e.tp
+            name.trim_end_matches(".csv"),
+            snippets.len(),
+            req,
+            opt,
+            d.precision(),
+            d.recall(),
+            d.f1(),
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            s.qualifier_right,
+            e.tp
         ));
         if errors {
             lines.extend(s.errors.iter().map(|l| format!("  {l}")));

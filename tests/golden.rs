@@ -15,7 +15,11 @@ fn extracting_the_seeds_reproduces_the_committed_output() {
         let got = std::fs::read_to_string(out.path().join(table)).unwrap();
         let want = std::fs::read_to_string(root().join("output").join(table)).unwrap();
         if got != want {
-            let line = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(got.lines().count().min(want.lines().count()));
+            let line = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.lines().count().min(want.lines().count()));
             panic!(
                 "{table} differs from output/{table} at line {}:\n  got:  {:?}\n  want: {:?}",
                 line + 1,
@@ -47,7 +51,8 @@ fn polnear_dev_scores_equal_the_committed_report() {
         .output()
         .unwrap();
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
-    let got: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report.with_extension("json")).unwrap()).unwrap();
+    let got: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report.with_extension("json")).unwrap()).unwrap();
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root().join("reports/polnear-dev.json")).unwrap()).unwrap();
     assert_eq!(got, want, "PolNeAR dev scores moved; regenerate reports/ with scripts/evaluate.sh if intended");

@@ -42,23 +42,43 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("1 files skipped for their extension") && stderr.contains("1 folders reached again"), "{stderr}");
+    assert!(
+        stderr.contains("1 files skipped for their extension") && stderr.contains("1 folders reached again"),
+        "{stderr}"
+    );
 
     let docs = read_table(out.path(), "documents.csv");
     let by_id: HashMap<&str, &HashMap<String, String>> = docs.iter().map(|d| (d["doc_id"].as_str(), d)).collect();
     assert_eq!(by_id.len(), docs.len(), "no doc_id twice");
-    let status = |id: &str| by_id.get(id).map(|d| (d["status"].as_str(), d["error"].as_str())).unwrap_or_else(|| panic!("no row for {id}: {docs:?}"));
+    let status = |id: &str| {
+        by_id
+            .get(id)
+            .map(|d| (d["status"].as_str(), d["error"].as_str()))
+            .unwrap_or_else(|| panic!("no row for {id}: {docs:?}"))
+    };
     for ok in ["good", "bom", "utf16", "j1", "c1"] {
         assert_eq!(status(ok).0, "ok", "{ok}: {:?}", status(ok));
     }
-    assert!(status("huge").0 == "skipped" && status("huge").1.contains("more than --max-doc-chars 50000"), "{:?}", status("huge"));
+    assert!(
+        status("huge").0 == "skipped" && status("huge").1.contains("more than --max-doc-chars 50000"),
+        "{:?}",
+        status("huge")
+    );
     for special in ["fifo", "zero"] {
-        assert!(status(special).0 == "failed" && status(special).1.contains("not a regular file"), "{:?}", status(special));
+        assert!(
+            status(special).0 == "failed" && status(special).1.contains("not a regular file"),
+            "{:?}",
+            status(special)
+        );
     }
     let recs = p.join("recs.jsonl").display().to_string();
     let j2 = status(&format!("{recs}:2"));
     assert!(j2.0 == "failed" && j2.1.contains("line 2: not valid UTF-8"), "{j2:?}");
-    assert!(status("good~2").0 == "failed" && status("good~2").1.contains("repeats the one from"), "{:?}", status("good~2"));
+    assert!(
+        status("good~2").0 == "failed" && status("good~2").1.contains("repeats the one from"),
+        "{:?}",
+        status("good~2")
+    );
     let table = p.join("table.csv").display().to_string();
     let broken = status(&format!("{table}:3"));
     assert!(broken.0 == "failed" && broken.1.contains("unterminated quotation mark"), "{broken:?}");
@@ -67,7 +87,8 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
     // The good documents read the same whatever their encoding or container.
     let quotes = read_table(out.path(), "quotes.csv");
     for id in ["good", "bom", "utf16", "j1"] {
-        let q: Vec<(&str, &str)> = quotes.iter().filter(|q| q["doc_id"] == id).map(|q| (q["quote"].as_str(), q["speaker"].as_str())).collect();
+        let q: Vec<(&str, &str)> =
+            quotes.iter().filter(|q| q["doc_id"] == id).map(|q| (q["quote"].as_str(), q["speaker"].as_str())).collect();
         assert_eq!(q, [("We will not stop,", "Maria Lopez")], "{id}");
     }
 }

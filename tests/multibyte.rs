@@ -6,7 +6,8 @@ use common::*;
 
 #[test]
 fn offsets_are_code_points_on_multibyte_text() {
-    let text = "José Martínez’s café—in San José—was closed.\u{a0}“We lost €2.5 million,” said José Martínez, the owner.\n\
+    let text =
+        "José Martínez’s café—in San José—was closed.\u{a0}“We lost €2.5 million,” said José Martínez, the owner.\n\
                 The Comité de Défense said 82% of members agreed.";
     let input = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();

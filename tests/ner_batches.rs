@@ -62,7 +62,10 @@ fn the_cue_scores_mark_reporting_words() {
         let r = roles.iter().find(|r| r.0 == *span).expect("every cue word has role scores");
         assert_eq!(*p, r.1[newsmine::labels::Role::Cue]);
     }
-    assert_eq!(words.len(), roles.iter().filter(|r| r.1[newsmine::labels::Role::Cue] >= newsmine::heads::CUE_WORD_MIN).count());
+    assert_eq!(
+        words.len(),
+        roles.iter().filter(|r| r.1[newsmine::labels::Role::Cue] >= newsmine::heads::CUE_WORD_MIN).count()
+    );
     for at in cues {
         let said = words.iter().find(|w| w.0.start == at).expect("`said` is scored");
         assert_eq!(said.0.text(&text), "said");
@@ -98,7 +101,10 @@ fn the_role_tagger_marks_source_cue_and_content() {
     // Every word is scored: 9 words from `said` to the full stop, plus the subject's 2, 4 or 1.
     assert_eq!(roles.len(), 20 * (9 + 2) + 20 * (9 + 4) + 20 * (9 + 1));
     for start in expected {
-        let sentence = roles.iter().filter(|(s, _)| s.start >= start).take_while(|(s, _)| text[start..s.start].matches('.').count() == 0);
+        let sentence = roles
+            .iter()
+            .filter(|(s, _)| s.start >= start)
+            .take_while(|(s, _)| text[start..s.start].matches('.').count() == 0);
         for (span, newsmine::labels::RoleScores([cue, content, source])) in sentence {
             let word = span.text(&text);
             // `Monday` is neither content nor source; PolNeAR's cue spans take in a time at
@@ -111,7 +117,12 @@ fn the_role_tagger_marks_source_cue_and_content() {
                 _ => continue,
             };
             let got = (want_cue.map(|_| *cue >= 0.5), *content >= 0.5, *source >= 0.5);
-            assert_eq!(got, (want_cue, want_content, want_source), "{word} at {}: {cue:.2} {content:.2} {source:.2}", span.start);
+            assert_eq!(
+                got,
+                (want_cue, want_content, want_source),
+                "{word} at {}: {cue:.2} {content:.2} {source:.2}",
+                span.start
+            );
         }
     }
 }

@@ -11,11 +11,23 @@ use proptest::prelude::*;
 fn arbitrary_news() -> impl Strategy<Value = String> {
     let pieces = prop::collection::vec(
         prop_oneof![
-            Just("“".to_string()), Just("”".to_string()), Just("\"".to_string()), Just("’".to_string()),
-            Just(" said ".to_string()), Just("Bukele".to_string()), Just("\n\n".to_string()), Just("$6mn".to_string()),
-            Just("more than 250".to_string()), Just("—".to_string()), Just("\u{a0}".to_string()), Just(". ".to_string()),
-            Just("according to".to_string()), Just("U.S.".to_string()), Just("é".to_string()),
-            "[a-zA-Z0-9 ,.%$€]{0,12}", any::<String>(),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("\"".to_string()),
+            Just("’".to_string()),
+            Just(" said ".to_string()),
+            Just("Bukele".to_string()),
+            Just("\n\n".to_string()),
+            Just("$6mn".to_string()),
+            Just("more than 250".to_string()),
+            Just("—".to_string()),
+            Just("\u{a0}".to_string()),
+            Just(". ".to_string()),
+            Just("according to".to_string()),
+            Just("U.S.".to_string()),
+            Just("é".to_string()),
+            "[a-zA-Z0-9 ,.%$€]{0,12}",
+            any::<String>(),
         ],
         0..40,
     );

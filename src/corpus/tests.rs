@@ -16,7 +16,11 @@ fn reads_folder_jsonl_and_csv_with_errors_as_documents() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(dir.path().join("sub/a.txt"), "Title line\nBody.").unwrap();
     std::fs::write(dir.path().join("bad.txt"), b"ok \xff\xfe").unwrap();
-    std::fs::write(dir.path().join("recs.jsonl"), "{\"id\": \"r1\", \"text\": \"Hello\", \"title\": \"T\"}\nnot json\n{\"id\": 7}\n").unwrap();
+    std::fs::write(
+        dir.path().join("recs.jsonl"),
+        "{\"id\": \"r1\", \"text\": \"Hello\", \"title\": \"T\"}\nnot json\n{\"id\": 7}\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("table.csv"), "id,text,date\nc1,\"Multi\nline\",2025-03-17\n").unwrap();
     std::fs::write(dir.path().join("notes.html"), "ignored").unwrap();
     let docs = read_inputs(&[dir.path().to_path_buf()]).unwrap();
@@ -80,7 +84,11 @@ fn byte_order_marks_and_utf16_are_decoded() {
 fn one_bad_record_fails_alone() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("recs.jsonl");
-    std::fs::write(&p, b"{\"id\": \"a\", \"text\": \"A\"}\n{\"id\": \"b\", \"text\": \"B \xff\"}\n{\"id\": \"c\", \"text\": \"C\"}\n").unwrap();
+    std::fs::write(
+        &p,
+        b"{\"id\": \"a\", \"text\": \"A\"}\n{\"id\": \"b\", \"text\": \"B \xff\"}\n{\"id\": \"c\", \"text\": \"C\"}\n",
+    )
+    .unwrap();
     let docs = read_inputs(&[p]).unwrap();
     assert_eq!(docs.len(), 3);
     assert_eq!((docs[0].body.as_deref(), docs[2].body.as_deref()), (Ok("A"), Ok("C")));
@@ -167,9 +175,17 @@ fn files_and_records_over_the_size_limit_are_not_read() {
     assert!(matches!(l.read(Limits { max_bytes: 99 })[0].body, Err(ReadError::TooLarge { size: 100, max: 99, .. })));
     assert_eq!(l.read(Limits { max_bytes: 100 })[0].body.as_deref(), Ok("x".repeat(100).as_str()));
     let recs = dir.path().join("r.jsonl");
-    std::fs::write(&recs, format!("{{\"id\": \"long\", \"text\": \"{}\"}}\n{{\"id\": \"ok\", \"text\": \"y\"}}\n", "x".repeat(200))).unwrap();
+    std::fs::write(
+        &recs,
+        format!("{{\"id\": \"long\", \"text\": \"{}\"}}\n{{\"id\": \"ok\", \"text\": \"y\"}}\n", "x".repeat(200)),
+    )
+    .unwrap();
     let l = Locator { path: recs, format: Format::Jsonl, id: "r".into(), not_regular: None };
     let docs = l.read(Limits { max_bytes: 100 });
-    assert!(err(&docs[0]).contains("r.jsonl:1: ") && err(&docs[0]).contains("more than the 100 read for one document"), "{}", err(&docs[0]));
+    assert!(
+        err(&docs[0]).contains("r.jsonl:1: ") && err(&docs[0]).contains("more than the 100 read for one document"),
+        "{}",
+        err(&docs[0])
+    );
     assert_eq!((docs[1].doc_id.as_str(), docs[1].body.as_deref()), ("ok", Ok("y")));
 }

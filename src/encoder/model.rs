@@ -79,10 +79,8 @@ impl NerModel {
     }
 
     fn load_tokenizer(path: &Path) -> Result<Tokenizer, ModelError> {
-        let mut tokenizer = Tokenizer::from_file(path).map_err(|e| ModelError::Model {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let mut tokenizer = Tokenizer::from_file(path)
+            .map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })?;
         tokenizer.with_padding(None);
         tokenizer
             .with_truncation(None)
@@ -95,15 +93,15 @@ impl NerModel {
         let config_path = dir.join("config.json");
         let config: NerConfig = read_json(&config_path)?;
         if config.tags != BioTag::ALL.map(BioTag::as_str) {
-            return Err(ModelError::Model { path: config_path, reason: format!("unexpected tag set {:?}", config.tags) });
+            return Err(ModelError::Model {
+                path: config_path,
+                reason: format!("unexpected tag set {:?}", config.tags),
+            });
         }
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
         let mut model = Self::build(config, tokenizer);
         let weights = dir.join("model.safetensors");
-        model
-            .vs
-            .load(&weights)
-            .map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
+        model.vs.load(&weights).map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
         // Loading adopts the file's precision; fp16 matrix products are very slow on CPU.
         model.vs.float();
         Ok(model)
@@ -114,16 +112,21 @@ impl NerModel {
     pub fn from_encoder(dir: &Path, max_pieces: usize) -> Result<NerModel, ModelError> {
         let encoder: BertConfig = read_json(&dir.join("config.json"))?;
         let tokenizer = Self::load_tokenizer(&dir.join("tokenizer.json"))?;
-        let config = NerConfig { encoder, tags: BioTag::ALL.iter().map(|t| t.as_str().to_string()).collect(), max_pieces };
+        let config =
+            NerConfig { encoder, tags: BioTag::ALL.iter().map(|t| t.as_str().to_string()).collect(), max_pieces };
         let mut model = Self::build(config, tokenizer);
         let weights = dir.join("model.safetensors");
         let missing = model
             .vs
             .load_partial(&weights)
             .map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
-        let unexpected: Vec<_> = missing.iter().filter(|m| !m.starts_with("shape.") && !m.starts_with("classifier.")).collect();
+        let unexpected: Vec<_> =
+            missing.iter().filter(|m| !m.starts_with("shape.") && !m.starts_with("classifier.")).collect();
         if !unexpected.is_empty() {
-            return Err(ModelError::Model { path: weights, reason: format!("encoder weights missing: {unexpected:?}") });
+            return Err(ModelError::Model {
+                path: weights,
+                reason: format!("encoder weights missing: {unexpected:?}"),
+            });
         }
         Ok(model)
     }
@@ -143,10 +146,8 @@ impl NerModel {
 
     /// Word pieces, shapes and first-piece positions of one sentence's words.
     pub fn encode(&self, words: &[&str]) -> Encoded {
-        let encoding = self
-            .tokenizer
-            .encode(words, true)
-            .expect("BERT word-piece encoding of pre-tokenized words does not fail");
+        let encoding =
+            self.tokenizer.encode(words, true).expect("BERT word-piece encoding of pre-tokenized words does not fail");
         let limit = self.config.max_pieces;
         let mut ids = Vec::with_capacity(encoding.len().min(limit));
         let mut shapes = Vec::with_capacity(ids.capacity());
@@ -196,7 +197,8 @@ impl NerModel {
         let shapes = Tensor::from_slice(&shapes).view([b, t]);
         let mask = Tensor::from_slice(&mask).view([b, t]);
         let firsts = Tensor::from_slice(&firsts).view([b, w]);
-        let embeds = Tensor::embedding(&self.word_embeddings, &ids, 0, false, false) + self.shape_embeddings.forward(&shapes);
+        let embeds =
+            Tensor::embedding(&self.word_embeddings, &ids, 0, false, false) + self.shape_embeddings.forward(&shapes);
         let out = self
             .encoder
             .forward_t(None, Some(&mask), None, None, Some(&embeds), None, None, train)
@@ -254,9 +256,11 @@ impl NerModel {
 /// Writes fp16 copies of the variables of `vs` to `path` as safetensors, sorted by name: half
 /// the file size; the live weights stay fp32 so training can go on.
 pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), ModelError> {
-    let mut named: Vec<(String, Tensor)> = vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
+    let mut named: Vec<(String, Tensor)> =
+        vs.variables().into_iter().map(|(name, t)| (name, t.to_kind(Kind::Half))).collect();
     named.sort_by(|a, b| a.0.cmp(&b.0));
-    Tensor::write_safetensors(&named, path).map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })
+    Tensor::write_safetensors(&named, path)
+        .map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })
 }
 
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ModelError> {

@@ -46,7 +46,13 @@ impl Shape {
         if upper == 0 {
             Shape::Lower
         } else if upper == letters {
-            if letters == 1 && !first_upper { Shape::Mixed } else if letters == 1 { Shape::Capitalized } else { Shape::Upper }
+            if letters == 1 && !first_upper {
+                Shape::Mixed
+            } else if letters == 1 {
+                Shape::Capitalized
+            } else {
+                Shape::Upper
+            }
         } else if first_upper && upper == 1 {
             Shape::Capitalized
         } else {
@@ -56,10 +62,7 @@ impl Shape {
 }
 
 fn is_quote_or_bracket(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '`'
-    )
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '`')
 }
 
 fn is_trailing_punct(c: char) -> bool {
@@ -173,9 +176,15 @@ mod tests {
 
     #[test]
     fn splits_punctuation_and_keeps_abbreviations() {
-        assert_eq!(toks("Pres. Bukele met Sen. Smith in Mar. 2025."), ["Pres.", "Bukele", "met", "Sen.", "Smith", "in", "Mar.", "2025", "."]);
+        assert_eq!(
+            toks("Pres. Bukele met Sen. Smith in Mar. 2025."),
+            ["Pres.", "Bukele", "met", "Sen.", "Smith", "in", "Mar.", "2025", "."]
+        );
         assert_eq!(toks("($6,000.50)"), ["(", "$6,000.50", ")"]);
-        assert_eq!(toks("El Salvador’s\u{a0}CECOT—the prison"), ["El", "Salvador", "’s", "CECOT", "—", "the", "prison"]);
+        assert_eq!(
+            toks("El Salvador’s\u{a0}CECOT—the prison"),
+            ["El", "Salvador", "’s", "CECOT", "—", "the", "prison"]
+        );
         assert_eq!(toks("state-run, \"Prison Valley\"?"), ["state-run", ",", "\"", "Prison", "Valley", "\"", "?"]);
     }
 

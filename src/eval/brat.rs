@@ -37,7 +37,6 @@
 //! has mention offsets (else of its first row). The folded scores are the PolNeAR numbers
 //! (`all`, `quoted`); the scores of the rows as written are kept under `rows`.
 
-
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
@@ -88,10 +87,7 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
     let mut line_start = 0;
     for (i, c) in text.iter().chain(std::iter::once(&'\n')).enumerate() {
         if *c == '\n' {
-            if text[line_start..i.min(text.len())]
-                .iter()
-                .any(|c| !c.is_whitespace())
-            {
+            if text[line_start..i.min(text.len())].iter().any(|c| !c.is_whitespace()) {
                 line_starts.push(line_start);
             }
             line_start = i + 1;
@@ -105,9 +101,7 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
     let mut unit_of_prev: Option<usize> = None;
     for (k, row) in order.iter().enumerate() {
         let joins = match row.cue {
-            Some(cue) => units
-                .iter()
-                .position(|u| u.iter().any(|r| r.cue == Some(cue))),
+            Some(cue) => units.iter().position(|u| u.iter().any(|r| r.cue == Some(cue))),
             None => unit_of_prev.filter(|_| {
                 let prev = order[k - 1];
                 let name = normalize_name(&row.speaker);
@@ -139,11 +133,7 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
                 speaker: head.speaker.clone(),
                 speaker_span: head.speaker_span,
                 cue: head.cue,
-                kind: if quoted {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                },
+                kind: if quoted { QuoteKind::Direct } else { QuoteKind::Indirect },
                 quoted,
                 parts: u.iter().flat_map(|r| r.ranges()).collect(),
             }
@@ -169,16 +159,10 @@ fn speaker_right(gold: &GoldAttribution, pred: &PredQuote) -> bool {
     }
     let source_name = normalize_name(&source.text);
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
     };
     let source_words = words(&source_name);
-    name == source_name
-        || words(&name)
-            .last()
-            .is_some_and(|w| source_words.contains(w))
+    name == source_name || words(&name).last().is_some_and(|w| source_words.contains(w))
 }
 
 /// Scores `pred_dir/quotes.csv` (and `attributions.csv` when present: PolNeAR annotates
@@ -191,10 +175,7 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Tab
     let articles = crate::formats::brat::load_polnear(gold_dir)?;
     let pred = Predictions::read(pred_dir)?;
     let mut report = TableReport::new(GoldFormat::Brat, opts.overlap_threshold);
-    let mut scores = AttributionScores {
-        unit_span: opts.unit_span,
-        ..AttributionScores::default()
-    };
+    let mut scores = AttributionScores { unit_span: opts.unit_span, ..AttributionScores::default() };
     for article in articles.iter().filter(|a| pred.covered.contains(&a.name)) {
         report.documents += 1;
         let rows = pred.by_doc.get(article.name.as_str()).map(Vec::as_slice).unwrap_or(&[]);
@@ -221,10 +202,7 @@ impl Predictions {
         let mut by_doc: HashMap<String, Vec<PredQuote>> = HashMap::new();
         for row in tables.iter().flat_map(|t| &t.rows) {
             covered.insert(row.doc_id.clone());
-            by_doc
-                .entry(row.doc_id.clone())
-                .or_default()
-                .push(PredQuote::from_row(row));
+            by_doc.entry(row.doc_id.clone()).or_default().push(PredQuote::from_row(row));
         }
         let documents = pred_dir.join("documents.csv");
         if documents.is_file() {
@@ -287,10 +265,9 @@ fn score_article(
     scores.gold_quoted += quoted_gold.len();
     // Folded units first (the PolNeAR numbers, with the verbose lines), then the rows.
     let mut details = Some((article.name.as_str(), details));
-    for (preds, all, quoted) in [
-        (&units[..], &mut scores.all, &mut scores.quoted),
-        (rows, &mut scores.rows.all, &mut scores.rows.quoted),
-    ] {
+    for (preds, all, quoted) in
+        [(&units[..], &mut scores.all, &mut scores.quoted), (rows, &mut scores.rows.all, &mut scores.rows.quoted)]
+    {
         let all_pred: Vec<&PredQuote> = preds.iter().collect();
         let quoted_pred: Vec<&PredQuote> = all_pred.iter().copied().filter(|p| p.quoted).collect();
         score_set(&all_gold, &all_pred, &chars, opts, all, details.take());
@@ -306,10 +283,7 @@ fn score_set(
     set: &mut AttributionSet,
     verbose: Option<(&str, &mut Vec<String>)>,
 ) {
-    let g_tokens: Vec<TokenSpan> = gold
-        .iter()
-        .map(|g| TokenSpan::from_fragments(chars, &g.content))
-        .collect();
+    let g_tokens: Vec<TokenSpan> = gold.iter().map(|g| TokenSpan::from_fragments(chars, &g.content)).collect();
     let p_tokens: Vec<TokenSpan> = pred
         .iter()
         .map(|p| match opts.unit_span {
@@ -331,23 +305,14 @@ fn score_set(
     let Some((doc, lines)) = verbose.filter(|_| opts.verbose) else {
         return;
     };
-    let source = |g: &GoldAttribution| {
-        g.source
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default()
-    };
+    let source = |g: &GoldAttribution| g.source.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     for (gi, g) in gold.iter().enumerate() {
-        let (s, e) = (
-            g.content.iter().map(|f| f.0).min().unwrap_or(0),
-            g.content.iter().map(|f| f.1).max().unwrap_or(0),
-        );
+        let (s, e) =
+            (g.content.iter().map(|f| f.0).min().unwrap_or(0), g.content.iter().map(|f| f.1).max().unwrap_or(0));
         match m.gold_match[gi] {
-            None => lines.push(format!(
-                "attributions\tMISS\t{doc}\t{s}-{e}\t{}\t{:?}",
-                source(g),
-                snippet(&g.content_text)
-            )),
+            None => {
+                lines.push(format!("attributions\tMISS\t{doc}\t{s}-{e}\t{}\t{:?}", source(g), snippet(&g.content_text)))
+            }
             Some(pi) if !ok(gi, pi) => lines.push(format!(
                 "attributions\tSPEAKER\t{doc}\t{s}-{e}\tgold {:?} pred {:?}\t{:?}",
                 source(g),
@@ -359,9 +324,7 @@ fn score_set(
     }
     for (pi, p) in pred.iter().enumerate() {
         if m.pred_match[pi].is_none() {
-            let text: String = chars[p.start.min(chars.len())..p.end.min(chars.len())]
-                .iter()
-                .collect();
+            let text: String = chars[p.start.min(chars.len())..p.end.min(chars.len())].iter().collect();
             lines.push(format!(
                 "attributions\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}",
                 p.start,
@@ -515,10 +478,7 @@ mod tests {
             )),
         )
         .unwrap();
-        let a = eval_brat(d.path(), pred.path(), &Options::default())
-            .unwrap()
-            .attributions
-            .unwrap();
+        let a = eval_brat(d.path(), pred.path(), &Options::default()).unwrap().attributions.unwrap();
         assert_eq!(a.gold_quoted, 1);
         assert_eq!(a.all.quote_speaker, Counts::new(2, 0, 0));
         assert_eq!(a.quoted.quote_speaker, Counts::new(1, 0, 0));
@@ -541,39 +501,23 @@ mod tests {
              other,q1,X,PERSON,,,,,,,direct,x,0,1,0.5\n"),
         )
         .unwrap();
-        let opts = Options {
-            verbose: true,
-            ..Options::default()
-        };
+        let opts = Options { verbose: true, ..Options::default() };
         let r = eval_brat(d.path(), pred.path(), &opts).unwrap();
         assert_eq!(r.documents, 1);
         let a = r.attributions.as_ref().unwrap();
         assert_eq!((a.gold_attributions, a.gold_quoted), (2, 1));
         assert_eq!(a.all.detection, Counts::new(2, 1, 0));
-        assert_eq!(
-            a.all.speaker,
-            Accuracy {
-                correct: 2,
-                total: 2
-            }
-        );
+        assert_eq!(a.all.speaker, Accuracy { correct: 2, total: 2 });
         assert_eq!(a.all.quote_speaker, Counts::new(2, 1, 0));
         // Quoted: gold E1 against q1. q3 is direct, but no quotation mark surrounds `a source`,
         // so it is not in the subset (the test gold content gets).
         assert_eq!(a.quoted.detection, Counts::new(1, 0, 0));
-        assert_eq!(
-            r.verbose_lines(),
-            vec!["attributions\tEXTRA\tart\t84-92\tBukele\t\"a source\""]
-        );
+        assert_eq!(r.verbose_lines(), vec!["attributions\tEXTRA\tart\t84-92\tBukele\t\"a source\""]);
         // With a wrong speaker name and no offsets the pair is a FP and a FN.
         let wrong = GoldAttribution {
             content: vec![(0, 1)],
             content_text: String::new(),
-            source: Some(TextBound {
-                kind: "Source".into(),
-                fragments: vec![(0, 7)],
-                text: "Critics".into(),
-            }),
+            source: Some(TextBound { kind: "Source".into(), fragments: vec![(0, 7)], text: "Critics".into() }),
             cue: None,
             quoted: false,
         };
@@ -601,9 +545,7 @@ mod tests {
     ) -> PredQuote {
         let chars: Vec<char> = text.chars().collect();
         let n: Vec<char> = needle.chars().collect();
-        let start = (from..chars.len())
-            .find(|&i| chars[i..].starts_with(&n))
-            .unwrap();
+        let start = (from..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap();
         PredQuote {
             start,
             end: start + n.len(),
@@ -636,10 +578,8 @@ mod tests {
         assert_eq!((r1.start, r2.end, r3.start, r4.end), (1, 38, 53, 80));
         // Given out of order: the fold sorts by start.
         let units = fold_units(&[r6.clone(), r4, r2, r1, r3, r5.clone()], &chars);
-        let spans: Vec<(usize, usize, &str, QuoteKind)> = units
-            .iter()
-            .map(|u| (u.start, u.end, u.speaker.as_str(), u.kind))
-            .collect();
+        let spans: Vec<(usize, usize, &str, QuoteKind)> =
+            units.iter().map(|u| (u.start, u.end, u.speaker.as_str(), u.kind)).collect();
         assert_eq!(
             spans,
             vec![
@@ -686,24 +626,12 @@ mod tests {
         assert_eq!(a.rows.all.detection, Counts::new(1, 1, 0));
         assert_eq!(a.rows.quoted.quote_speaker, Counts::new(1, 1, 0));
         let md = r.to_markdown();
-        assert!(
-            md.contains("2 predicted quote rows folded into 1 attribution units"),
-            "{md}"
-        );
-        assert!(
-            md.contains("| all: quote + speaker | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |"),
-            "{md}"
-        );
-        assert!(
-            md.contains("| rows all: detection | 0.500 | 1.000 | 0.667 | 1 | 1 | 0 |"),
-            "{md}"
-        );
+        assert!(md.contains("2 predicted quote rows folded into 1 attribution units"), "{md}");
+        assert!(md.contains("| all: quote + speaker | 1.000 | 1.000 | 1.000 | 1 | 0 | 0 |"), "{md}");
+        assert!(md.contains("| rows all: detection | 0.500 | 1.000 | 0.667 | 1 | 1 | 0 |"), "{md}");
         let j = r.to_json();
         assert_eq!(j["attributions"]["all"]["detection"]["f1"], 1.0);
-        assert_eq!(
-            j["attributions"]["rows"]["all"]["detection"]["precision"],
-            0.5
-        );
+        assert_eq!(j["attributions"]["rows"]["all"]["detection"]["precision"], 0.5);
     }
 
     #[test]

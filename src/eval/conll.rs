@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn chunks_follow_conlleval() {
         use EntityLabel::*;
-        assert_eq!(chunks(&tags(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"])), vec![(0, 2, Person), (2, 3, Person), (4, 5, Loc), (5, 6, Org)]);
+        assert_eq!(
+            chunks(&tags(&["B-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"])),
+            vec![(0, 2, Person), (2, 3, Person), (4, 5, Loc), (5, 6, Org)]
+        );
     }
 
     #[test]
@@ -100,7 +103,10 @@ mod tests {
         std::fs::write(&gold, "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n").unwrap();
         // A tagger that calls every first word an organization.
         let r = eval_conll(&gold, |words| {
-            words.iter().map(|w| (0..w.len()).map(|i| if i == 0 { BioTag::B(EntityLabel::Org) } else { BioTag::O }).collect()).collect()
+            words
+                .iter()
+                .map(|w| (0..w.len()).map(|i| if i == 0 { BioTag::B(EntityLabel::Org) } else { BioTag::O }).collect())
+                .collect()
         })
         .unwrap();
         assert_eq!(r.gold, gold);

@@ -228,17 +228,9 @@ pub fn match_greedy(
             }
         }
     }
-    candidates.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.total_cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    });
-    let mut m = Matching {
-        pairs: Vec::new(),
-        gold_match: vec![None; gold_optional.len()],
-        pred_match: vec![None; n_pred],
-    };
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    let mut m =
+        Matching { pairs: Vec::new(), gold_match: vec![None; gold_optional.len()], pred_match: vec![None; n_pred] };
     for (_, s, g, p) in candidates {
         if m.gold_match[g].is_none() && m.pred_match[p].is_none() {
             m.gold_match[g] = Some(p);
@@ -258,11 +250,7 @@ impl Matching {
 
     /// Counts where a pair is right only when `ok(gold, pred)` also holds (quote + speaker):
     /// a wrong pair on a required row is both a FP and a FN; on an optional row it is ignored.
-    pub fn counts_where(
-        &self,
-        gold_optional: &[bool],
-        mut ok: impl FnMut(usize, usize) -> bool,
-    ) -> Counts {
+    pub fn counts_where(&self, gold_optional: &[bool], mut ok: impl FnMut(usize, usize) -> bool) -> Counts {
         let mut c = Counts::default();
         for &(g, p, _) in &self.pairs {
             if gold_optional[g] {
@@ -276,12 +264,7 @@ impl Matching {
             }
         }
         c.fp += self.pred_match.iter().filter(|m| m.is_none()).count();
-        c.fn_ += self
-            .gold_match
-            .iter()
-            .zip(gold_optional)
-            .filter(|(m, &opt)| m.is_none() && !opt)
-            .count();
+        c.fn_ += self.gold_match.iter().zip(gold_optional).filter(|(m, &opt)| m.is_none() && !opt).count();
         c
     }
 }
@@ -300,10 +283,7 @@ pub fn normalize_name(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     let words: Vec<&str> = mapped.split_whitespace().collect();
-    words
-        .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
 #[cfg(test)]
@@ -385,10 +365,7 @@ mod tests {
         let chars: Vec<char> = "ab cd ef gh".chars().collect();
         let t = TokenSpan::from_fragments(&chars, &[(6, 11), (0, 5)]);
         assert_eq!(t.len(), 4);
-        assert_eq!(
-            t.overlap(&TokenSpan::from_fragments(&chars, &[(0, 5)])),
-            0.5
-        );
+        assert_eq!(t.overlap(&TokenSpan::from_fragments(&chars, &[(0, 5)])), 0.5);
         assert_eq!(range_overlap((0, 10), (5, 10)), 0.5);
         assert_eq!(range_overlap((0, 4), (4, 8)), 0.0);
     }

@@ -74,11 +74,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            overlap_threshold: 0.5,
-            verbose: false,
-            unit_span: UnitSpan::Parts,
-        }
+        Options { overlap_threshold: 0.5, verbose: false, unit_span: UnitSpan::Parts }
     }
 }
 
@@ -140,10 +136,7 @@ pub enum EvalError {
 
 impl EvalError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
-        EvalError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+        EvalError::Io { path: path.to_path_buf(), source }
     }
 
     /// `Ok` when `path` exists, else [`EvalError::NotFound`] naming it.
@@ -151,16 +144,11 @@ impl EvalError {
         if path.exists() {
             Ok(())
         } else {
-            Err(EvalError::NotFound {
-                path: path.to_path_buf(),
-            })
+            Err(EvalError::NotFound { path: path.to_path_buf() })
         }
     }
 
     pub(crate) fn invalid(path: &Path, reason: impl Into<String>) -> Self {
-        EvalError::Invalid {
-            path: path.to_path_buf(),
-            reason: reason.into(),
-        }
+        EvalError::Invalid { path: path.to_path_buf(), reason: reason.into() }
     }
 }

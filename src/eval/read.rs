@@ -33,15 +33,9 @@ impl<T: DeserializeOwned> Rows<T> {
     /// Reads `path`; an unreadable cell fails with the row (as a spreadsheet numbers it, the
     /// header being row 1), the column and the cell.
     pub fn read(path: &Path) -> Result<Rows<T>, EvalError> {
-        let csv_err = |source| EvalError::Csv {
-            path: path.to_path_buf(),
-            source,
-        };
+        let csv_err = |source| EvalError::Csv { path: path.to_path_buf(), source };
         let file = std::fs::File::open(path).map_err(|e| EvalError::io(path, e))?;
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(file);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(file);
         let headers = reader.headers().map_err(csv_err)?.clone();
         let mut rows = Vec::new();
         for (i, record) in reader.records().enumerate() {
@@ -51,10 +45,7 @@ impl<T: DeserializeOwned> Rows<T> {
                 .map_err(|e| EvalError::invalid(path, cell_error(&headers, &record, i + 2, &e)))?;
             rows.push(row);
         }
-        Ok(Rows {
-            columns: headers.iter().map(str::to_string).collect(),
-            rows,
-        })
+        Ok(Rows { columns: headers.iter().map(str::to_string).collect(), rows })
     }
 }
 
@@ -72,12 +63,9 @@ fn cell_error(headers: &StringRecord, record: &StringRecord, row: usize, e: &csv
         return format!("row {row}: {e}");
     };
     match err.field().map(|f| f as usize) {
-        Some(f) => format!(
-            "row {row}: `{}`: {}: {:?}",
-            headers.get(f).unwrap_or("?"),
-            err.kind(),
-            record.get(f).unwrap_or("")
-        ),
+        Some(f) => {
+            format!("row {row}: `{}`: {}: {:?}", headers.get(f).unwrap_or("?"), err.kind(), record.get(f).unwrap_or(""))
+        }
         None => format!("row {row}: {}", err.kind()),
     }
 }
@@ -92,8 +80,7 @@ fn optional_flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 /// A gold entity label in the CSV spelling or the CoNLL one (`PERSON` or `PER`).
 fn entity_label<'de, D: Deserializer<'de>>(d: D) -> Result<EntityLabel, D::Error> {
     let cell = String::deserialize(d)?;
-    EntityLabel::parse(&cell)
-        .ok_or_else(|| serde::de::Error::custom(format!("unknown label {cell:?}")))
+    EntityLabel::parse(&cell).ok_or_else(|| serde::de::Error::custom(format!("unknown label {cell:?}")))
 }
 
 /// The `doc_id` of any table (gold `documents.csv`).
@@ -204,12 +191,12 @@ mod tests {
 
     #[test]
     fn bad_cells_name_the_row_column_and_value() {
-        let err = table::<GoldQuote>("doc_id,kind,start,end\nd1,direct,0,1\nd1,scare,2,3\n")
-            .err()
-            .unwrap()
-            .to_string();
+        let err = table::<GoldQuote>("doc_id,kind,start,end\nd1,direct,0,1\nd1,scare,2,3\n").err().unwrap().to_string();
         // serde's own messages carry no column, but this one names the value.
-        assert!(err.ends_with("t.csv: row 3: unknown variant `scare`, expected one of `direct`, `mixed`, `indirect`"), "{err}");
+        assert!(
+            err.ends_with("t.csv: row 3: unknown variant `scare`, expected one of `direct`, `mixed`, `indirect`"),
+            "{err}"
+        );
         let err = table::<GoldEntity>("doc_id,label,start,end\nd1,PER,x,3\n").err().unwrap().to_string();
         assert!(err.ends_with("row 2: `start`: invalid digit found in string: \"x\""), "{err}");
         let err = table::<GoldEntity>("doc_id,start,end\nd1,0,3\n").err().unwrap().to_string();

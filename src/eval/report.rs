@@ -10,8 +10,7 @@ use serde_json::json;
 
 use super::metrics::{round4, Accuracy, Counts};
 use super::scores::{
-    AttributionScores, EntityScores, EntityTableScores, FigureScores, OrganizationScores,
-    QuoteScores,
+    AttributionScores, EntityScores, EntityTableScores, FigureScores, OrganizationScores, QuoteScores,
 };
 use super::{EvalError, GoldFormat, UnitSpan};
 
@@ -64,10 +63,7 @@ impl From<ConllReport> for Report {
 /// `path` with the extension `.json`. The error names the file that could not be written.
 pub fn write_report(report: &Report, path: &Path) -> Result<(), EvalError> {
     let write = |path: &Path, text: String| {
-        std::fs::write(path, text).map_err(|source| EvalError::Write {
-            path: path.to_path_buf(),
-            source,
-        })
+        std::fs::write(path, text).map_err(|source| EvalError::Write { path: path.to_path_buf(), source })
     };
     write(path, report.to_markdown())?;
     let json = serde_json::to_string_pretty(&report.to_json()).expect("a JSON value serialises");
@@ -134,28 +130,17 @@ impl TableReport {
             self.overlap_threshold
         );
         md += &self.quotes.as_ref().map(quotes_section).unwrap_or_default();
-        md += &self
-            .organizations
-            .as_ref()
-            .map(organizations_section)
-            .unwrap_or_default();
+        md += &self.organizations.as_ref().map(organizations_section).unwrap_or_default();
         md += &self.figures.as_ref().map(figures_section).unwrap_or_default();
         md += &self.entities.as_ref().map(entities_section).unwrap_or_default();
-        md += &self
-            .attributions
-            .as_ref()
-            .map(attributions_section)
-            .unwrap_or_default();
+        md += &self.attributions.as_ref().map(attributions_section).unwrap_or_default();
         md
     }
 }
 
 fn quotes_section(q: &QuoteScores) -> String {
     let mut md = String::from("\n## Quotes\n\n");
-    let mut rows = vec![
-        ("detection (overlap)", q.detection),
-        ("detection (exact span)", q.exact),
-    ];
+    let mut rows = vec![("detection (overlap)", q.detection), ("detection (exact span)", q.exact)];
     if let Some(c) = q.quote_speaker {
         rows.push(("quote + speaker", c));
     }
@@ -179,8 +164,7 @@ fn quotes_section(q: &QuoteScores) -> String {
 }
 
 fn organizations_section(o: &OrganizationScores) -> String {
-    "\n## Organizations\n\n".to_string()
-        + &counts_table(&[("organizations (name or alias)", o.counts)])
+    "\n## Organizations\n\n".to_string() + &counts_table(&[("organizations (name or alias)", o.counts)])
 }
 
 fn figures_section(f: &FigureScores) -> String {
@@ -244,19 +228,12 @@ pub struct ConllReport {
 
 impl ConllReport {
     pub fn new(gold: &Path, scores: EntityScores) -> Self {
-        ConllReport {
-            gold: gold.to_path_buf(),
-            scores,
-        }
+        ConllReport { gold: gold.to_path_buf(), scores }
     }
 
     /// `# NER on PATH`, then the per-type table.
     pub fn to_markdown(&self) -> String {
-        format!(
-            "# NER on {}\n\n{}",
-            self.gold.display(),
-            entity_table(&self.scores)
-        )
+        format!("# NER on {}\n\n{}", self.gold.display(), entity_table(&self.scores))
     }
 
     /// The scores alone, as reports before this type had them.
@@ -267,8 +244,7 @@ impl ConllReport {
 
 /// Renders an entity table, in the fixed order of `per_label` (sorted) then the micro row.
 fn entity_table(e: &EntityScores) -> String {
-    let mut rows: Vec<(&str, Counts)> =
-        e.per_label.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    let mut rows: Vec<(&str, Counts)> = e.per_label.iter().map(|(l, c)| (l.as_str(), *c)).collect();
     rows.push(("micro", e.micro));
     counts_table(&rows)
 }
@@ -312,15 +288,10 @@ mod tests {
     fn markdown_and_json_carry_the_numbers() {
         let mut r = TableReport::new(GoldFormat::Csv, 0.5);
         r.documents = 3;
-        r.organizations = Some(OrganizationScores {
-            counts: Counts::new(3, 1, 1),
-        });
+        r.organizations = Some(OrganizationScores { counts: Counts::new(3, 1, 1) });
         let md = r.to_markdown();
         assert!(md.contains("Gold format `csv`, 3 documents"));
-        assert!(
-            md.contains("| organizations (name or alias) | 0.750 | 0.750 | 0.750 | 3 | 1 | 1 |"),
-            "{md}"
-        );
+        assert!(md.contains("| organizations (name or alias) | 0.750 | 0.750 | 0.750 | 3 | 1 | 1 |"), "{md}");
         assert!(!md.contains("## Quotes"));
         let j = r.to_json();
         assert_eq!(j["gold_format"], "csv");
@@ -382,7 +353,10 @@ mod tests {
         let err = write_report(&r, &dir.path().join("no/such/dir/r.md")).unwrap_err();
         assert!(matches!(err, EvalError::Write { .. }));
         let shown = crate::testdata::chain(err);
-        assert!(shown.contains("no/such/dir/r.md: cannot write: ") && shown.matches("os error").count() == 1, "{shown}");
+        assert!(
+            shown.contains("no/such/dir/r.md: cannot write: ") && shown.matches("os error").count() == 1,
+            "{shown}"
+        );
     }
 
     #[test]

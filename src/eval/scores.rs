@@ -42,10 +42,7 @@ fn kind_name(kind: Option<QuoteKind>) -> &'static str {
 }
 
 /// Serialises `by_kind` as a JSON object keyed by the kinds' spellings.
-fn kinds_by_name<S: Serializer>(
-    by_kind: &BTreeMap<Option<QuoteKind>, KindScores>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn kinds_by_name<S: Serializer>(by_kind: &BTreeMap<Option<QuoteKind>, KindScores>, s: S) -> Result<S::Ok, S::Error> {
     s.collect_map(by_kind.iter().map(|(k, v)| (kind_name(*k), v)))
 }
 
@@ -146,17 +143,11 @@ mod tests {
             q.by_kind.entry(k).or_default().gold_found.record(true);
         }
         let order: Vec<Option<QuoteKind>> = q.kinds_in_order().into_iter().map(|(k, _)| k).collect();
-        assert_eq!(
-            order,
-            vec![None, Some(QuoteKind::Direct), Some(QuoteKind::Indirect), Some(QuoteKind::Mixed)]
-        );
+        assert_eq!(order, vec![None, Some(QuoteKind::Direct), Some(QuoteKind::Indirect), Some(QuoteKind::Mixed)]);
         let j = serde_json::to_value(&q).unwrap();
         assert_eq!(j["by_kind"]["mixed"]["gold_found"]["correct"], 1);
         assert_eq!(j["by_kind"][""]["gold_found"]["total"], 1);
-        let s = AttributionScores {
-            unit_span: UnitSpan::Hull,
-            ..AttributionScores::default()
-        };
+        let s = AttributionScores { unit_span: UnitSpan::Hull, ..AttributionScores::default() };
         assert_eq!(serde_json::to_value(&s).unwrap()["unit_span"], "hull");
     }
 }

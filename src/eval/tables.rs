@@ -14,9 +14,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::metrics::{
-    match_greedy, normalize_name, range_overlap, Accuracy, Counts, Matching, TokenSpan,
-};
+use super::metrics::{match_greedy, normalize_name, range_overlap, Accuracy, Counts, Matching, TokenSpan};
 use super::read::{DocId, GoldEntity, GoldFigure, GoldOrganization, GoldQuote, Rows};
 use super::report::{snippet, TableReport};
 use super::scores::{EntityTableScores, FigureScores, OrganizationScores, QuoteScores};
@@ -49,18 +47,13 @@ impl Tables {
     }
 
     fn is_empty(&self) -> bool {
-        self.quotes.is_none()
-            && self.organizations.is_none()
-            && self.figures.is_none()
-            && self.entities.is_none()
+        self.quotes.is_none() && self.organizations.is_none() && self.figures.is_none() && self.entities.is_none()
     }
 
     /// The `doc_id`s of every gold table.
     fn gold_documents(&self) -> BTreeSet<String> {
         fn ids<G, P>(p: &Option<Pair<G, P>>, id: fn(&G) -> &str) -> Vec<String> {
-            p.iter()
-                .flat_map(|p| p.gold.rows.iter().map(|r| id(r).to_string()))
-                .collect()
+            p.iter().flat_map(|p| p.gold.rows.iter().map(|r| id(r).to_string())).collect()
         }
         let mut docs = BTreeSet::new();
         docs.extend(ids(&self.quotes, |r| &r.doc_id));
@@ -81,10 +74,7 @@ fn pair<G: DeserializeOwned, P: DeserializeOwned>(
     if !(g.is_file() && p.is_file()) {
         return Ok(None);
     }
-    Ok(Some(Pair {
-        gold: Rows::read(&g)?,
-        pred: Rows::read(&p)?,
-    }))
+    Ok(Some(Pair { gold: Rows::read(&g)?, pred: Rows::read(&p)? }))
 }
 
 /// Scores every table present in both `gold_dir` and `pred_dir`.
@@ -123,10 +113,7 @@ pub fn eval_csv(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Tabl
 }
 
 /// Rows grouped by `doc_id`, only for documents in scope.
-fn by_doc<'a, T>(
-    rows: impl IntoIterator<Item = (&'a str, T)>,
-    docs: &BTreeSet<String>,
-) -> BTreeMap<String, Vec<T>> {
+fn by_doc<'a, T>(rows: impl IntoIterator<Item = (&'a str, T)>, docs: &BTreeSet<String>) -> BTreeMap<String, Vec<T>> {
     let mut out: BTreeMap<String, Vec<T>> = BTreeMap::new();
     for (doc, row) in rows {
         if docs.contains(doc) {
@@ -164,15 +151,7 @@ impl<'a> QuoteItem<'a> {
     ) -> Self {
         let words = (!text.is_empty() && text.chars().count() == end.saturating_sub(start))
             .then(|| TokenSpan::from_text(text, start));
-        QuoteItem {
-            start,
-            end,
-            words,
-            speaker,
-            kind,
-            optional,
-            text,
-        }
+        QuoteItem { start, end, words, speaker, kind, optional, text }
     }
 
     fn gold(q: &'a GoldQuote) -> Self {
@@ -193,10 +172,9 @@ impl<'a> QuoteItem<'a> {
 
     fn bounds(&self, other: &QuoteItem) -> ((usize, usize), (usize, usize)) {
         match (&self.words, &other.words) {
-            (Some(a), Some(b)) => (
-                a.bounds().unwrap_or((self.start, self.end)),
-                b.bounds().unwrap_or((other.start, other.end)),
-            ),
+            (Some(a), Some(b)) => {
+                (a.bounds().unwrap_or((self.start, self.end)), b.bounds().unwrap_or((other.start, other.end)))
+            }
             _ => ((self.start, self.end), (other.start, other.end)),
         }
     }
@@ -251,13 +229,7 @@ fn score_quotes(
 
 /// Matches one document's quotes at the overlap threshold (the matching returned) and with
 /// exact spans, adding both detection counts.
-fn match_quotes(
-    g: &[QuoteItem],
-    p: &[QuoteItem],
-    optional: &[bool],
-    opts: &Options,
-    s: &mut QuoteScores,
-) -> Matching {
+fn match_quotes(g: &[QuoteItem], p: &[QuoteItem], optional: &[bool], opts: &Options, s: &mut QuoteScores) -> Matching {
     let m = match_greedy(optional, p.len(), |gi, pi| {
         let o = g[gi].overlap(&p[pi]);
         (o > 0.0 && o >= opts.overlap_threshold).then_some(o)
@@ -283,34 +255,18 @@ fn record_kinds(g: &[QuoteItem], p: &[QuoteItem], m: &Matching, s: &mut QuoteSco
     for (pi, q) in p.iter().enumerate() {
         match m.pred_match[pi] {
             Some(gi) if g[gi].optional => {}
-            hit => s
-                .by_kind
-                .entry(q.kind)
-                .or_default()
-                .pred_matched
-                .record(hit.is_some()),
+            hit => s.by_kind.entry(q.kind).or_default().pred_matched.record(hit.is_some()),
         }
     }
 }
 
 /// The verbose lines of one document: misses, wrong speakers, extras.
-fn quote_lines(
-    doc: &str,
-    g: &[QuoteItem],
-    p: &[QuoteItem],
-    m: &Matching,
-    with_speaker: bool,
-    lines: &mut Vec<String>,
-) {
+fn quote_lines(doc: &str, g: &[QuoteItem], p: &[QuoteItem], m: &Matching, with_speaker: bool, lines: &mut Vec<String>) {
     for (gi, q) in g.iter().enumerate().filter(|(_, q)| !q.optional) {
         match m.gold_match[gi] {
-            None => lines.push(format!(
-                "quotes\tMISS\t{doc}\t{}-{}\t{}\t{:?}",
-                q.start,
-                q.end,
-                q.speaker,
-                snippet(q.text)
-            )),
+            None => {
+                lines.push(format!("quotes\tMISS\t{doc}\t{}-{}\t{}\t{:?}", q.start, q.end, q.speaker, snippet(q.text)))
+            }
             Some(pi) if with_speaker && !q.same_speaker(&p[pi]) => lines.push(format!(
                 "quotes\tSPEAKER\t{doc}\t{}-{}\tgold {:?} pred {:?}\t{:?}",
                 q.start,
@@ -324,13 +280,7 @@ fn quote_lines(
     }
     for (pi, q) in p.iter().enumerate() {
         if m.pred_match[pi].is_none() {
-            lines.push(format!(
-                "quotes\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}",
-                q.start,
-                q.end,
-                q.speaker,
-                snippet(q.text)
-            ));
+            lines.push(format!("quotes\tEXTRA\t{doc}\t{}-{}\t{}\t{:?}", q.start, q.end, q.speaker, snippet(q.text)));
         }
     }
 }
@@ -344,16 +294,9 @@ struct OrgItem<'a> {
 
 impl<'a> OrgItem<'a> {
     fn new(display: &'a str, aliases: &str, optional: bool) -> Self {
-        let names = std::iter::once(display)
-            .chain(aliases.split('|'))
-            .map(normalize_name)
-            .filter(|n| !n.is_empty())
-            .collect();
-        OrgItem {
-            display,
-            names,
-            optional,
-        }
+        let names =
+            std::iter::once(display).chain(aliases.split('|')).map(normalize_name).filter(|n| !n.is_empty()).collect();
+        OrgItem { display, names, optional }
     }
 }
 
@@ -372,20 +315,17 @@ fn score_organizations(
     );
     // The pipeline's table is corpus-wide: a row names its documents in `doc_ids`, `;`-separated.
     let pred = by_doc(
-        t.pred.rows.iter().flat_map(|r| {
-            r.doc_ids
-                .split(';')
-                .map(|id| (id.trim(), OrgItem::new(&r.organization, &r.aliases, false)))
-        }),
+        t.pred
+            .rows
+            .iter()
+            .flat_map(|r| r.doc_ids.split(';').map(|id| (id.trim(), OrgItem::new(&r.organization, &r.aliases, false)))),
         docs,
     );
     let mut s = OrganizationScores::default();
     for doc in docs {
         let (g, p) = (of_doc(&gold, doc), of_doc(&pred, doc));
         let optional: Vec<bool> = g.iter().map(|o| o.optional).collect();
-        let m = match_greedy(&optional, p.len(), |gi, pi| {
-            (!g[gi].names.is_disjoint(&p[pi].names)).then_some(1.0)
-        });
+        let m = match_greedy(&optional, p.len(), |gi, pi| (!g[gi].names.is_disjoint(&p[pi].names)).then_some(1.0));
         s.counts.add(m.counts(&optional));
         if opts.verbose {
             for (gi, o) in g.iter().enumerate() {
@@ -405,12 +345,7 @@ fn score_organizations(
 
 /// A decimal in a canonical written form: `6000000.0` -> `6000000`, `+1,250.50` -> `1250.5`.
 pub fn normalize_decimal(s: &str) -> String {
-    let s: String = s
-        .trim()
-        .trim_start_matches('+')
-        .chars()
-        .filter(|c| *c != ',' && *c != '_')
-        .collect();
+    let s: String = s.trim().trim_start_matches('+').chars().filter(|c| *c != ',' && *c != '_').collect();
     let (neg, s) = match s.strip_prefix('-') {
         Some(rest) => (true, rest.to_string()),
         None => (false, s),
@@ -419,11 +354,7 @@ pub fn normalize_decimal(s: &str) -> String {
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
     let int = if int.is_empty() { "0" } else { int };
-    let body = if frac.is_empty() {
-        int.to_string()
-    } else {
-        format!("{int}.{frac}")
-    };
+    let body = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
     if neg && body != "0" {
         format!("-{body}")
     } else {
@@ -552,14 +483,8 @@ fn figure_lines(doc: &str, g: &[FigureItem], p: &[FigureItem], m: &Matching, lin
 type EntityItem = (usize, usize, EntityLabel, bool);
 
 fn score_entities(t: &Pair<GoldEntity, EntityRow>, docs: &BTreeSet<String>) -> EntityTableScores {
-    let gold = by_doc(
-        t.gold.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, r.optional))),
-        docs,
-    );
-    let pred = by_doc(
-        t.pred.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, false))),
-        docs,
-    );
+    let gold = by_doc(t.gold.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, r.optional))), docs);
+    let pred = by_doc(t.pred.rows.iter().map(|r| (r.doc_id.as_str(), (r.start, r.end, r.label, false))), docs);
     let mut s = EntityTableScores::default();
     for doc in docs {
         let (g_all, p_all): (&[EntityItem], &[EntityItem]) = (of_doc(&gold, doc), of_doc(&pred, doc));
@@ -571,9 +496,8 @@ fn score_entities(t: &Pair<GoldEntity, EntityRow>, docs: &BTreeSet<String>) -> E
                 continue;
             }
             let optional: Vec<bool> = g.iter().map(|e| e.3).collect();
-            let exact = match_greedy(&optional, p.len(), |gi, pi| {
-                (g[gi].0 == p[pi].0 && g[gi].1 == p[pi].1).then_some(1.0)
-            });
+            let exact =
+                match_greedy(&optional, p.len(), |gi, pi| (g[gi].0 == p[pi].0 && g[gi].1 == p[pi].1).then_some(1.0));
             s.exact.add(label.as_str(), exact.counts(&optional));
             let partial = match_greedy(&optional, p.len(), |gi, pi| {
                 let o = range_overlap((g[gi].0, g[gi].1), (p[pi].0, p[pi].1));
@@ -667,65 +591,27 @@ mod tests {
                 ("d9", "X", Direct, "anything", 0, 8),
             ]),
         );
-        let opts = Options {
-            verbose: true,
-            ..Options::default()
-        };
+        let opts = Options { verbose: true, ..Options::default() };
         let r = eval_csv(g.path(), p.path(), &opts).unwrap();
         let q = r.quotes.as_ref().unwrap();
         assert_eq!(r.documents, 1);
         assert_eq!(q.detection, Counts::new(2, 1, 0));
         // Exact: q1 has the same first and last word; q2 starts one word early.
         assert_eq!(q.exact, Counts::new(1, 2, 1));
-        assert_eq!(
-            q.speaker,
-            Some(Accuracy {
-                correct: 1,
-                total: 2
-            })
-        );
+        assert_eq!(q.speaker, Some(Accuracy { correct: 1, total: 2 }));
         assert_eq!(q.quote_speaker, Some(Counts::new(1, 2, 1)));
-        assert_eq!(
-            q.by_kind[&Some(Direct)].gold_found,
-            Accuracy {
-                correct: 1,
-                total: 1
-            }
-        );
-        assert_eq!(
-            q.by_kind[&Some(Indirect)].pred_matched,
-            Accuracy {
-                correct: 1,
-                total: 2
-            }
-        );
+        assert_eq!(q.by_kind[&Some(Direct)].gold_found, Accuracy { correct: 1, total: 1 });
+        assert_eq!(q.by_kind[&Some(Indirect)].pred_matched, Accuracy { correct: 1, total: 2 });
         let v = r.verbose_lines();
-        assert!(
-            v.iter()
-                .any(|l| l.starts_with("quotes\tSPEAKER\td1\t54-72")),
-            "{v:?}"
-        );
-        assert!(
-            v.iter()
-                .any(|l| l.starts_with("quotes\tEXTRA\td1\t120-136")),
-            "{v:?}"
-        );
+        assert!(v.iter().any(|l| l.starts_with("quotes\tSPEAKER\td1\t54-72")), "{v:?}");
+        assert!(v.iter().any(|l| l.starts_with("quotes\tEXTRA\td1\t120-136")), "{v:?}");
         assert_eq!(v.len(), 2);
         let md = r.to_markdown();
-        assert!(
-            md.contains("| detection (overlap) | 0.667 | 1.000 | 0.800 | 2 | 1 | 0 |"),
-            "{md}"
-        );
-        assert!(
-            md.contains("Speaker accuracy on matched quotes: 0.500 (1/2)"),
-            "{md}"
-        );
+        assert!(md.contains("| detection (overlap) | 0.667 | 1.000 | 0.800 | 2 | 1 | 0 |"), "{md}");
+        assert!(md.contains("Speaker accuracy on matched quotes: 0.500 (1/2)"), "{md}");
         assert_eq!(r.to_json()["quotes"]["exact"]["tp"], 1);
         // A stricter threshold drops the indirect match: 0.8 < 0.9.
-        let strict = Options {
-            overlap_threshold: 0.9,
-            ..Options::default()
-        };
+        let strict = Options { overlap_threshold: 0.9, ..Options::default() };
         let r = eval_csv(g.path(), p.path(), &strict).unwrap();
         assert_eq!(r.quotes.unwrap().detection, Counts::new(1, 2, 1));
     }
@@ -745,16 +631,8 @@ mod tests {
     #[test]
     fn gold_without_quote_text_falls_back_to_code_points() {
         let (g, p) = dirs();
-        write(
-            g.path(),
-            "quotes.csv",
-            "doc_id,start,end,optional\nd1,0,10,0\n",
-        );
-        write(
-            p.path(),
-            "quotes.csv",
-            &pred_quotes(&[("d1", "A", QuoteKind::Direct, "abcdef", 4, 10)]),
-        );
+        write(g.path(), "quotes.csv", "doc_id,start,end,optional\nd1,0,10,0\n");
+        write(p.path(), "quotes.csv", &pred_quotes(&[("d1", "A", QuoteKind::Direct, "abcdef", 4, 10)]));
         let r = eval_csv(g.path(), p.path(), &Options::default()).unwrap();
         let q = r.quotes.unwrap();
         assert_eq!(q.detection, Counts::new(1, 0, 0)); // 6 / 10 code points
@@ -782,23 +660,11 @@ mod tests {
              Mara Salvatrucha,MS13,1,1,d2\n\
              Reuters,,1,1,d3\n",
         );
-        let opts = Options {
-            verbose: true,
-            ..Options::default()
-        };
+        let opts = Options { verbose: true, ..Options::default() };
         let r = eval_csv(g.path(), p.path(), &opts).unwrap();
         // d1: ACLU TP, Cristosal FN, CECOT optional; d2: ACLU FP, MS-13 TP; d3 out of scope.
-        assert_eq!(
-            r.organizations.as_ref().unwrap().counts,
-            Counts::new(2, 1, 1)
-        );
-        assert_eq!(
-            r.verbose_lines(),
-            vec![
-                "organizations\tMISS\td1\tCristosal",
-                "organizations\tEXTRA\td2\taclu"
-            ]
-        );
+        assert_eq!(r.organizations.as_ref().unwrap().counts, Counts::new(2, 1, 1));
+        assert_eq!(r.verbose_lines(), vec!["organizations\tMISS\td1\tCristosal", "organizations\tEXTRA\td2\taclu"]);
     }
 
     #[test]
@@ -825,27 +691,9 @@ mod tests {
         let r = eval_csv(g.path(), p.path(), &Options::default()).unwrap();
         let f = r.figures.unwrap();
         assert_eq!(f.detection, Counts::new(2, 1, 1));
-        assert_eq!(
-            f.value,
-            Some(Accuracy {
-                correct: 2,
-                total: 2
-            })
-        );
-        assert_eq!(
-            f.unit,
-            Some(Accuracy {
-                correct: 1,
-                total: 2
-            })
-        );
-        assert_eq!(
-            f.kind,
-            Some(Accuracy {
-                correct: 1,
-                total: 2
-            })
-        );
+        assert_eq!(f.value, Some(Accuracy { correct: 2, total: 2 }));
+        assert_eq!(f.unit, Some(Accuracy { correct: 1, total: 2 }));
+        assert_eq!(f.kind, Some(Accuracy { correct: 1, total: 2 }));
     }
 
     #[test]
@@ -892,11 +740,7 @@ mod tests {
     fn kinds_compare_typed_and_unknown_columns_are_ignored() {
         // Gold leaves one kind empty; the prediction has a later contract's `rule` column.
         let (g, p) = dirs();
-        write(
-            g.path(),
-            "quotes.csv",
-            "doc_id,kind,quote,start,end\nd1,mixed,we will win,0,11\nd1,,they lost,20,29\n",
-        );
+        write(g.path(), "quotes.csv", "doc_id,kind,quote,start,end\nd1,mixed,we will win,0,11\nd1,,they lost,20,29\n");
         let table = pred_quotes(&[
             ("d1", "A", QuoteKind::Direct, "we will win", 0, 11),
             ("d1", "B", QuoteKind::Indirect, "they lost", 20, 29),
@@ -914,7 +758,16 @@ mod tests {
         assert_eq!(q.by_kind[&None].kind_agrees.total, 1);
         assert_eq!(q.by_kind[&Some(QuoteKind::Indirect)].pred_matched.correct, 1);
         let md = TableReport { quotes: Some(q), ..TableReport::new(GoldFormat::Csv, 0.5) }.to_markdown();
-        let kinds: Vec<&str> = md.lines().filter(|l| l.starts_with("| (none)") || l.starts_with("| direct") || l.starts_with("| indirect") || l.starts_with("| mixed")).map(|l| l.split(' ').nth(1).unwrap()).collect();
+        let kinds: Vec<&str> = md
+            .lines()
+            .filter(|l| {
+                l.starts_with("| (none)")
+                    || l.starts_with("| direct")
+                    || l.starts_with("| indirect")
+                    || l.starts_with("| mixed")
+            })
+            .map(|l| l.split(' ').nth(1).unwrap())
+            .collect();
         assert_eq!(kinds, vec!["(none)", "direct", "indirect", "mixed"]);
     }
 
@@ -925,12 +778,7 @@ mod tests {
         assert!(matches!(err, EvalError::Nothing { .. }));
         write(g.path(), "figures.csv", "doc_id,start,end\nd1,x,3\n");
         write(p.path(), "figures.csv", "doc_id,start,end\n");
-        let err = eval_csv(g.path(), p.path(), &Options::default())
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("figures.csv") && err.contains("row 2") && err.contains("`start`"),
-            "{err}"
-        );
+        let err = eval_csv(g.path(), p.path(), &Options::default()).unwrap_err().to_string();
+        assert!(err.contains("figures.csv") && err.contains("row 2") && err.contains("`start`"), "{err}");
     }
 }

@@ -184,8 +184,20 @@ mod tests {
     #[test]
     fn speakers_merge_across_documents() {
         let mut s = Speakers::default();
-        s.add("doc1", &[fact("Critics", SpeakerType::Group, "Critics", &[]), fact("Nayib Bukele", SpeakerType::Person, "he", &["El Salvador President"])]);
-        s.add("doc2", &[fact("Nayib Bukele", SpeakerType::Person, "Bukele", &["President"]), fact("Nayib Bukele", SpeakerType::Org, "Bukele", &["President"])]);
+        s.add(
+            "doc1",
+            &[
+                fact("Critics", SpeakerType::Group, "Critics", &[]),
+                fact("Nayib Bukele", SpeakerType::Person, "he", &["El Salvador President"]),
+            ],
+        );
+        s.add(
+            "doc2",
+            &[
+                fact("Nayib Bukele", SpeakerType::Person, "Bukele", &["President"]),
+                fact("Nayib Bukele", SpeakerType::Org, "Bukele", &["President"]),
+            ],
+        );
         s.add("doc3", &[fact("", SpeakerType::Unknown, "", &[]), fact("critics", SpeakerType::Group, "critics", &[])]);
         let rows = s.rows();
         assert_eq!(rows.len(), 2);
@@ -193,7 +205,10 @@ mod tests {
         assert_eq!((rows[0].speaker.as_str(), rows[0].quotes, rows[0].doc_ids.as_str()), ("Critics", 2, "doc1;doc3"));
         assert_eq!(rows[0].speaker_type, SpeakerType::Group);
         let b = &rows[1];
-        assert_eq!((b.speaker.as_str(), b.speaker_type, b.quotes, b.documents), ("Nayib Bukele", SpeakerType::Person, 3, 2));
+        assert_eq!(
+            (b.speaker.as_str(), b.speaker_type, b.quotes, b.documents),
+            ("Nayib Bukele", SpeakerType::Person, 3, 2)
+        );
         assert_eq!(b.doc_ids, "doc1;doc2");
         assert_eq!(b.mentions, "he;Bukele");
         assert_eq!(b.descriptions, "El Salvador President;President");
@@ -214,11 +229,17 @@ mod tests {
             org("a", "American Civil Liberties Union", "American Civil Liberties Union"),
             EntityRow { label: EntityLabel::Person, ..org("a", "Ortega", "Jaime Ortega") },
         ]);
-        o.add(&[org("b", "the  ACLU", "american civil liberties union"), org("b", "A.C.L.U.", "American Civil Liberties Union")]);
+        o.add(&[
+            org("b", "the  ACLU", "american civil liberties union"),
+            org("b", "A.C.L.U.", "American Civil Liberties Union"),
+        ]);
         let rows = o.rows();
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
-        assert_eq!((r.organization.as_str(), r.aliases.as_str()), ("American Civil Liberties Union", "A.C.L.U.|ACLU|the ACLU"));
+        assert_eq!(
+            (r.organization.as_str(), r.aliases.as_str()),
+            ("American Civil Liberties Union", "A.C.L.U.|ACLU|the ACLU")
+        );
         assert_eq!((r.mentions, r.documents, r.doc_ids.as_str()), (4, 2, "a;b"));
     }
 }

@@ -3,10 +3,10 @@
 //! stage found. Offsets are Unicode code points, converted from byte spans here and nowhere
 //! else.
 
-use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, QuoteKind, SpeakerType};
 use crate::corpus::Document;
 use crate::doc::{Analysed, Entity};
 use crate::figures::Figure;
+use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, QuoteKind, SpeakerType};
 use crate::quotes::{Quote, Rule};
 use crate::span::CharMap;
 use serde::{Deserialize, Serialize};
@@ -155,7 +155,10 @@ impl DocRows {
 
     /// A document deliberately not extracted (empty, not English), with the reason.
     pub fn skipped(document: DocumentRow, reason: String) -> DocRows {
-        DocRows { document: DocumentRow { status: DocStatus::Skipped, error: reason, ..document }, ..Default::default() }
+        DocRows {
+            document: DocumentRow { status: DocStatus::Skipped, error: reason, ..document },
+            ..Default::default()
+        }
     }
 
     /// The rows of an extracted document: its entities, its quotes (`q001`…) and attributions
@@ -164,7 +167,8 @@ impl DocRows {
     pub fn extracted(document: DocumentRow, doc: &Analysed, quotes: Vec<Quote>, figures: &[Figure]) -> DocRows {
         let (id, text) = (document.doc_id.clone(), doc.text.as_str());
         let map = CharMap::new(text);
-        let entities: Vec<EntityRow> = doc.entities.iter().enumerate().map(|(i, e)| entity_row(&id, i + 1, text, &map, e)).collect();
+        let entities: Vec<EntityRow> =
+            doc.entities.iter().enumerate().map(|(i, e)| entity_row(&id, i + 1, text, &map, e)).collect();
         let (attributions, found): (Vec<Quote>, Vec<Quote>) = quotes.into_iter().partition(|q| q.is_attribution());
         let rows = |prefix: char, qs: &[Quote]| -> Vec<QuoteRow> {
             qs.iter().enumerate().map(|(i, q)| quote_row(&id, format!("{prefix}{:03}", i + 1), text, &map, q)).collect()

@@ -6,8 +6,15 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// The table files, in the order they are written.
-pub const TABLES: [&str; 7] =
-    ["documents.csv", "entities.csv", "quotes.csv", "speakers.csv", "organizations.csv", "figures.csv", "attributions.csv"];
+pub const TABLES: [&str; 7] = [
+    "documents.csv",
+    "entities.csv",
+    "quotes.csv",
+    "speakers.csv",
+    "organizations.csv",
+    "figures.csv",
+    "attributions.csv",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -11,9 +11,30 @@ use super::tokens::Tok;
 use super::units;
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Month names are matched capitalised only, so the modal `may` is not a month.
@@ -23,32 +44,240 @@ pub fn is_month(t: &Tok) -> bool {
 
 /// Words before a number that mark it as a reference, not a measure (`page 4`, `Title 42`).
 const REFERENCE_WORDS: &[&str] = &[
-    "p", "pp", "pg", "page", "pages", "para", "paragraph", "section", "sec", "sect", "chapter", "ch",
-    "article", "art", "no", "nos", "number", "vol", "volume", "issue", "item", "line", "lines", "rule",
-    "clause", "title", "amendment", "resolution", "room", "flight", "route", "highway", "phase", "case",
-    "docket", "figure", "fig", "table", "episode", "season", "verse", "act", "bill", "law", "order",
-    "decree", "protocol", "level", "grade", "step", "version", "v", "row", "seat", "gate", "platform",
-    "suite", "apartment", "unit", "building", "block", "floor", "district", "ward", "precinct", "zone",
-    "age", "aged", "ages",
+    "p",
+    "pp",
+    "pg",
+    "page",
+    "pages",
+    "para",
+    "paragraph",
+    "section",
+    "sec",
+    "sect",
+    "chapter",
+    "ch",
+    "article",
+    "art",
+    "no",
+    "nos",
+    "number",
+    "vol",
+    "volume",
+    "issue",
+    "item",
+    "line",
+    "lines",
+    "rule",
+    "clause",
+    "title",
+    "amendment",
+    "resolution",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "phase",
+    "case",
+    "docket",
+    "figure",
+    "fig",
+    "table",
+    "episode",
+    "season",
+    "verse",
+    "act",
+    "bill",
+    "law",
+    "order",
+    "decree",
+    "protocol",
+    "level",
+    "grade",
+    "step",
+    "version",
+    "v",
+    "row",
+    "seat",
+    "gate",
+    "platform",
+    "suite",
+    "apartment",
+    "unit",
+    "building",
+    "block",
+    "floor",
+    "district",
+    "ward",
+    "precinct",
+    "zone",
+    "age",
+    "aged",
+    "ages",
 ];
 
 /// Capitalised words that may stand before a figure without making it part of a name
 /// (`Over 200`, `Only 5`, `Another 101`); checked in lower case.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "all", "only", "just", "another", "of", "in", "on", "at", "by", "for", "with",
-    "and", "but", "or", "some", "those", "these", "its", "their", "his", "her", "our", "my", "your",
-    "from", "to", "about", "over", "under", "nearly", "almost", "around", "roughly", "approximately",
-    "more", "fewer", "less", "up", "since", "until", "between", "each", "every", "while", "when",
-    "after", "before", "than", "including", "estimated", "exactly", "precisely", "perhaps", "maybe",
-    "also", "even", "nearly", "least", "most", "total", "than", "some", "another", "last", "first",
-    "next", "now", "then", "still", "both", "circa", "above", "below", "if", "as", "so", "that", "this",
-    "who", "which", "where", "because", "although", "though", "per", "like", "among", "within",
-    "without", "during", "across", "through", "via", "against", "toward", "towards", "into", "onto",
-    "upon", "are", "were", "was", "is", "be", "been", "have", "has", "had", "will", "would", "could",
-    "should", "can", "may", "might", "must", "did", "do", "does", "not", "no", "yes", "here", "there",
-    "they", "we", "he", "she", "it", "you", "i", "them", "us", "him", "me", "what", "why", "how",
-    "today", "yesterday", "tomorrow", "once", "twice", "again", "already", "almost", "well", "however",
-    "meanwhile", "overall", "altogether", "combined", "respectively", "say", "says", "said", "told",
+    "the",
+    "a",
+    "an",
+    "all",
+    "only",
+    "just",
+    "another",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "and",
+    "but",
+    "or",
+    "some",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "from",
+    "to",
+    "about",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "approximately",
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "since",
+    "until",
+    "between",
+    "each",
+    "every",
+    "while",
+    "when",
+    "after",
+    "before",
+    "than",
+    "including",
+    "estimated",
+    "exactly",
+    "precisely",
+    "perhaps",
+    "maybe",
+    "also",
+    "even",
+    "nearly",
+    "least",
+    "most",
+    "total",
+    "than",
+    "some",
+    "another",
+    "last",
+    "first",
+    "next",
+    "now",
+    "then",
+    "still",
+    "both",
+    "circa",
+    "above",
+    "below",
+    "if",
+    "as",
+    "so",
+    "that",
+    "this",
+    "who",
+    "which",
+    "where",
+    "because",
+    "although",
+    "though",
+    "per",
+    "like",
+    "among",
+    "within",
+    "without",
+    "during",
+    "across",
+    "through",
+    "via",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "onto",
+    "upon",
+    "are",
+    "were",
+    "was",
+    "is",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "do",
+    "does",
+    "not",
+    "no",
+    "yes",
+    "here",
+    "there",
+    "they",
+    "we",
+    "he",
+    "she",
+    "it",
+    "you",
+    "i",
+    "them",
+    "us",
+    "him",
+    "me",
+    "what",
+    "why",
+    "how",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "once",
+    "twice",
+    "again",
+    "already",
+    "almost",
+    "well",
+    "however",
+    "meanwhile",
+    "overall",
+    "altogether",
+    "combined",
+    "respectively",
+    "say",
+    "says",
+    "said",
+    "told",
 ];
 
 fn is_reference_word(t: &Tok) -> bool {
@@ -87,7 +316,8 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
                 return Some(skip_chain());
             }
             // `’16`: a two-digit year.
-            if matches!(p.text, "'" | "’" | "‘") && t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+            if matches!(p.text, "'" | "’" | "‘") && t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+            {
                 return Some(i + 1);
             }
             if p.is_sym("+") {
@@ -104,7 +334,8 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
         // `9L15`, `5G8`: letters between digits make a code, whatever the letters.
         let powered = units::measure(toks, i + 1).is_some_and(|(_, _, end)| end > i + 2);
         let code = next2.is_some_and(|m| m.is_num() && touches(n, m)) && !powered;
-        let unit = !code && (units::measure(toks, i + 1).is_some() || units::currency_suffix(toks, i + 1, true).is_some());
+        let unit =
+            !code && (units::measure(toks, i + 1).is_some() || units::currency_suffix(toks, i + 1, true).is_some());
         let trillion = has_currency && matches!(n.text, "T" | "tr");
         if touches(t, n) && n.is_word() && (code || scale_suffix(n.text).is_none()) && !unit && !trillion {
             let lower = n.text.to_ascii_lowercase();
@@ -120,8 +351,10 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
         }
     }
     if let Some(n) = next {
-        let time_word = matches!(n.text, "am" | "pm" | "AM" | "PM" | "GMT" | "UTC" | "EST" | "EDT" | "PST" | "PDT" | "ET" | "CET" | "BST")
-            || n.is("o'clock")
+        let time_word = matches!(
+            n.text,
+            "am" | "pm" | "AM" | "PM" | "GMT" | "UTC" | "EST" | "EDT" | "PST" | "PDT" | "ET" | "CET" | "BST"
+        ) || n.is("o'clock")
             || n.is("o’clock");
         let dotted = (n.is("a") || n.is("p")) && next2.is_some_and(|d| d.is_sym(".") && touches(n, d));
         if n.is_word() && (time_word || dotted) {
@@ -131,13 +364,23 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
     // Identifiers: long digit runs (`783491630540001280`, timestamps) and the emergency number.
     // The emergency number only where it is called (`911 thousand`, `911%` are figures).
     let emergency = t.text == "911"
-        && (prev.is_some_and(|p| matches!(p.text.to_lowercase().as_str(), "call" | "calls" | "called" | "calling" | "dial" | "dialed" | "dialled"))
-            || next.is_some_and(|n| matches!(n.text.to_lowercase().as_str(), "call" | "calls" | "caller" | "callers" | "dispatcher" | "dispatchers" | "operator" | "operators")));
+        && (prev.is_some_and(|p| {
+            matches!(
+                p.text.to_lowercase().as_str(),
+                "call" | "calls" | "called" | "calling" | "dial" | "dialed" | "dialled"
+            )
+        }) || next.is_some_and(|n| {
+            matches!(
+                n.text.to_lowercase().as_str(),
+                "call" | "calls" | "caller" | "callers" | "dispatcher" | "dispatchers" | "operator" | "operators"
+            )
+        }));
     if !has_currency && t.text.bytes().all(|b| b.is_ascii_digit()) && (t.text.len() > 9 || emergency) {
         return Some(skip_chain());
     }
     // Heights written with feet and inch marks: `6'3"`.
-    if next.is_some_and(|n| touches(t, n) && matches!(n.text, "'" | "’" | "′")) && next2.is_some_and(|m| m.is_num()) {
+    if next.is_some_and(|n| touches(t, n) && matches!(n.text, "'" | "’" | "′")) && next2.is_some_and(|m| m.is_num())
+    {
         return Some(skip_chain());
     }
     // Scores and tallies: `5-5`, `19-15` (a range would rise).
@@ -151,7 +394,10 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
         }
     }
     // Version-like numbers: `1.2.3`, `202.555.0100` (the tokenizer read `202.555`).
-    if t.text.contains('.') && next.is_some_and(|n| n.is_sym(".") && touches(t, n)) && next2.is_some_and(|m| m.is_num() && touches(next.unwrap(), m)) {
+    if t.text.contains('.')
+        && next.is_some_and(|n| n.is_sym(".") && touches(t, n))
+        && next2.is_some_and(|m| m.is_num() && touches(next.unwrap(), m))
+    {
         return Some(skip_chain());
     }
     // Phone numbers and other digit chains: `555-1234`, `202.555.0100`, `16/03/2025`.
@@ -192,7 +438,11 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
             return Some(i + 2);
         }
         // Years: four plain digits in a plausible range, unless a unit says otherwise.
-        if t.text.len() == 4 && (1000..=2100).contains(&value) && !followed_by_unit(toks, i + 1) && !range_to_amount(toks, i) {
+        if t.text.len() == 4
+            && (1000..=2100).contains(&value)
+            && !followed_by_unit(toks, i + 1)
+            && !range_to_amount(toks, i)
+        {
             return Some(i + 1);
         }
     }
@@ -212,7 +462,8 @@ pub fn excluded(toks: &[Tok], i: usize, has_currency: bool) -> Option<usize> {
         }
         // Names: a capitalised word right before a bare number (`Title 42`, `Boeing 737`).
         if let Some(p) = prev {
-            if p.is_capitalized() && !is_function_word(p) && !is_month(p) && plain_int && !followed_by_unit(toks, i + 1) {
+            if p.is_capitalized() && !is_function_word(p) && !is_month(p) && plain_int && !followed_by_unit(toks, i + 1)
+            {
                 return Some(i + 1);
             }
         }
@@ -265,7 +516,10 @@ fn chain_groups<'a>(toks: &[Tok<'a>], i: usize) -> Vec<&'a str> {
 fn phone_run_end(toks: &[Tok], i: usize) -> usize {
     let mut j = i + 1;
     while let Some(t) = toks.get(j) {
-        let joins = t.is_dash() || t.is_sym("(") || t.is_sym(")") || (t.is_sym(".") && toks.get(j + 1).is_some_and(|n| n.is_num() && touches(t, n)));
+        let joins = t.is_dash()
+            || t.is_sym("(")
+            || t.is_sym(")")
+            || (t.is_sym(".") && toks.get(j + 1).is_some_and(|n| n.is_num() && touches(t, n)));
         if t.is_num() || joins {
             j += 1;
         } else {
@@ -278,7 +532,8 @@ fn phone_run_end(toks: &[Tok], i: usize) -> usize {
 /// Index after the digit chain (and any glued word) starting at `i`.
 fn chain_end(toks: &[Tok], i: usize) -> usize {
     let mut j = i;
-    while j + 1 < toks.len() && touches(&toks[j], &toks[j + 1]) && !toks[j + 1].is_sym(",") && !toks[j + 1].is_sym(")") {
+    while j + 1 < toks.len() && touches(&toks[j], &toks[j + 1]) && !toks[j + 1].is_sym(",") && !toks[j + 1].is_sym(")")
+    {
         // Stop at sentence punctuation that merely touches (`2025.`).
         if toks[j + 1].is_sym(".") && toks.get(j + 2).is_none_or(|n| !touches(&toks[j + 1], n)) {
             break;
@@ -303,9 +558,27 @@ mod tests {
     #[test]
     fn excludes_non_figures() {
         for s in [
-            "March 16", "on 16 March", "Mar. 2025", "in 1798", "a 2024 report", "at 15:30", "at 3 p.m.",
-            "at 3pm", "the 18th century", "the 1990s", "p.45", "page 45", "MS-13", "COVID-19", "G7",
-            "Title 42", "call 555-1234", "+1 202 555", "(202) 555-0100", "on 16/03/2025", "No. 5",
+            "March 16",
+            "on 16 March",
+            "Mar. 2025",
+            "in 1798",
+            "a 2024 report",
+            "at 15:30",
+            "at 3 p.m.",
+            "at 3pm",
+            "the 18th century",
+            "the 1990s",
+            "p.45",
+            "page 45",
+            "MS-13",
+            "COVID-19",
+            "G7",
+            "Title 42",
+            "call 555-1234",
+            "+1 202 555",
+            "(202) 555-0100",
+            "on 16/03/2025",
+            "No. 5",
         ] {
             assert!(ex(s), "{s} should be excluded");
         }
@@ -313,7 +586,9 @@ mod tests {
 
     #[test]
     fn keeps_figures() {
-        for s in ["more than 250", "Over 200 people", "40,000 inmates", "10km", "$6mn", "20-30", "1500 km", "Another 101"] {
+        for s in
+            ["more than 250", "Over 200 people", "40,000 inmates", "10km", "$6mn", "20-30", "1500 km", "Another 101"]
+        {
             assert!(!ex(s), "{s} should be kept");
         }
     }

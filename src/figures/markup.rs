@@ -56,7 +56,8 @@ pub fn masked(text: &str) -> Vec<(usize, usize)> {
     merged
 }
 
-const TLDS: &[&str] = &[".com", ".org", ".net", ".gov", ".edu", ".io", ".co", ".uk", ".int", ".info", ".ly", ".me", ".tv", ".us"];
+const TLDS: &[&str] =
+    &[".com", ".org", ".net", ".gov", ".edu", ".io", ".co", ".uk", ".int", ".info", ".ly", ".me", ".tv", ".us"];
 
 /// True for a chunk that is a URL, an e-mail address, a hashtag, a handle or percent-encoded text.
 fn is_address(chunk: &str) -> bool {
@@ -79,7 +80,9 @@ fn is_address(chunk: &str) -> bool {
         return true;
     }
     let bytes = c.as_bytes();
-    if bytes.windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()) && bytes.windows(3).filter(|w| w[0] == b'%').count() >= 2 {
+    if bytes.windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+        && bytes.windows(3).filter(|w| w[0] == b'%').count() >= 2
+    {
         return true;
     }
     // A bare domain with a path: `example.com/2016/report`.
@@ -107,7 +110,9 @@ mod tests {
 
     #[test]
     fn leaves_prose_alone() {
-        assert!(masked("30% of 5 < 10 and 100 > 20, #5 seed, 50%-60%").iter().all(|&(a, b)| &"30% of 5 < 10 and 100 > 20, #5 seed, 50%-60%"[a..b] == "#5"));
+        assert!(masked("30% of 5 < 10 and 100 > 20, #5 seed, 50%-60%")
+            .iter()
+            .all(|&(a, b)| &"30% of 5 < 10 and 100 > 20, #5 seed, 50%-60%"[a..b] == "#5"));
         assert!(masked("The 3.5% rise, e.g. in U.S. sales, cost $5 (about €4).").is_empty());
     }
 }

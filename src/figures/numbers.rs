@@ -27,7 +27,11 @@ impl Dec {
         };
         let mut mant: u128 = 0;
         // Separators (`,`, spaces, NBSP, thin spaces) carry no value.
-        for c in int.chars().filter(|&c| !c.is_whitespace() && c != ',' && c != '\u{2009}' && c != '\u{202f}').chain(frac.chars()) {
+        for c in int
+            .chars()
+            .filter(|&c| !c.is_whitespace() && c != ',' && c != '\u{2009}' && c != '\u{202f}')
+            .chain(frac.chars())
+        {
             let d = c.to_digit(10)?;
             mant = mant.checked_mul(10)?.checked_add(d as u128)?;
         }
@@ -150,8 +154,26 @@ pub fn unicode_fraction(s: &str) -> Option<Dec> {
 /// Value of a single spelled-out number word below a hundred.
 pub fn small_word(w: &str) -> Option<u128> {
     const WORDS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let w = w.to_ascii_lowercase();

@@ -144,7 +144,11 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
             }
             let fraction = |w: &Tok| {
                 let l = w.text.to_ascii_lowercase();
-                ["half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"].contains(&l.as_str())
+                [
+                    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+                    "sixth", "sixths", "tenth", "tenths",
+                ]
+                .contains(&l.as_str())
             };
             if n.is_dash() && toks.get(a.end + 1).is_some_and(|w| w.start == n.end && fraction(w)) {
                 return Err(a.end + 2);
@@ -278,7 +282,9 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
     // `one year` and `at least one` are.
     if a.bare_one && qualifier == Qualifier::Exact && !ranged {
         let duration = kind == FigureKind::Duration;
-        let idiom_day = duration && unit_str == "day" && !prev_is(toks, start_tok, &["for", "in", "within", "only", "just", "after"]);
+        let idiom_day = duration
+            && unit_str == "day"
+            && !prev_is(toks, start_tok, &["for", "in", "within", "only", "just", "after"]);
         if !duration || idiom_day {
             return Err(a.end);
         }
@@ -310,7 +316,12 @@ fn mention(text: &str, toks: &[Tok], i: usize) -> Result<(Figure, usize), usize>
         }
     }
     // Ages after a name (`Scott, 43,`) are not counted as figures.
-    if kind == FigureKind::Count && qualifier == Qualifier::Exact && !a.spelled && a.currency.is_none() && start_tok >= 2 {
+    if kind == FigureKind::Count
+        && qualifier == Qualifier::Exact
+        && !a.spelled
+        && a.currency.is_none()
+        && start_tok >= 2
+    {
         let (comma, name) = (&toks[start_tok - 1], &toks[start_tok - 2]);
         let closes = |n: &Tok| n.is_sym(",") || n.is("and") || n.is_sym(")") || n.is_dash() || n.is_sym("―");
         if comma.is_sym(",") && name.is_capitalized() && toks.get(end).is_some_and(closes) {
@@ -417,7 +428,9 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         let mut e = k + 1;
         let glued_suffix = toks.get(e).filter(|n| n.is_word() && n.start == t.end);
         // `3m²` is an area, not three million.
-        let powered = toks.get(e + 1).is_some_and(|p| glued_suffix.is_some_and(|n| p.start == n.end) && matches!(p.text, "2" | "²" | "3" | "³"));
+        let powered = toks
+            .get(e + 1)
+            .is_some_and(|p| glued_suffix.is_some_and(|n| p.start == n.end) && matches!(p.text, "2" | "²" | "3" | "³"));
         let spaced_m = toks.get(e).filter(|n| n.text == "m" && n.start > t.end);
         if glued_suffix.is_some_and(|n| n.text == "m") && !powered && currency.is_none() && length_context(toks, k, e) {
             // `1.8m tall`, `the 100m sprint`: metres where the words around speak of length.
@@ -426,12 +439,21 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         } else if spaced_m.is_some() && currency.is_none() && length_context(toks, k, e) {
             a.metres = true;
             e += 1;
-        } else if let Some(p) = glued_suffix.filter(|_| !powered).and_then(|n| scale_suffix(n.text).or_else(|| currency.and(trillion(n.text)))) {
+        } else if let Some(p) = glued_suffix
+            .filter(|_| !powered)
+            .and_then(|n| scale_suffix(n.text).or_else(|| currency.and(trillion(n.text))))
+        {
             // `6m`, `$80.7bn`, `$2.174T` glued: a scale.
             a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
             a.scaled = true;
             e += 1;
-        } else if let Some(p) = toks.get(e).filter(|n| currency.is_some() && n.is_word() && n.start > t.end && matches!(n.text, "m" | "M" | "mn" | "bn" | "tn")).and_then(|n| scale_suffix(n.text)) {
+        } else if let Some(p) = toks
+            .get(e)
+            .filter(|n| {
+                currency.is_some() && n.is_word() && n.start > t.end && matches!(n.text, "m" | "M" | "mn" | "bn" | "tn")
+            })
+            .and_then(|n| scale_suffix(n.text))
+        {
             // `£6 m`, `€3 bn`: a spaced suffix only after a currency.
             a.value = a.value.mul_pow10(p).ok_or(NoAmount::Skip(e + 1))?;
             a.scaled = true;
@@ -469,7 +491,9 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
     let article = |x: usize| toks.get(x).is_some_and(|t| t.is("a") || t.is("an"));
     // `a quarter of a million`, `three quarters of a billion`.
     let quarter_at = if article(k) { k + 1 } else { k };
-    if toks.get(quarter_at).is_some_and(|q| q.is("quarter")) || (t.is("three") && toks.get(k + 1).is_some_and(|q| q.is("quarters"))) {
+    if toks.get(quarter_at).is_some_and(|q| q.is("quarter"))
+        || (t.is("three") && toks.get(k + 1).is_some_and(|q| q.is("quarters")))
+    {
         let q = if t.is("three") { k + 1 } else { quarter_at };
         let mut x = q + 1;
         if toks.get(x).is_some_and(|o| o.is("of")) {
@@ -477,7 +501,8 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         }
         // `a quarter of a million`, and without `of a`: `a quarter million`.
         let scale_at = if article(x) { x + 1 } else { x };
-        if let Some(p) = toks.get(scale_at).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)).filter(|&p| p >= 3) {
+        if let Some(p) = toks.get(scale_at).filter(|n| n.is_word()).and_then(|n| scale_word(n.text)).filter(|&p| p >= 3)
+        {
             let frac = if t.is("three") { Dec { mant: 75, scale: 2 } } else { Dec { mant: 25, scale: 2 } };
             a.value = frac.mul_pow10(p).ok_or(NoAmount::None)?;
             a.end = scale_at + 1;
@@ -495,7 +520,9 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
             a.spelled = true;
             // `a hundred and two`, `a thousand and fifty`: the rest of the number.
             let rest_at = if toks.get(k + 2).is_some_and(|w| w.is("and")) { k + 3 } else { k + 2 };
-            if let Some(rest) = spelled(toks, rest_at).filter(|r| r.value < 10u128.pow(p) && (rest_at == k + 3 || r.value >= 20 || p == 2)) {
+            if let Some(rest) = spelled(toks, rest_at)
+                .filter(|r| r.value < 10u128.pow(p) && (rest_at == k + 3 || r.value >= 20 || p == 2))
+            {
                 a.value = Dec::int(10u128.pow(p) + rest.value);
                 a.end = rest.end;
             }
@@ -535,7 +562,10 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
         a.bare_one = false;
     }
     // `one and a half million`
-    if toks.get(a.end).is_some_and(|n| n.is("and")) && article(a.end + 1) && toks.get(a.end + 2).is_some_and(|n| n.is("half")) {
+    if toks.get(a.end).is_some_and(|n| n.is("and"))
+        && article(a.end + 1)
+        && toks.get(a.end + 2).is_some_and(|n| n.is("half"))
+    {
         let half = Dec { mant: a.value.mant * 10 + 5, scale: 1 };
         let mut e = a.end + 3;
         let mut v = half;
@@ -554,9 +584,11 @@ fn amount(toks: &[Tok], j: usize, in_range: bool) -> Result<Amount, NoAmount> {
 /// A currency, percent or measure right after the amount (also glued by a hyphen:
 /// `four-day`, `57-acre`, `12-cent`).
 fn unit_at(toks: &[Tok], e: usize, a: &Amount) -> Option<Unit> {
-    let plain = |kind: FigureKind, unit: &'static str, end: usize| Unit { kind, unit, end, shift: 0, pound_word: false };
+    let plain =
+        |kind: FigureKind, unit: &'static str, end: usize| Unit { kind, unit, end, shift: 0, pound_word: false };
     let money = |c: units::CurrencyAfter| {
-        let mut u = Unit { kind: FigureKind::Money, unit: c.code, end: c.end, shift: c.shift, pound_word: c.pound_word };
+        let mut u =
+            Unit { kind: FigureKind::Money, unit: c.code, end: c.end, shift: c.shift, pound_word: c.pound_word };
         // `75 USD million`: a scale word after a code.
         let code = &toks[c.end - 1];
         if c.shift == 0 && code.is_word() && code.text.len() == 3 && code.text.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -619,14 +651,22 @@ fn trillion(s: &str) -> Option<u32> {
 /// slash may follow.
 fn fraction_at(toks: &[Tok], k: usize) -> Option<(Dec, usize)> {
     let t = &toks[k];
-    let int = |x: &Tok| (x.is_num() && x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3).then(|| x.text.parse::<u128>().ok()).flatten();
+    let int = |x: &Tok| {
+        (x.is_num() && x.text.bytes().all(|b| b.is_ascii_digit()) && x.text.len() <= 3)
+            .then(|| x.text.parse::<u128>().ok())
+            .flatten()
+    };
     let touch = |x: usize, y: usize| toks.get(x).zip(toks.get(y)).is_some_and(|(a, b)| a.end == b.start);
     // `num/den` starting at `x`: returns the fraction.
     let slash = |x: usize| -> Option<Dec> {
         let (n, d) = (int(toks.get(x)?)?, int(toks.get(x + 2)?)?);
         let ok = toks.get(x + 1)?.is_sym("/") && touch(x, x + 1) && touch(x + 1, x + 2) && n > 0 && n < d && d <= 100;
         let another = toks.get(x + 3).is_some_and(|s| s.is_sym("/") && touch(x + 2, x + 3));
-        if ok && !another { Dec::fraction(n, d) } else { None }
+        if ok && !another {
+            Dec::fraction(n, d)
+        } else {
+            None
+        }
     };
     let whole = Dec::parse(t.text)?;
     if let Some(u) = toks.get(k + 1).filter(|u| u.start <= t.end + 1).and_then(|u| unicode_fraction(u.text)) {
@@ -648,21 +688,83 @@ fn fraction_at(toks: &[Tok], k: usize) -> Option<(Dec, usize)> {
 /// or distance (`1.8m tall`, `a height of 3m`, `the 100m sprint`), so the `m` is metres.
 fn length_context(toks: &[Tok], num: usize, m: usize) -> bool {
     const AFTER: &[&str] = &[
-        "tall", "high", "long", "wide", "deep", "thick", "away", "above", "below", "across", "apart", "underground",
-        "sprint", "sprints", "sprinter", "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley",
-        "relay", "dash", "race", "final", "heats", "run", "swim", "jump", "span", "square", "cubic",
+        "tall",
+        "high",
+        "long",
+        "wide",
+        "deep",
+        "thick",
+        "away",
+        "above",
+        "below",
+        "across",
+        "apart",
+        "underground",
+        "sprint",
+        "sprints",
+        "sprinter",
+        "hurdles",
+        "freestyle",
+        "backstroke",
+        "breaststroke",
+        "butterfly",
+        "medley",
+        "relay",
+        "dash",
+        "race",
+        "final",
+        "heats",
+        "run",
+        "swim",
+        "jump",
+        "span",
+        "square",
+        "cubic",
     ];
     const BEFORE: &[&str] = &[
-        "height", "heights", "tall", "long", "length", "width", "wide", "depth", "deep", "distance", "altitude",
-        "elevation", "diameter", "radius", "measuring", "measures", "measured", "stands", "stood", "standing",
-        "jumped", "leapt", "cleared", "threw", "vaulted", "span", "spans", "wingspan", "dived", "metres", "meters",
+        "height",
+        "heights",
+        "tall",
+        "long",
+        "length",
+        "width",
+        "wide",
+        "depth",
+        "deep",
+        "distance",
+        "altitude",
+        "elevation",
+        "diameter",
+        "radius",
+        "measuring",
+        "measures",
+        "measured",
+        "stands",
+        "stood",
+        "standing",
+        "jumped",
+        "leapt",
+        "cleared",
+        "threw",
+        "vaulted",
+        "span",
+        "spans",
+        "wingspan",
+        "dived",
+        "metres",
+        "meters",
     ];
-    let after = toks.get(m + 1).filter(|n| !(n.is_dash() && n.start == toks[m].end)).or_else(|| toks.get(m + 2).filter(|_| toks[m + 1].start == toks[m].end));
+    let after = toks
+        .get(m + 1)
+        .filter(|n| !(n.is_dash() && n.start == toks[m].end))
+        .or_else(|| toks.get(m + 2).filter(|_| toks[m + 1].start == toks[m].end));
     if after.is_some_and(|n| AFTER.iter().any(|w| n.is(w))) {
         return true;
     }
     // `3m in height`
-    if toks.get(m + 1).is_some_and(|n| n.is("in")) && toks.get(m + 2).is_some_and(|n| ["height", "length", "width", "depth", "diameter"].iter().any(|w| n.is(w))) {
+    if toks.get(m + 1).is_some_and(|n| n.is("in"))
+        && toks.get(m + 2).is_some_and(|n| ["height", "length", "width", "depth", "diameter"].iter().any(|w| n.is(w)))
+    {
         return true;
     }
     toks[num.saturating_sub(4)..num].iter().any(|t| BEFORE.iter().any(|w| t.is(w)))
@@ -673,23 +775,141 @@ fn length_context(toks: &[Tok], num: usize, m: usize) -> bool {
 /// and no money word near (`cost`, `paid`, `£`, `note`).
 fn pound_is_weight(toks: &[Tok], start: usize, end: usize) -> bool {
     const WEIGHT_BEFORE: &[&str] = &[
-        "weigh", "weighs", "weighed", "weighing", "weight", "lose", "loses", "lost", "losing", "drop", "drops",
-        "dropped", "dropping", "gain", "gains", "gained", "gaining", "shed", "sheds", "shedding", "heavy",
-        "heavier", "lighter", "overweight", "lift", "lifts", "lifted", "lifting", "carry", "carries", "carried",
-        "carrying", "bench", "pressed", "tipped", "scales",
+        "weigh",
+        "weighs",
+        "weighed",
+        "weighing",
+        "weight",
+        "lose",
+        "loses",
+        "lost",
+        "losing",
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "gain",
+        "gains",
+        "gained",
+        "gaining",
+        "shed",
+        "sheds",
+        "shedding",
+        "heavy",
+        "heavier",
+        "lighter",
+        "overweight",
+        "lift",
+        "lifts",
+        "lifted",
+        "lifting",
+        "carry",
+        "carries",
+        "carried",
+        "carrying",
+        "bench",
+        "pressed",
+        "tipped",
+        "scales",
     ];
     const WEIGHT_AFTER: &[&str] = &[
-        "bag", "bags", "sack", "sacks", "box", "boxes", "weight", "weights", "heavier", "lighter", "overweight",
-        "turkey", "turkeys", "fish", "bass", "salmon", "catfish", "baby", "dumbbell", "dumbbells", "bale", "bales",
-        "load", "loads", "block", "blocks", "bomb", "bombs", "lobster", "steak", "potatoes", "apples", "flour",
-        "sugar", "rice", "beef", "meat", "cheese", "butter", "coffee",
+        "bag",
+        "bags",
+        "sack",
+        "sacks",
+        "box",
+        "boxes",
+        "weight",
+        "weights",
+        "heavier",
+        "lighter",
+        "overweight",
+        "turkey",
+        "turkeys",
+        "fish",
+        "bass",
+        "salmon",
+        "catfish",
+        "baby",
+        "dumbbell",
+        "dumbbells",
+        "bale",
+        "bales",
+        "load",
+        "loads",
+        "block",
+        "blocks",
+        "bomb",
+        "bombs",
+        "lobster",
+        "steak",
+        "potatoes",
+        "apples",
+        "flour",
+        "sugar",
+        "rice",
+        "beef",
+        "meat",
+        "cheese",
+        "butter",
+        "coffee",
     ];
     const MONEY: &[&str] = &[
-        "£", "sterling", "cost", "costs", "costing", "paid", "pay", "pays", "paying", "price", "priced", "prices",
-        "worth", "fine", "fined", "spent", "spend", "spending", "sold", "sell", "sells", "buy", "bought", "salary",
-        "wage", "wages", "earn", "earns", "earned", "raised", "budget", "note", "notes", "coin", "coins", "bet",
-        "prize", "damages", "compensation", "charge", "charged", "fee", "fees", "tax", "loan", "debt", "profit",
-        "revenue", "donated", "donation", "bid", "bonus", "ticket", "tickets", "pension",
+        "£",
+        "sterling",
+        "cost",
+        "costs",
+        "costing",
+        "paid",
+        "pay",
+        "pays",
+        "paying",
+        "price",
+        "priced",
+        "prices",
+        "worth",
+        "fine",
+        "fined",
+        "spent",
+        "spend",
+        "spending",
+        "sold",
+        "sell",
+        "sells",
+        "buy",
+        "bought",
+        "salary",
+        "wage",
+        "wages",
+        "earn",
+        "earns",
+        "earned",
+        "raised",
+        "budget",
+        "note",
+        "notes",
+        "coin",
+        "coins",
+        "bet",
+        "prize",
+        "damages",
+        "compensation",
+        "charge",
+        "charged",
+        "fee",
+        "fees",
+        "tax",
+        "loan",
+        "debt",
+        "profit",
+        "revenue",
+        "donated",
+        "donation",
+        "bid",
+        "bonus",
+        "ticket",
+        "tickets",
+        "pension",
     ];
     let any = |ts: &[Tok], list: &[&str]| ts.iter().any(|t| list.iter().any(|w| t.is(w) || t.text == *w));
     let before = &toks[start.saturating_sub(4)..start];
@@ -726,7 +946,9 @@ fn rate_at(text: &str, toks: &[Tok], k: usize, kind: FigureKind, value: Dec) -> 
         let n = toks.get(k + 1)?;
         if n.is_num() {
             let mut end = k + 2;
-            if toks.get(end).is_some_and(|s| s.is_word() && (scale_word(s.text).is_some() || (s.start == n.end && scale_suffix(s.text).is_some()))) {
+            if toks.get(end).is_some_and(|s| {
+                s.is_word() && (scale_word(s.text).is_some() || (s.start == n.end && scale_suffix(s.text).is_some()))
+            }) {
                 end += 1;
             }
             return Some((format!("per {}", &text[n.start..toks[end - 1].end]), end));
@@ -772,7 +994,9 @@ fn rate_at(text: &str, toks: &[Tok], k: usize, kind: FigureKind, value: Dec) -> 
         return None;
     }
     if kind == FigureKind::Money {
-        if (t.is("a") || t.is("an")) && toks.get(k + 1).is_some_and(|n| matches!(n.text, "year" | "month" | "week" | "day" | "hour")) {
+        if (t.is("a") || t.is("an"))
+            && toks.get(k + 1).is_some_and(|n| matches!(n.text, "year" | "month" | "week" | "day" | "hour"))
+        {
             let p = period(&toks[k + 1])?;
             return Some((format!("per {p}"), k + 2));
         }

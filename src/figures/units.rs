@@ -37,7 +37,11 @@ impl Pattern {
     fn at(&self, toks: &[Tok], i: usize, glued: bool) -> Option<usize> {
         for (k, w) in self.words.iter().enumerate() {
             let t = toks.get(i + k)?;
-            let same = if self.exact { t.text == *w } else { t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == w.to_lowercase() };
+            let same = if self.exact {
+                t.text == *w
+            } else {
+                t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == w.to_lowercase()
+            };
             if !same || (glued && k > 0 && toks[i + k - 1].end != t.start) {
                 return None;
             }
@@ -155,7 +159,11 @@ pub fn currency_prefix(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> 
             }
             // `Rs. 500` when the table spells `Rs` without its dot.
             let word = e.pattern.words.iter().all(|w| w.chars().all(char::is_alphabetic));
-            if word && next.is_sym(".") && next.start == toks[end - 1].end && toks.get(end + 1).is_some_and(|n| n.is_num()) {
+            if word
+                && next.is_sym(".")
+                && next.start == toks[end - 1].end
+                && toks.get(end + 1).is_some_and(|n| n.is_num())
+            {
                 return Some((e.code, end + 1));
             }
         }
@@ -191,7 +199,11 @@ pub fn currency_suffix(toks: &[Tok], i: usize, scaled: bool) -> Option<CurrencyA
             _ => None,
         };
         if let Some(shift) = shift {
-            if let Some(e) = lexicon().currencies.get(&code.to_lowercase()).and_then(|v| v.iter().find(|e| matches!(e.form, CurrencyForm::Symbol) && e.pattern.words == [code])) {
+            if let Some(e) = lexicon()
+                .currencies
+                .get(&code.to_lowercase())
+                .and_then(|v| v.iter().find(|e| matches!(e.form, CurrencyForm::Symbol) && e.pattern.words == [code]))
+            {
                 return Some(CurrencyAfter { code: e.code, end: i + 1, shift, pound_word: false });
             }
         }
@@ -204,7 +216,12 @@ pub fn currency_suffix(toks: &[Tok], i: usize, scaled: bool) -> Option<CurrencyA
             CurrencyForm::Symbol => (0, toks.get(end).is_none_or(|n| !(n.is_num() && n.start == toks[end - 1].end))),
             CurrencyForm::Name { weak } => (0, !weak || scaled),
             CurrencyForm::Minor { weak } => {
-                let p_ok = e.pattern.words != ["p"] || (i > 0 && toks[i - 1].end == t.start && toks.get(end).is_none_or(|n| !n.is_sym(".") || toks.get(end + 1).is_none_or(|m| m.start != n.end)));
+                let p_ok = e.pattern.words != ["p"]
+                    || (i > 0
+                        && toks[i - 1].end == t.start
+                        && toks
+                            .get(end)
+                            .is_none_or(|n| !n.is_sym(".") || toks.get(end + 1).is_none_or(|m| m.start != n.end)));
                 (-(e.minor as i32), (!weak || scaled) && p_ok)
             }
         };
@@ -237,7 +254,9 @@ pub fn is_bare_dollar(text: &str) -> bool {
 /// True for a currency called a dollar (`AUD`, `CAD`, `HKD`, `USD`...).
 pub fn is_dollar_code(code: &str) -> bool {
     lexicon().currencies.values().flatten().any(|e| {
-        e.code == code && matches!(e.form, CurrencyForm::Name { .. }) && e.pattern.words.iter().any(|w| w.eq_ignore_ascii_case("dollar"))
+        e.code == code
+            && matches!(e.form, CurrencyForm::Name { .. })
+            && e.pattern.words.iter().any(|w| w.eq_ignore_ascii_case("dollar"))
     })
 }
 
@@ -339,7 +358,10 @@ pub fn measure(toks: &[Tok], i: usize) -> Option<(&'static str, FigureKind, usiz
     };
     if let Some(p) = power {
         let mut j = i + 1;
-        if toks.get(j).is_some_and(|d| (d.is_sym(".") && !t.is("square") && !t.is("cubic")) || (d.is_dash() && d.start == t.end)) {
+        if toks
+            .get(j)
+            .is_some_and(|d| (d.is_sym(".") && !t.is("square") && !t.is("cubic")) || (d.is_dash() && d.start == t.end))
+        {
             j += 1;
         }
         if let Some((base, end)) = length_base(toks, j) {
@@ -411,7 +433,14 @@ mod tests {
         let mut seen: HashMap<(Vec<String>, bool), &str> = HashMap::new();
         for entries in lexicon().currencies.values() {
             for e in entries {
-                let key = (e.pattern.words.iter().map(|w| if e.pattern.exact { w.to_string() } else { w.to_lowercase() }).collect(), e.pattern.exact);
+                let key = (
+                    e.pattern
+                        .words
+                        .iter()
+                        .map(|w| if e.pattern.exact { w.to_string() } else { w.to_lowercase() })
+                        .collect(),
+                    e.pattern.exact,
+                );
                 if let Some(other) = seen.insert(key.clone(), e.code) {
                     assert_eq!(other, e.code, "{:?} is in two rows", key.0);
                 }

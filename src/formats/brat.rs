@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 
 use super::{FormatError, LineError};
 
-
 /// A text-bound annotation (`T` line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextBound {
@@ -58,10 +57,7 @@ pub fn parse_ann(content: &str) -> Result<AnnFile, LineError> {
     let mut ann = AnnFile::default();
     for (n, line) in content.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        let bad = |why: &str| LineError {
-            line: n + 1,
-            reason: format!("{why}: {line:?}"),
-        };
+        let bad = |why: &str| LineError { line: n + 1, reason: format!("{why}: {line:?}") };
         let mut cols = line.splitn(3, '\t');
         let id = cols.next().unwrap_or("");
         let body = cols.next().unwrap_or("");
@@ -75,28 +71,15 @@ pub fn parse_ann(content: &str) -> Result<AnnFile, LineError> {
             let (kind, offsets) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
             let mut fragments = Vec::new();
             for frag in offsets.split(';') {
-                let (s, e) = frag
-                    .trim()
-                    .split_once(' ')
-                    .ok_or_else(|| bad("bad fragment"))?;
-                let (s, e) = (
-                    s.parse().map_err(|_| bad("bad offset"))?,
-                    e.parse().map_err(|_| bad("bad offset"))?,
-                );
+                let (s, e) = frag.trim().split_once(' ').ok_or_else(|| bad("bad fragment"))?;
+                let (s, e) = (s.parse().map_err(|_| bad("bad offset"))?, e.parse().map_err(|_| bad("bad offset"))?);
                 if s > e {
                     return Err(bad("start after end"));
                 }
                 fragments.push((s, e));
             }
             let text = cols.next().unwrap_or("").to_string();
-            ann.spans.insert(
-                id.to_string(),
-                TextBound {
-                    kind: kind.to_string(),
-                    fragments,
-                    text,
-                },
-            );
+            ann.spans.insert(id.to_string(), TextBound { kind: kind.to_string(), fragments, text });
         } else if id.starts_with('E') {
             let mut parts = body.split_whitespace();
             let trigger = parts.next().ok_or_else(|| bad("empty event"))?;
@@ -105,18 +88,10 @@ pub fn parse_ann(content: &str) -> Result<AnnFile, LineError> {
                 .map(|a| {
                     let (role, target) = a.split_once(':').ok_or_else(|| bad("bad argument"))?;
                     // `Content2` is a second argument of role `Content`.
-                    Ok((
-                        role.trim_end_matches(|c: char| c.is_ascii_digit())
-                            .to_string(),
-                        target.to_string(),
-                    ))
+                    Ok((role.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(), target.to_string()))
                 })
                 .collect::<Result<_, LineError>>()?;
-            ann.events.push(Event {
-                id: id.to_string(),
-                trigger: trigger.to_string(),
-                args,
-            });
+            ann.events.push(Event { id: id.to_string(), trigger: trigger.to_string(), args });
         }
     }
     Ok(ann)
@@ -143,11 +118,7 @@ pub fn has_quote_mark(s: &str) -> bool {
 /// The attributions of a parsed file; an event without a Content argument is skipped.
 pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
     let mut out = Vec::new();
-    for e in ann
-        .events
-        .iter()
-        .filter(|e| e.trigger.starts_with("Attribution"))
-    {
+    for e in ann.events.iter().filter(|e| e.trigger.starts_with("Attribution")) {
         let mut content = Vec::new();
         let mut texts = Vec::new();
         let mut source = None;
@@ -170,13 +141,7 @@ pub fn attributions(ann: &AnnFile) -> Vec<GoldAttribution> {
             continue;
         }
         let content_text = texts.join(" ");
-        out.push(GoldAttribution {
-            quoted: has_quote_mark(&content_text),
-            content,
-            content_text,
-            source,
-            cue,
-        });
+        out.push(GoldAttribution { quoted: has_quote_mark(&content_text), content, content_text, source, cue });
     }
     out
 }
@@ -219,12 +184,7 @@ pub fn load_polnear(split_dir: &Path) -> Result<Vec<GoldArticle>, FormatError> {
         let text = std::fs::read_to_string(&text_path).map_err(|e| FormatError::io(&text_path, e))?;
         let raw = std::fs::read_to_string(&ann_path).map_err(|e| FormatError::io(&ann_path, e))?;
         let ann = parse_ann(&raw).map_err(|e| FormatError::parse(&ann_path, e))?;
-        articles.push(GoldArticle {
-            name: name.clone(),
-            text,
-            attributions: attributions(&ann),
-            ann_path,
-        });
+        articles.push(GoldArticle { name: name.clone(), text, attributions: attributions(&ann), ann_path });
     }
     Ok(articles)
 }
@@ -373,11 +333,8 @@ mod tests {
         for art in &arts {
             let chars: Vec<char> = art.text.chars().collect();
             for a in &art.attributions {
-                let joined: Vec<String> = a
-                    .content
-                    .iter()
-                    .map(|&(s, e)| chars[s..e].iter().collect::<String>())
-                    .collect();
+                let joined: Vec<String> =
+                    a.content.iter().map(|&(s, e)| chars[s..e].iter().collect::<String>()).collect();
                 assert_eq!(joined.join(" "), a.content_text, "{}", art.name);
             }
         }

@@ -43,10 +43,7 @@ pub fn parse_conll(text: &str) -> Result<Vec<ConllSentence>, LineError> {
             continue;
         }
         if cols.len() < 2 {
-            return Err(LineError {
-                line: i + 1,
-                reason: format!("expected `token ... tag`, got {line:?}"),
-            });
+            return Err(LineError { line: i + 1, reason: format!("expected `token ... tag`, got {line:?}") });
         }
         current.tokens.push(cols[0].to_string());
         current.tags.push(cols[cols.len() - 1].to_string());

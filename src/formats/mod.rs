@@ -39,22 +39,14 @@ impl FormatError {
     /// plainly rather than in the platform's words.
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         if source.kind() == std::io::ErrorKind::NotFound {
-            FormatError::Missing {
-                path: path.to_path_buf(),
-            }
+            FormatError::Missing { path: path.to_path_buf() }
         } else {
-            FormatError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
+            FormatError::Io { path: path.to_path_buf(), source }
         }
     }
 
     pub(crate) fn parse(path: &Path, source: LineError) -> Self {
-        FormatError::Parse {
-            path: path.to_path_buf(),
-            source,
-        }
+        FormatError::Parse { path: path.to_path_buf(), source }
     }
 }
 
@@ -74,22 +66,13 @@ mod tests {
     fn a_missing_path_is_said_plainly_and_others_keep_their_source() {
         let nope = Path::new("/nope/text");
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
-        assert_eq!(
-            FormatError::io(nope, missing).to_string(),
-            "no such file or folder: /nope/text"
-        );
+        assert_eq!(FormatError::io(nope, missing).to_string(), "no such file or folder: /nope/text");
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         let err = FormatError::io(nope, denied);
         assert_eq!(err.to_string(), "/nope/text: cannot read");
         assert!(std::error::Error::source(&err).is_some());
         assert!(crate::testdata::chain(err).starts_with("/nope/text: cannot read: "));
-        let err = FormatError::parse(
-            nope,
-            LineError {
-                line: 3,
-                reason: "bad offset".into(),
-            },
-        );
+        let err = FormatError::parse(nope, LineError { line: 3, reason: "bad offset".into() });
         assert_eq!(crate::testdata::chain(err), "/nope/text: line 3: bad offset");
     }
 }

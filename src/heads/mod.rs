@@ -36,7 +36,10 @@ impl Heads {
     pub fn load(dir: &Path, width: i64) -> Result<Heads, ModelError> {
         let cue = CueHead::load(dir)?;
         let role = RoleHead::load(dir)?;
-        let misfit = |file: &str, input: i64| ModelError::Model { path: dir.join(file), reason: format!("input width {input} does not fit word features of {width}") };
+        let misfit = |file: &str, input: i64| ModelError::Model {
+            path: dir.join(file),
+            reason: format!("input width {input} does not fit word features of {width}"),
+        };
         if let Some(head) = cue.as_ref().filter(|h| h.input != width && h.input != 3 * width) {
             return Err(misfit(cue::FILE, head.input));
         }
@@ -65,13 +68,22 @@ impl Heads {
     /// the cue head's when the folder has one, else the role tagger's cue column (`roles`,
     /// from [`Heads::roles`]), fitted on the same labels (identical on PolNeAR train) over a
     /// whole document rather than a word and its neighbours; `None` without either.
-    pub fn cues(&self, words: &[Span], features: Option<&Tensor>, roles: Option<&[(Span, RoleScores)]>) -> Option<Vec<(Span, f32)>> {
+    pub fn cues(
+        &self,
+        words: &[Span],
+        features: Option<&Tensor>,
+        roles: Option<&[(Span, RoleScores)]>,
+    ) -> Option<Vec<(Span, f32)>> {
         match (&self.cue, roles) {
             (Some(head), _) => Some(match features {
-                Some(f) => words.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect(),
+                Some(f) => {
+                    words.iter().copied().zip(head.text_probabilities(f)).filter(|(_, p)| *p >= CUE_WORD_MIN).collect()
+                }
                 None => Vec::new(),
             }),
-            (None, Some(roles)) => Some(roles.iter().filter(|(_, r)| r[Role::Cue] >= CUE_WORD_MIN).map(|&(s, r)| (s, r[Role::Cue])).collect()),
+            (None, Some(roles)) => Some(
+                roles.iter().filter(|(_, r)| r[Role::Cue] >= CUE_WORD_MIN).map(|&(s, r)| (s, r[Role::Cue])).collect(),
+            ),
             (None, None) => None,
         }
     }
@@ -80,7 +92,12 @@ impl Heads {
 /// A head saved by `encoder::model::write_half` at `path`, or `None` when there is no such file: `build` makes
 /// it for the input width read from tensor `width_of` (its second dimension) and hands back the
 /// head with its variable store, into which the weights are loaded as fp32.
-pub(crate) fn read_head<H>(path: &Path, width_of: &str, build: impl FnOnce(i64) -> H, vs: impl FnOnce(&mut H) -> &mut nn::VarStore) -> Result<Option<H>, ModelError> {
+pub(crate) fn read_head<H>(
+    path: &Path,
+    width_of: &str,
+    build: impl FnOnce(i64) -> H,
+    vs: impl FnOnce(&mut H) -> &mut nn::VarStore,
+) -> Result<Option<H>, ModelError> {
     if !path.is_file() {
         return Ok(None);
     }
@@ -97,4 +114,3 @@ pub(crate) fn read_head<H>(path: &Path, width_of: &str, build: impl FnOnce(i64) 
     store.float();
     Ok(Some(head))
 }
-

@@ -75,7 +75,8 @@ impl RoleHead {
         if features.size()[0] == 0 {
             return Vec::new();
         }
-        let p = tch::no_grad(|| self.logits(&features.to_kind(Kind::Float).unsqueeze(0), false).sigmoid().squeeze_dim(0));
+        let p =
+            tch::no_grad(|| self.logits(&features.to_kind(Kind::Float).unsqueeze(0), false).sigmoid().squeeze_dim(0));
         let flat = Vec::<f32>::try_from(p.contiguous().view([-1])).expect("float tensor");
         flat.chunks(Role::ALL.len()).map(|c| RoleScores([c[0], c[1], c[2]])).collect()
     }

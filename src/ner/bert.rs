@@ -28,10 +28,8 @@ impl BertTagger {
     /// Tags pre-split word lists (CoNLL sentences): one tag per word, `O` for words past the
     /// encoder's piece limit.
     pub fn tag_words(&self, sentences: &[Vec<String>]) -> Vec<Vec<BioTag>> {
-        let encoded: Vec<Encoded> = sentences
-            .iter()
-            .map(|s| self.model.encode(&s.iter().map(String::as_str).collect::<Vec<_>>()))
-            .collect();
+        let encoded: Vec<Encoded> =
+            sentences.iter().map(|s| self.model.encode(&s.iter().map(String::as_str).collect::<Vec<_>>())).collect();
         predict_tags(&self.model, &encoded, 64)
             .into_iter()
             .zip(sentences)
@@ -98,14 +96,16 @@ impl Tagger for BertTagger {
             if self.heads.any() {
                 for (row, &i) in batch_idx.iter().enumerate() {
                     // A copy, so the batch's padded buffer is freed with the batch.
-                    features_of[i] = Some(features.get(row as i64).narrow(0, 0, batch[row].first_piece.len() as i64).copy());
+                    features_of[i] =
+                        Some(features.get(row as i64).narrow(0, 0, batch[row].first_piece.len() as i64).copy());
                 }
             }
             for (&i, log_probs) in batch_idx.iter().zip(tag_scores) {
                 let path = viterbi(&log_probs);
                 let spans = &windows[i].0;
                 for (first, last, label) in chunks(&path) {
-                    let score = (first..last).map(|w| log_probs[w][path[w].index()].exp()).sum::<f32>() / (last - first) as f32;
+                    let score =
+                        (first..last).map(|w| log_probs[w][path[w].index()].exp()).sum::<f32>() / (last - first) as f32;
                     mentions.push(Mention { span: Span::new(spans[first].start, spans[last - 1].end), label, score });
                 }
             }
@@ -114,7 +114,8 @@ impl Tagger for BertTagger {
         // The document's words in text order (windows are in text order), as in training; each
         // window's feature rows are those words.
         let words = window_words(&windows);
-        let features = (!words.is_empty() && features_of.iter().all(Option::is_some)).then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
+        let features = (!words.is_empty() && features_of.iter().all(Option::is_some))
+            .then(|| tch::Tensor::cat(&features_of.iter().flatten().collect::<Vec<_>>(), 0));
         let roles = self.heads.roles(&words, features.as_ref());
         let cues = self.heads.cues(&words, features.as_ref(), roles.as_deref());
         Tagging { mentions, cues, roles }

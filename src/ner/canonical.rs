@@ -125,12 +125,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// Initials of the capitalised words (and of hyphenated parts: `Inter-American` -> `IA`).
 fn initials(words: &[String]) -> String {
-    words
-        .iter()
-        .flat_map(|w| w.split('-'))
-        .filter_map(|p| p.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    words.iter().flat_map(|w| w.split('-')).filter_map(|p| p.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -187,7 +182,9 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
                     let mut first = None;
                     for (j, (_, l)) in mentions.iter().enumerate() {
                         let contains = names[j].len() > me.len()
-                            && names[j].windows(me.len().max(1)).any(|w| w.iter().zip(me).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+                            && names[j]
+                                .windows(me.len().max(1))
+                                .any(|w| w.iter().zip(me).all(|(a, b)| a.eq_ignore_ascii_case(b)));
                         if l == label && contains && !forms.contains(&&names[j]) {
                             forms.push(&names[j]);
                             first.get_or_insert(j);
@@ -249,7 +246,10 @@ mod tests {
         use EntityLabel::*;
         let text = "Salvadoran President Nayib Bukele met Trump. Bukele’s plan, said Pres. Donald J. Trump.";
         assert_eq!(
-            run(text, &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Pres. Donald J. Trump", Person)]),
+            run(
+                text,
+                &[("Nayib Bukele", Person), ("Trump", Person), ("Bukele’s", Person), ("Pres. Donald J. Trump", Person)]
+            ),
             ["Nayib Bukele", "Donald J. Trump", "Nayib Bukele", "Donald J. Trump"]
         );
     }
@@ -259,14 +259,17 @@ mod tests {
         use EntityLabel::*;
         let text = "The American Civil Liberties Union sued. The ACLU said the Inter-American Commission on Human Rights (IACHR) agreed. Cristosal and NGO Cristosal.";
         assert_eq!(
-            run(text, &[
-                ("American Civil Liberties Union", Org),
-                ("ACLU", Org),
-                ("Inter-American Commission on Human Rights", Org),
-                ("IACHR", Org),
-                ("Cristosal", Org),
-                ("NGO Cristosal", Org)
-            ]),
+            run(
+                text,
+                &[
+                    ("American Civil Liberties Union", Org),
+                    ("ACLU", Org),
+                    ("Inter-American Commission on Human Rights", Org),
+                    ("IACHR", Org),
+                    ("Cristosal", Org),
+                    ("NGO Cristosal", Org)
+                ]
+            ),
             [
                 "American Civil Liberties Union",
                 "American Civil Liberties Union",

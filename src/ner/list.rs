@@ -21,9 +21,7 @@ impl Tagger for ListTagger {
             for (name, label) in &names {
                 for (i, _) in slice.match_indices(name.as_str()) {
                     let span = Span::new(sentence.start + i, sentence.start + i + name.len());
-                    let bounded = |b: usize| {
-                        text[..b].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
-                    };
+                    let bounded = |b: usize| text[..b].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
                     let after_ok = text[span.end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
                     if bounded(span.start) && after_ok && !out.iter().any(|m| m.span.overlaps(span)) {
                         out.push(Mention { span, label: *label, score: 1.0 });
@@ -43,7 +41,9 @@ mod tests {
     #[test]
     fn marks_whole_names_longest_first() {
         let text = "Nayib Bukele met Bukelemania fans. Bukele left.";
-        let mut tagger = ListTagger { names: vec![("Bukele".into(), EntityLabel::Person), ("Nayib Bukele".into(), EntityLabel::Person)] };
+        let mut tagger = ListTagger {
+            names: vec![("Bukele".into(), EntityLabel::Person), ("Nayib Bukele".into(), EntityLabel::Person)],
+        };
         let got = tagger.tag(text, &[Span::new(0, 34), Span::new(35, text.len())]);
         let found: Vec<&str> = got.mentions.iter().map(|m| m.span.text(text)).collect();
         assert_eq!(found, ["Nayib Bukele", "Bukele"]);

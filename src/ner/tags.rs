@@ -124,7 +124,14 @@ mod tests {
     #[test]
     fn chunks_follow_conlleval_on_unrepaired_tags() {
         // As `eval::conll` reads them: an `I-` after `O` or after another label starts a chunk.
-        let tags = [BioTag::B(PER), BioTag::I(PER), BioTag::B(PER), BioTag::O, BioTag::I(EntityLabel::Loc), BioTag::I(EntityLabel::Org)];
+        let tags = [
+            BioTag::B(PER),
+            BioTag::I(PER),
+            BioTag::B(PER),
+            BioTag::O,
+            BioTag::I(EntityLabel::Loc),
+            BioTag::I(EntityLabel::Org),
+        ];
         assert_eq!(chunks(&tags), vec![(0, 2, PER), (2, 3, PER), (4, 5, EntityLabel::Loc), (5, 6, EntityLabel::Org)]);
         assert!(chunks(&[]).is_empty());
     }

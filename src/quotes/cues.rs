@@ -28,13 +28,15 @@ fn after_determiner(toks: &[Tok], i: usize) -> bool {
         let p = &toks[i - 1];
         p.is_word && !p.quoted && !p.cap && p.lower.ends_with("ed") && p.lower.len() > 4
     };
-    after_past || i > 0 && {
-        let p = &toks[i - 1];
-        !p.quoted
+    after_past
+        || i > 0
+            && {
+                let p = &toks[i - 1];
+                !p.quoted
             // `He’s predicting`: after a pronoun `’s` is `is`.
             && ((matches!(p.lower.as_str(), "’s" | "'s") && !(i >= 2 && matches!(toks[i - 2].lower.as_str(), "he" | "she" | "it" | "that" | "who" | "there")))
                 || matches!(p.lower.as_str(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "talk" | "no"))
-    }
+            }
 }
 
 /// `his claim that`, `Trump’s warning that`: a speech noun after a possessive, before `that`.
@@ -44,10 +46,13 @@ fn is_speech_noun(toks: &[Tok], i: usize) -> bool {
         && !t.quoted
         && is_noun(&t.lower)
         && (toks.get(i + 1).is_some_and(|n| (n.is("that") || n.is(":")) && !n.quoted)
-            || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is")) && toks.get(i + 2).is_some_and(|n| n.is(":"))))
+            || (toks.get(i + 1).is_some_and(|n| n.is("was") || n.is("is"))
+                && toks.get(i + 2).is_some_and(|n| n.is(":"))))
         && {
             let p = &toks[i - 1];
-            !p.quoted && (matches!(p.lower.as_str(), "’s" | "'s" | "his" | "her" | "their" | "its") || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
+            !p.quoted
+                && (matches!(p.lower.as_str(), "’s" | "'s" | "his" | "her" | "their" | "its")
+                    || (p.lower == "’" || p.lower == "'") && i >= 2 && toks[i - 2].is_word)
         }
 }
 
@@ -60,14 +65,18 @@ pub(crate) fn find(toks: &[Tok]) -> Vec<Cue> {
         }
         if t.is(":") && toks.get(i + 1).is_some_and(|n| !n.is_word) && toks.get(i + 2).is_some_and(|n| n.quoted) {
             out.push(Cue { first: i, last: i, class: CueType::Colon, learned: false });
-        } else if let Some(class) = toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower)) {
+        } else if let Some(class) =
+            toks.get(i + 1).filter(|n| !n.quoted && (!t.cap || i == 0)).and_then(|n| phrasal(&t.lower, &n.lower))
+        {
             // `“…,” Trump shot back`, `railed against`: a cue in two words.
             out.push(Cue { first: i, last: i + 1, class, learned: false });
         } else if is_speech_noun(toks, i) {
             out.push(Cue { first: i, last: i, class: CueType::Noun, learned: false });
         } else if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             out.push(Cue { first: i, last: i + 1, class: CueType::According, learned: false });
-        } else if let Some(class) = class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i)) {
+        } else if let Some(class) =
+            class_of(&t.lower).filter(|_| !t.cap || i == 0).filter(|_| !after_determiner(toks, i))
+        {
             // A capitalised cue inside a clause is a headline (`Clinton Says Crash Seems …`).
             out.push(Cue { first: i, last: i, class, learned: false });
         }
@@ -146,7 +155,10 @@ mod tests {
         // No owner, or no `that`: not a cue; a plural after a past verb is its object.
         assert!(classes("the claim that crime rose").is_empty());
         // (`rejected` itself is a stance cue.)
-        assert_eq!(classes("The White House rejected claims of fraud"), vec![("rejected".to_string(), CueType::Stance)]);
+        assert_eq!(
+            classes("The White House rejected claims of fraud"),
+            vec![("rejected".to_string(), CueType::Stance)]
+        );
         // Two-word stance cues: `referring to`, `called for` (not the evaluative `called`).
         assert_eq!(classes("referring to the mogul"), vec![("referring".to_string(), CueType::Stance)]);
         assert_eq!(classes("Clinton called for a ban"), vec![("called".to_string(), CueType::Stance)]);
@@ -163,7 +175,14 @@ mod tests {
             (Span::new(at, at + w.len()), p)
         };
         // `he` below the threshold; `said` scored too but the lexicon has it.
-        let scored = [word("seemed", 0.9), word("made", 0.8), word("it", 0.7), word("clear", 0.9), word("he", 0.3), word("said", 0.9)];
+        let scored = [
+            word("seemed", 0.9),
+            word("made", 0.8),
+            word("it", 0.7),
+            word("clear", 0.9),
+            word("he", 0.3),
+            word("said", 0.9),
+        ];
         assert_eq!(score(&scored, Span::new(0, text.find("unfazed").unwrap())), 0.9);
         assert_eq!(score(&scored, Span::new(0, 5)), 0.0);
         let found = find(&toks);

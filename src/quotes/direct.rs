@@ -45,7 +45,21 @@ pub(crate) fn is_quotation(text: &str, run: &Run) -> bool {
 /// Direct when `content` holds no unquoted words of the clause, mixed otherwise.
 pub(crate) fn kind_in(clause: &Clause, content: Span, aside: Option<Span>) -> QuoteKind {
     // `But, he said, “…”`: a discourse word before the tag paraphrases nothing.
-    const DISCOURSE: &[&str] = &["but", "and", "so", "still", "yet", "now", "then", "also", "well", "however", "meanwhile", "instead", "again"];
+    const DISCOURSE: &[&str] = &[
+        "but",
+        "and",
+        "so",
+        "still",
+        "yet",
+        "now",
+        "then",
+        "also",
+        "well",
+        "however",
+        "meanwhile",
+        "instead",
+        "again",
+    ];
     let unquoted = clause.toks.iter().any(|t| {
         t.is_word
             && !t.quoted
@@ -77,15 +91,35 @@ pub(crate) fn mixed_clause(clause: &Clause, around: Span, runs: &[&Run]) -> Span
     // `“rigged against him,” a charge that …`: a comma or stop inside the closing mark ends
     // the paraphrase there.
     let last_run = runs.iter().max_by_key(|r| r.content.end);
-    if last_run.is_some_and(|r| r.close.is_some() && toks.iter().any(|t| t.span.end == r.content.end && matches!(t.lower.as_str(), "," | "." | "!" | "?"))) {
+    if last_run.is_some_and(|r| {
+        r.close.is_some()
+            && toks.iter().any(|t| t.span.end == r.content.end && matches!(t.lower.as_str(), "," | "." | "!" | "?"))
+    }) {
         return Span::new(around.start.min(first_start), last_end);
     }
     let mut end = last_end;
     for (k, t) in toks.iter().enumerate().skip(from) {
-        let stop = !t.is_word && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
+        let stop = !t.is_word
+            && matches!(t.lower.as_str(), "," | ";" | ":" | "-" | "—" | "–" | "(" | ")" | "." | "!" | "?")
             || t.quoted
-            || matches!(t.lower.as_str(), "as" | "when" | "while" | "after" | "before" | "because" | "since" | "though" | "although" | "until" | "where" | "which" | "who" | "if")
-            || (matches!(t.lower.as_str(), "and" | "but" | "or") && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
+            || matches!(
+                t.lower.as_str(),
+                "as" | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "since"
+                    | "though"
+                    | "although"
+                    | "until"
+                    | "where"
+                    | "which"
+                    | "who"
+                    | "if"
+            )
+            || (matches!(t.lower.as_str(), "and" | "but" | "or")
+                && toks.get(k + 1).is_some_and(|n| n.is_word && !n.quoted));
         if stop {
             break;
         }
@@ -114,8 +148,17 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_titles_are_not_quotations() {
-        let (runs, _) = setup("It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”");
-        let flags: Vec<bool> = runs.iter().map(|r| is_quotation("It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”", r)).collect();
+        let (runs, _) =
+            setup("It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”");
+        let flags: Vec<bool> = runs
+            .iter()
+            .map(|r| {
+                is_quotation(
+                    "It must “facilitate” the return, “Saturday Night Live” and “very good jails at a fair price.”",
+                    r,
+                )
+            })
+            .collect();
         assert_eq!(flags, vec![false, false, true]);
     }
 

@@ -19,8 +19,8 @@
 //! rows no frame covers. Hands on the sorted [`Quote`]s to [`super::extract`].
 
 use super::cues;
-use super::lexicon::CueType;
 use super::frames::{self, Frame};
+use super::lexicon::CueType;
 use super::marks::Run;
 use super::speaker::{self, Found, History, Resolved};
 use super::tokens::{self, Clause, Tok};
@@ -160,7 +160,8 @@ impl<'d> Extractor<'d> {
     /// Runs every pass over clause `index`; `before` is the clause before it, if any.
     pub(super) fn clause(&mut self, index: usize, clause: &Clause, before: Option<&Clause>) {
         let frames = self.frames(clause);
-        let runs = (0..self.runs.len()).filter(|&i| self.quotable[i] && clause.span.contains(self.runs[i].content)).collect();
+        let runs =
+            (0..self.runs.len()).filter(|&i| self.quotable[i] && clause.span.contains(self.runs[i].content)).collect();
         let at = ClauseAt { index, clause, runs };
         let claims = self.claim(&frames, &at.runs);
         for (f, claimed) in frames.iter().zip(claims) {
@@ -203,7 +204,10 @@ impl<'d> Extractor<'d> {
     fn frames(&self, clause: &Clause) -> Vec<Frame> {
         let mut found = cues::find(&clause.toks);
         if let Some(words) = &self.doc.cue_words {
-            found.retain(|c| cues::score(words, Span::new(clause.toks[c.first].span.start, clause.toks[c.last].span.end)) >= cues::LEXICON_KEEP);
+            found.retain(|c| {
+                cues::score(words, Span::new(clause.toks[c.first].span.start, clause.toks[c.last].span.end))
+                    >= cues::LEXICON_KEEP
+            });
             found.extend(cues::learned(&clause.toks, words, &found));
         }
         found.sort_by_key(|c| c.first);
@@ -240,7 +244,10 @@ impl<'d> Extractor<'d> {
         // A stance cue (`praised`, `endorsed`, `declined`) reports its object, however short;
         // inside another cue's content it is part of what that cue reports (`DeSantis said he
         // has supported legislation …`).
-        if f.class.takes_object() && claimed.is_empty() && frames.iter().any(|g| !g.class.takes_object() && g.content.contains(f.cue)) {
+        if f.class.takes_object()
+            && claimed.is_empty()
+            && frames.iter().any(|g| !g.class.takes_object() && g.content.contains(f.cue))
+        {
             return;
         }
         let object = self.evaluative_term(at, f, &mut claimed);
@@ -280,7 +287,10 @@ impl<'d> Extractor<'d> {
         }
         let runs = &self.runs;
         let term = (0..runs.len()).find(|&i| {
-            !self.used[i] && !self.quotable[i] && at.clause.span.contains(runs[i].content) && f.content.contains(runs[i].content)
+            !self.used[i]
+                && !self.quotable[i]
+                && at.clause.span.contains(runs[i].content)
+                && f.content.contains(runs[i].content)
         });
         // `called for more “flexibility”`, `called on X to …`: a request, not a label.
         let first_word = f.content.text(self.text).split_whitespace().next().unwrap_or("").to_lowercase();
@@ -298,19 +308,29 @@ impl<'d> Extractor<'d> {
         if claimed.is_empty() && tokens::word_count(self.text, f.content) < min_words {
             return None;
         }
-        let covers_claimed = |content: Span| at.runs.iter().any(|&i| self.used[i] && self.runs[i].content.overlaps(content));
+        let covers_claimed =
+            |content: Span| at.runs.iter().any(|&i| self.used[i] && self.runs[i].content.overlaps(content));
         // A later cue of the clause inside this frame's content.
-        let later = frames.iter().filter(|g| g.class != CueType::Stance).map(|g| g.cue).find(|c| c.start > f.cue.end && f.content.contains(*c));
+        let later = frames
+            .iter()
+            .filter(|g| g.class != CueType::Stance)
+            .map(|g| g.cue)
+            .find(|c| c.start > f.cue.end && f.content.contains(*c));
         let content = match later {
             // `Boreing said the members will still meet, but said, “…”`: the content stops
             // before a later cue of the clause that claimed the quotation.
-            Some(later) if claimed.is_empty() && covers_claimed(f.content) => frames::before_cue(at.clause, f.content, later),
+            Some(later) if claimed.is_empty() && covers_claimed(f.content) => {
+                frames::before_cue(at.clause, f.content, later)
+            }
             // `Trump justified the measure by claiming that …`: what a learned cue reports ends
             // where a lexicon cue inside it starts reporting.
             Some(later) if claimed.is_empty() && f.learned => frames::up_to_cue(at.clause, f.content, later),
             _ => Some(f.content),
         }?;
-        if claimed.is_empty() && (covers_claimed(content) || self.out.iter().any(|q| q.span.overlaps(content) && q.kind != QuoteKind::Indirect)) {
+        if claimed.is_empty()
+            && (covers_claimed(content)
+                || self.out.iter().any(|q| q.span.overlaps(content) && q.kind != QuoteKind::Indirect))
+        {
             return None;
         }
         let aside = f.aside.filter(|a| content.contains(*a));
@@ -339,7 +359,15 @@ impl<'d> Extractor<'d> {
     /// The direct or mixed rows of the runs a frame `claimed`. Words from a `later` cue on
     /// (`“…,” adding, “…”`) belong to that cue's frame; with quotations claimed the content was
     /// kept whole, so `later` still lies inside it. `object` is an evaluative cue's object.
-    fn quotation_rows(&self, clause: &Clause, f: &Frame, later: Option<Span>, object: Option<Span>, claimed: &[usize], attribution: &Attribution) -> Vec<Quote> {
+    fn quotation_rows(
+        &self,
+        clause: &Clause,
+        f: &Frame,
+        later: Option<Span>,
+        object: Option<Span>,
+        claimed: &[usize],
+        attribution: &Attribution,
+    ) -> Vec<Quote> {
         let text = self.text;
         let own = later.map_or(f.content, |c| Span::new(f.content.start, c.start));
         let kind = direct::kind_in(clause, own, f.aside);
@@ -348,15 +376,31 @@ impl<'d> Extractor<'d> {
         let claimed_runs: Vec<&Run> = claimed.iter().map(|&i| &self.runs[i]).collect();
         // A tag after its content bounds the clause already (`“…,” itself a rebuttal, was an
         // inferior slogan, he said`); only content after its cue is cut after the runs.
-        let around = if around.end <= f.cue.start { around } else { direct::mixed_clause(clause, around, &claimed_runs).trim(text) };
+        let around = if around.end <= f.cue.start {
+            around
+        } else {
+            direct::mixed_clause(clause, around, &claimed_runs).trim(text)
+        };
         let confidence = |base: f32| attribution.confidence(base);
         claimed
             .iter()
             .map(|&i| {
                 let span = self.runs[i].content;
                 match (object, kind) {
-                    (Some(_), _) => attribution.row(span, around.cover(span), QuoteKind::Mixed, Rule::MixedEvaluativeTerm, confidence(MIXED)),
-                    (None, QuoteKind::Mixed) => attribution.row(span, around.cover(span), QuoteKind::Mixed, Rule::MixedVerbFrame, confidence(MIXED)),
+                    (Some(_), _) => attribution.row(
+                        span,
+                        around.cover(span),
+                        QuoteKind::Mixed,
+                        Rule::MixedEvaluativeTerm,
+                        confidence(MIXED),
+                    ),
+                    (None, QuoteKind::Mixed) => attribution.row(
+                        span,
+                        around.cover(span),
+                        QuoteKind::Mixed,
+                        Rule::MixedVerbFrame,
+                        confidence(MIXED),
+                    ),
                     _ => attribution.row(span, span, kind, direct_rule(f, span), confidence(DIRECT)),
                 }
             })
@@ -375,12 +419,15 @@ impl<'d> Extractor<'d> {
             }
             let Some((para, prev)) = &self.last else { continue };
             let para = *para;
-            if clause.paragraph > para + 1 || (clause.paragraph == para + 1 && !self.runs[i].continues && !opens_paragraph(clause, &self.runs[i])) {
+            if clause.paragraph > para + 1
+                || (clause.paragraph == para + 1 && !self.runs[i].continues && !opens_paragraph(clause, &self.runs[i]))
+            {
                 continue;
             }
             let prev = prev.clone();
             self.used[i] = true;
-            let continued = self.last_quotation.as_ref().filter(|(_, s, _)| !s.is_empty() && *s == prev.speaker).map(|q| q.0);
+            let continued =
+                self.last_quotation.as_ref().filter(|(_, s, _)| !s.is_empty() && *s == prev.speaker).map(|q| q.0);
             let (cue, mention, rule) = match self.lead_in.take() {
                 Some((c, m)) if clause.paragraph == para + 1 => (Some(c), Some(m), Rule::DirectLeadIn),
                 _ => (continued, None, Rule::DirectFollowUp),
@@ -404,16 +451,25 @@ impl<'d> Extractor<'d> {
         // paragraph when a quotation mark opens it.
         let quoted_label = |l: &(Span, Found, Span)| {
             let colon = clause.toks.iter().position(|t| t.span == l.0);
-            colon.and_then(|c| clause.toks.get(c + 1)).is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
+            colon
+                .and_then(|c| clause.toks.get(c + 1))
+                .is_some_and(|t| !t.is_word && !t.quoted && clause.toks.iter().any(|q| q.quoted))
         };
-        let labelled = frames::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && no_frames).map(|l| (l, true));
+        let labelled =
+            frames::labelled(clause).filter(|l| (opens_paragraph || quoted_label(l)) && no_frames).map(|l| (l, true));
         let sourced = labelled.or_else(|| frames::in_poll(clause).filter(|_| no_frames).map(|l| (l, false)));
-        let Some(((cue, found, content), label)) = sourced.filter(|(l, _)| !self.out.iter().any(|q| q.span.overlaps(l.2))) else { return };
+        let Some(((cue, found, content), label)) =
+            sourced.filter(|(l, _)| !self.out.iter().any(|q| q.span.overlaps(l.2)))
+        else {
+            return;
+        };
         let (mention, resolved) = self.resolve(&clause.toks, found);
         let text = self.text;
         let whole = |i: usize| {
             let r = self.runs[i].content;
-            r.contains(content.trim(text)) || (content.contains(r) && tokens::word_count(text, r) + LABEL_RUN_SLACK >= tokens::word_count(text, content))
+            r.contains(content.trim(text))
+                || (content.contains(r)
+                    && tokens::word_count(text, r) + LABEL_RUN_SLACK >= tokens::word_count(text, content))
         };
         let run = at.runs.iter().copied().find(|&i| !self.used[i] && whole(i));
         let (span, kind, rule) = match run {
@@ -426,24 +482,36 @@ impl<'d> Extractor<'d> {
         };
         self.last_quotation = (kind == QuoteKind::Direct).then(|| (cue, resolved.speaker.clone(), at.index));
         let confidence = if resolved.speaker.is_empty() { SOURCELESS } else { LABELLED };
-        let attribution = Attribution { cue: Some(cue), mention: Some(mention), resolved: &resolved, reports: CueClass::Speech };
+        let attribution =
+            Attribution { cue: Some(cue), mention: Some(mention), resolved: &resolved, reports: CueClass::Speech };
         self.out.push(attribution.row(span, span, kind, rule, confidence));
         self.last = Some((clause.paragraph, resolved));
     }
 
     /// A passive `Asked whether …` no other row covers: an indirect row with no source.
     fn passive_question(&mut self, clause: &Clause) {
-        let Some((cue, content)) = frames::passive_question(clause).filter(|q| !self.out.iter().any(|o| o.span.overlaps(q.1))) else { return };
+        let Some((cue, content)) =
+            frames::passive_question(clause).filter(|q| !self.out.iter().any(|o| o.span.overlaps(q.1)))
+        else {
+            return;
+        };
         let nobody = unresolved();
         let attribution = Attribution { cue: Some(cue), mention: None, resolved: &nobody, reports: CueClass::Speech };
-        self.out.push(attribution.row(content, content, QuoteKind::Indirect, Rule::IndirectPassiveQuestion, SOURCELESS));
+        self.out.push(attribution.row(
+            content,
+            content,
+            QuoteKind::Indirect,
+            Rule::IndirectPassiveQuestion,
+            SOURCELESS,
+        ));
     }
 
     /// Content the role tagger marks and no row covers yet, kept aside in `tagged` until the
     /// end. A clause closing the paragraph `before` with a colon leads in to this one.
     fn role_tagger(&mut self, at: &ClauseAt, before: Option<&Clause>, words: &[(Span, RoleScores)]) {
         let (text, clause) = (self.text, at.clause);
-        let lead = before.filter(|p| p.paragraph + 1 == clause.paragraph && p.span.text(text).trim_end().ends_with(':'));
+        let lead =
+            before.filter(|p| p.paragraph + 1 == clause.paragraph && p.span.text(text).trim_end().ends_with(':'));
         for t in roles::tagged(text, clause, lead, words, self.doc.cue_words.as_deref()) {
             if self.out.iter().chain(&self.tagged).any(|q| q.clause.overlaps(t.content) || q.span.overlaps(t.content)) {
                 continue;
@@ -456,8 +524,13 @@ impl<'d> Extractor<'d> {
                 }
                 None => (None, unresolved()),
             };
-            let inside: Vec<usize> = (0..self.runs.len()).filter(|&i| !self.used[i] && t.content.contains(self.runs[i].content)).collect();
-            let rows = self.tagged_rows(&t, &inside, &Attribution { cue: Some(t.cue), mention, resolved: &resolved, reports: CueClass::Other });
+            let inside: Vec<usize> =
+                (0..self.runs.len()).filter(|&i| !self.used[i] && t.content.contains(self.runs[i].content)).collect();
+            let rows = self.tagged_rows(
+                &t,
+                &inside,
+                &Attribution { cue: Some(t.cue), mention, resolved: &resolved, reports: CueClass::Other },
+            );
             self.tagged.extend(rows);
             // A tagged quotation is followed up like a frame's (`… but now said Trump had “…”`
             // ⏎ `“…”`).
@@ -477,14 +550,27 @@ impl<'d> Extractor<'d> {
     fn tagged_rows(&self, t: &roles::Tagged, inside: &[usize], attribution: &Attribution) -> Vec<Quote> {
         let text = self.text;
         let confidence = if attribution.resolved.speaker.is_empty() { SOURCELESS } else { TAGGED };
-        let whole = |i: usize| tokens::word_count(text, self.runs[i].content) + TAGGED_RUN_SLACK >= tokens::word_count(text, t.content);
+        let whole = |i: usize| {
+            tokens::word_count(text, self.runs[i].content) + TAGGED_RUN_SLACK >= tokens::word_count(text, t.content)
+        };
         match inside {
-            [] => vec![attribution.row(roles::without_that(text, t.content), t.content, QuoteKind::Indirect, Rule::TaggerIndirect, confidence)],
+            [] => vec![attribution.row(
+                roles::without_that(text, t.content),
+                t.content,
+                QuoteKind::Indirect,
+                Rule::TaggerIndirect,
+                confidence,
+            )],
             &[i] if self.quotable[i] && whole(i) => {
                 let span = self.runs[i].content;
                 vec![attribution.row(span, span, QuoteKind::Direct, Rule::TaggerDirect, confidence)]
             }
-            many => many.iter().map(|&i| attribution.row(self.runs[i].content, t.content, QuoteKind::Mixed, Rule::TaggerMixed, confidence)).collect(),
+            many => many
+                .iter()
+                .map(|&i| {
+                    attribution.row(self.runs[i].content, t.content, QuoteKind::Mixed, Rule::TaggerMixed, confidence)
+                })
+                .collect(),
         }
     }
 
@@ -511,7 +597,8 @@ impl<'d> Extractor<'d> {
                 q.clause = r;
             }
         }
-        self.out.retain(|q| q.kind != QuoteKind::Indirect || roles::content_mean(words, q.clause) >= roles::CONTENT_KEEP);
+        self.out
+            .retain(|q| q.kind != QuoteKind::Indirect || roles::content_mean(words, q.clause) >= roles::CONTENT_KEEP);
         for q in self.out.iter_mut().filter(|q| q.kind == QuoteKind::Mixed) {
             if let Some(r) = roles::snap(q.clause, &runs).filter(|r| r.contains(q.span)) {
                 q.clause = r;
@@ -522,7 +609,10 @@ impl<'d> Extractor<'d> {
     /// Adds the tagger's rows that overlap no other row.
     fn merge_tagged(&mut self) {
         let tagged = std::mem::take(&mut self.tagged);
-        let free: Vec<Quote> = tagged.into_iter().filter(|t| !self.out.iter().any(|q| q.clause.overlaps(t.clause) || q.span.overlaps(t.span))).collect();
+        let free: Vec<Quote> = tagged
+            .into_iter()
+            .filter(|t| !self.out.iter().any(|q| q.clause.overlaps(t.clause) || q.span.overlaps(t.span)))
+            .collect();
         self.out.extend(free);
     }
 }

@@ -47,8 +47,7 @@ pub(crate) fn find_runs(text: &str, paragraphs: &[(usize, Span)]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut left_open_in: Option<usize> = None;
     for &(pi, pspan) in paragraphs {
-        let chars: Vec<(usize, char)> =
-            text[pspan.range()].char_indices().map(|(b, c)| (b + pspan.start, c)).collect();
+        let chars: Vec<(usize, char)> = text[pspan.range()].char_indices().map(|(b, c)| (b + pspan.start, c)).collect();
         let mut open: Option<Span> = None;
         let mut para_runs: Vec<Run> = Vec::new();
         let first_mark = chars.iter().find(|(_, c)| !c.is_whitespace()).map(|&(b, _)| b);

@@ -76,10 +76,21 @@ fn found(toks: &[Tok], span: Span) -> Option<Found> {
 
 /// The cue runs of `clause`: words whose tagger or cue-head score (`cue_words`) reaches
 /// [`CUE_MIN`].
-fn cue_spans(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Span> {
+fn cue_spans(
+    text: &str,
+    clause: &Clause,
+    roles: &[(Span, RoleScores)],
+    cue_words: Option<&[(Span, f32)]>,
+) -> Vec<Span> {
     let head = |w: Span| cue_words.map_or(0.0, |c| super::cues::score(c, w));
-    let scored: Vec<(Span, RoleScores)> = clause_words(roles, clause).iter().map(|&(s, p)| (s, RoleScores([p[Role::Cue].max(head(s)), p[Role::Content], p[Role::Source]]))).collect();
-    runs(text, &scored, |p| p[Role::Cue] >= CUE_MIN).into_iter().map(|(a, b)| Span::new(scored[a].0.start, scored[b - 1].0.end)).collect()
+    let scored: Vec<(Span, RoleScores)> = clause_words(roles, clause)
+        .iter()
+        .map(|&(s, p)| (s, RoleScores([p[Role::Cue].max(head(s)), p[Role::Content], p[Role::Source]])))
+        .collect();
+    runs(text, &scored, |p| p[Role::Cue] >= CUE_MIN)
+        .into_iter()
+        .map(|(a, b)| Span::new(scored[a].0.start, scored[b - 1].0.end))
+        .collect()
 }
 
 /// The words of `roles` inside `clause`.
@@ -96,19 +107,27 @@ fn clause_words<'a>(roles: &'a [(Span, RoleScores)], clause: &Clause) -> &'a [(S
 /// colon (`Trump issued the following statement:`), and its source; with neither there is no
 /// attribution. `roles` are the document's words in text order; `cue_words` the cue head's,
 /// when the model has one.
-pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: &[(Span, RoleScores)], cue_words: Option<&[(Span, f32)]>) -> Vec<Tagged> {
+pub(crate) fn tagged(
+    text: &str,
+    clause: &Clause,
+    lead: Option<&Clause>,
+    roles: &[(Span, RoleScores)],
+    cue_words: Option<&[(Span, f32)]>,
+) -> Vec<Tagged> {
     let words = clause_words(roles, clause);
     let cues = cue_spans(text, clause, roles, cue_words);
     let mut out = Vec::new();
     for (a, b) in runs(text, words, |p| p[Role::Content] >= CONTENT_MIN) {
         let content = Span::new(words[a].0.start, words[b - 1].0.end).trim(text);
         // A short quotation is reported content all the same (`“Really?” asked O’Donnell`).
-        let marked = content.text(text).starts_with(['"', '“']) || text[..content.start].trim_end().ends_with(['"', '“']);
+        let marked =
+            content.text(text).starts_with(['"', '“']) || text[..content.start].trim_end().ends_with(['"', '“']);
         if super::tokens::word_count(text, content) < if marked { 1 } else { MIN_WORDS } {
             continue;
         }
         let own = cues.iter().copied().filter(|c| !c.overlaps(content)).min_by_key(|c| gap(*c, content));
-        let opens = content.start <= clause.span.start || !text[clause.span.start..content.start].chars().any(char::is_alphanumeric);
+        let opens = content.start <= clause.span.start
+            || !text[clause.span.start..content.start].chars().any(char::is_alphanumeric);
         let (cue, at) = match (own, lead.filter(|_| opens)) {
             (Some(cue), _) => (cue, clause),
             (None, Some(lead)) => match cue_spans(text, lead, roles, cue_words).last() {
@@ -128,7 +147,9 @@ pub(crate) fn tagged(text: &str, clause: &Clause, lead: Option<&Clause>, roles: 
 pub(crate) fn without_that(text: &str, span: Span) -> Span {
     let s = span.text(text);
     match s.split_once(char::is_whitespace) {
-        Some((first, rest)) if first.eq_ignore_ascii_case("that") && !rest.trim().is_empty() => Span::new(span.end - rest.len(), span.end).trim(text),
+        Some((first, rest)) if first.eq_ignore_ascii_case("that") && !rest.trim().is_empty() => {
+            Span::new(span.end - rest.len(), span.end).trim(text)
+        }
         _ => span,
     }
 }
@@ -167,7 +188,14 @@ pub(crate) fn source_max(roles: &[(Span, RoleScores)], span: Span) -> f32 {
 
 /// The run of source words of `clause` nearest to `cue` outside `content` and the cue: one at
 /// [`SOURCE_MIN`], else (with `weak`) one at [`WEAK_SOURCE_MIN`].
-pub(crate) fn source_near(text: &str, clause: &Clause, roles: &[(Span, RoleScores)], cue: Span, content: Span, weak: bool) -> Option<Found> {
+pub(crate) fn source_near(
+    text: &str,
+    clause: &Clause,
+    roles: &[(Span, RoleScores)],
+    cue: Span,
+    content: Span,
+    weak: bool,
+) -> Option<Found> {
     let words = clause_words(roles, clause);
     let candidates = |min: f32| -> Option<Span> {
         runs(text, words, |p| p[Role::Source] >= min)
@@ -252,7 +280,11 @@ pub(crate) mod tests {
     fn tagged_content_takes_the_nearest_cue_and_source() {
         // Two source runs: `Officials` (strong) far from the cue, `the crowd` (strong) next to it.
         let text = "Officials left early as the crowd chanted loudly that the rally would go on";
-        let clause = Clause { span: Span::new(0, text.len()), paragraph: 0, toks: tokens::tokenize(text, Span::new(0, text.len()), &[]) };
+        let clause = Clause {
+            span: Span::new(0, text.len()),
+            paragraph: 0,
+            toks: tokens::tokenize(text, Span::new(0, text.len()), &[]),
+        };
         let mut p: Vec<RoleScores> = vec![RoleScores([0.0, 0.0, 0.0]); 14];
         p[0] = RoleScores([0.0, 0.0, 0.9]); // Officials
         p[4] = RoleScores([0.0, 0.0, 0.8]); // the

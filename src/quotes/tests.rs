@@ -26,7 +26,12 @@ fn doc(text: &str, entities: &[(&str, EntityLabel, &str)]) -> Analysed {
     let mut ents = Vec::new();
     for &(surface, label, canonical) in entities {
         for (b, _) in text.match_indices(surface) {
-            ents.push(Entity { span: Span::new(b, b + surface.len()), label, score: 0.9, canonical: canonical.to_string() });
+            ents.push(Entity {
+                span: Span::new(b, b + surface.len()),
+                label,
+                score: 0.9,
+                canonical: canonical.to_string(),
+            });
         }
     }
     ents.sort_by_key(|e| e.span.start);
@@ -122,7 +127,8 @@ fn direct_subject_cue_after_quote_in_a_statement() {
             speaker_type: SpeakerType::Person,
         }
     );
-    let with_ner = doc(&d.text, &[("Karoline Leavitt", Person, "Karoline Leavitt"), ("Leavitt said", Person, "Karoline Leavitt")]);
+    let with_ner =
+        doc(&d.text, &[("Karoline Leavitt", Person, "Karoline Leavitt"), ("Leavitt said", Person, "Karoline Leavitt")]);
     assert_eq!(extract(&with_ner).last().unwrap().speaker, "Karoline Leavitt");
 }
 
@@ -138,7 +144,8 @@ fn direct_tag_with_a_short_circumstance_and_a_quotation_set_off_by_dashes() {
         &[("Biden", Person, "Joseph R. Biden Jr."), ("Obama", Person, "Barack Obama")],
     );
     let q = extract(&d);
-    let wondered = q.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "wondered")).expect("a row for `wondered`");
+    let wondered =
+        q.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "wondered")).expect("a row for `wondered`");
     assert_eq!(
         view(&d, wondered),
         View {
@@ -165,7 +172,8 @@ fn direct_tag_with_a_short_circumstance_and_a_quotation_set_off_by_dashes() {
     assert!(!q.iter().any(|q| q.span.text(&d.text).starts_with("twice")), "`twice` is no reported content");
     // An object is no circumstance: `defended the process` reports the process.
     let all = super::extract(&d);
-    let defended = all.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "defended")).expect("a row for `defended`");
+    let defended =
+        all.iter().find(|q| q.cue.is_some_and(|c| c.text(&d.text) == "defended")).expect("a row for `defended`");
     assert_eq!(defended.span.text(&d.text), "the process");
 }
 
@@ -181,10 +189,18 @@ fn direct_tag_after_a_full_stop_and_a_quotation_after_a_colon() {
         &[("Trump", Person, "Donald Trump"), ("Murphy", Person, "Chris Murphy")],
     );
     let q = extract(&d);
-    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let row = |start: &str| {
+        q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"))
+    };
     let russia = row("Russia");
-    assert_eq!((russia.kind, russia.cue.map(|c| c.text(&d.text)), russia.speaker.as_str()), (Direct, Some("said"), "Donald Trump"));
-    assert_eq!(russia.span.text(&d.text), "Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.");
+    assert_eq!(
+        (russia.kind, russia.cue.map(|c| c.text(&d.text)), russia.speaker.as_str()),
+        (Direct, Some("said"), "Donald Trump")
+    );
+    assert_eq!(
+        russia.span.text(&d.text),
+        "Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing."
+    );
     let count = row("the count");
     assert_eq!((count.kind, count.cue.map(|c| c.text(&d.text))), (Indirect, Some("said")));
     // A quotation with a sentence of its own after it is not tagged by that sentence's `said`:
@@ -213,13 +229,22 @@ fn direct_tags_with_manner_of_speaking_verbs() {
          “Build the wall!” the crowd chanted.",
         &[("Donald Hartley", Person, "Donald Hartley"), ("Arianna Gil", Person, "Arianna Gil")],
     );
-    let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> =
-        extract(&d).iter().map(|q| (q.span.text(&d.text), q.kind, q.cue.map(|c| c.text(&d.text)), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    let got: Vec<(&str, QuoteKind, Option<&str>, Option<&str>)> = extract(&d)
+        .iter()
+        .map(|q| {
+            (q.span.text(&d.text), q.kind, q.cue.map(|c| c.text(&d.text)), q.speaker_mention.map(|m| m.text(&d.text)))
+        })
+        .collect();
     assert_eq!(
         got,
         vec![
             ("This is fantastic!", Direct, Some("beamed"), Some("Donald Hartley of Madison")),
-            ("Silly boys acting like they have never seen a girl before,", Direct, Some("scoffed"), Some("Arianna Gil")),
+            (
+                "Silly boys acting like they have never seen a girl before,",
+                Direct,
+                Some("scoffed"),
+                Some("Arianna Gil")
+            ),
             ("Build the wall!", Direct, Some("chanted"), Some("the crowd")),
         ]
     );
@@ -299,7 +324,8 @@ fn multi_paragraph_quote_reopened_in_next_paragraph() {
         &[("David Morales", Person, "David Morales")],
     );
     let q = extract(&d);
-    let got: Vec<(&str, &str, QuoteKind)> = q.iter().map(|x| (x.span.text(&d.text), x.speaker.as_str(), x.kind)).collect();
+    let got: Vec<(&str, &str, QuoteKind)> =
+        q.iter().map(|x| (x.span.text(&d.text), x.speaker.as_str(), x.kind)).collect();
     assert_eq!(
         got,
         vec![
@@ -347,14 +373,22 @@ fn follow_up_continues_the_quotation_past_a_relative_clause_in_its_tag() {
         &[("Pierre de Vos", Person, "Pierre de Vos"), ("South Africa", EntityLabel::Loc, "South Africa"), ("Allan Lichtman", Person, "Allan Lichtman"), ("American University", Org, "American University")],
     );
     let q = extract(&d);
-    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let row = |start: &str| {
+        q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"))
+    };
     let first = row("I have been");
     assert_eq!((first.cue.map(|c| c.text(&d.text)), first.speaker.as_str()), (Some("said"), "Pierre de Vos"));
     // `who` after the appositive is de Vos, not the place that ends the appositive.
     let argued = row("the campaign");
-    assert_eq!((argued.cue.map(|c| c.text(&d.text)), argued.speaker.as_str(), argued.speaker_mention.map(|m| m.text(&d.text))), (Some("argued"), "Pierre de Vos", Some("who")));
+    assert_eq!(
+        (argued.cue.map(|c| c.text(&d.text)), argued.speaker.as_str(), argued.speaker_mention.map(|m| m.text(&d.text))),
+        (Some("argued"), "Pierre de Vos", Some("who"))
+    );
     let follow = row("It has become");
-    assert_eq!((follow.kind, follow.cue, follow.speaker.as_str(), follow.speaker_mention), (Direct, first.cue, "Pierre de Vos", None));
+    assert_eq!(
+        (follow.kind, follow.cue, follow.speaker.as_str(), follow.speaker_mention),
+        (Direct, first.cue, "Pierre de Vos", None)
+    );
     let lichtman = row("You can try");
     assert_eq!(
         view(&d, lichtman),
@@ -499,7 +533,10 @@ fn indirect_according_to_org() {
 
 #[test]
 fn indirect_told_object_that() {
-    let d = doc("One political prisoner told an El Faro journalist that he paid $30,000 for a four-day hospital stay.", &[]);
+    let d = doc(
+        "One political prisoner told an El Faro journalist that he paid $30,000 for a four-day hospital stay.",
+        &[],
+    );
     let q = extract(&d);
     assert_eq!(
         view(&d, &q[0]),
@@ -539,7 +576,10 @@ fn scare_quotes_titles_and_headlines_are_not_quotes() {
 
 #[test]
 fn apostrophes_are_not_quotation_marks() {
-    let d = doc("Bukele’s prisons don’t hold the ’90s gangs, the Venezuelans’ lawyers said in court filings on Monday.", &[]);
+    let d = doc(
+        "Bukele’s prisons don’t hold the ’90s gangs, the Venezuelans’ lawyers said in court filings on Monday.",
+        &[],
+    );
     let q = extract(&d);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].kind, Indirect);
@@ -603,13 +643,22 @@ fn seed_004_claimed_one_relative_and_condemned_as() {
 #[test]
 fn seed_001_possessive_affiliation_with_and_without_ner() {
     let text = "“One of the worries that Bukele had is what these gang leaders could say in U.S. courts,” said Washington Office on Latin America’s Ana María Méndez Dardón.";
-    let with = doc(text, &[("Washington Office on Latin America", Org, "Washington Office on Latin America"), ("Ana María Méndez Dardón", Person, "Ana María Méndez Dardón")]);
+    let with = doc(
+        text,
+        &[
+            ("Washington Office on Latin America", Org, "Washington Office on Latin America"),
+            ("Ana María Méndez Dardón", Person, "Ana María Méndez Dardón"),
+        ],
+    );
     for d in [with, doc(text, &[])] {
         let q = extract(&d);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].speaker, "Ana María Méndez Dardón");
         assert_eq!(q[0].speaker_type, SpeakerType::Person);
-        assert_eq!(q[0].speaker_mention.map(|m| m.text(&d.text)), Some("Washington Office on Latin America’s Ana María Méndez Dardón"));
+        assert_eq!(
+            q[0].speaker_mention.map(|m| m.text(&d.text)),
+            Some("Washington Office on Latin America’s Ana María Méndez Dardón")
+        );
         assert_eq!(q[0].descriptions, vec!["Washington Office on Latin America"]);
     }
 }
@@ -746,7 +795,10 @@ fn parenthetical_tag_and_appositive_with_age() {
 
 #[test]
 fn split_quotation_around_its_tag_shares_the_cue() {
-    let d = doc("Jim Bennett came early. “We each have our own opinion,” he said, “but we are friends.”", &[("Jim Bennett", Person, "Jim Bennett")]);
+    let d = doc(
+        "Jim Bennett came early. “We each have our own opinion,” he said, “but we are friends.”",
+        &[("Jim Bennett", Person, "Jim Bennett")],
+    );
     let q = extract(&d);
     let got: Vec<(&str, QuoteKind, Option<&str>, &str)> =
         q.iter().map(|x| (x.span.text(&d.text), x.kind, x.cue.map(|c| c.text(&d.text)), x.speaker.as_str())).collect();
@@ -869,7 +921,10 @@ fn tag_after_an_exclamation_or_question() {
 
 #[test]
 fn two_word_statement_opening_a_sentence() {
-    let d = doc("“We’re anxious,” said another Twitter user, Johanna Bayer.\nShe called the plan “a disgrace,” and left.", &[]);
+    let d = doc(
+        "“We’re anxious,” said another Twitter user, Johanna Bayer.\nShe called the plan “a disgrace,” and left.",
+        &[],
+    );
     let q = extract(&d);
     assert_eq!(q.len(), 2);
     assert_eq!(q[0].span.text(&d.text), "We’re anxious,");
@@ -897,7 +952,8 @@ fn participle_after_an_opening_phrase_or_by() {
         &[("Donald Trump", Person, "Donald Trump")],
     );
     let q = extract(&d);
-    let views: Vec<(&str, Option<&str>)> = q.iter().map(|q| (q.span.text(&d.text), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
+    let views: Vec<(&str, Option<&str>)> =
+        q.iter().map(|q| (q.span.text(&d.text), q.speaker_mention.map(|m| m.text(&d.text)))).collect();
     assert_eq!(
         views,
         vec![
@@ -979,7 +1035,10 @@ fn passive_question_has_no_source() {
     let q = extract(&d);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].span.text(&d.text), "whether Mr. Clinton would hold a cabinet position");
-    assert_eq!((q[0].kind, q[0].speaker.as_str(), q[0].speaker_type, q[0].speaker_mention), (Indirect, "", SpeakerType::Unknown, None));
+    assert_eq!(
+        (q[0].kind, q[0].speaker.as_str(), q[0].speaker_type, q[0].speaker_mention),
+        (Indirect, "", SpeakerType::Unknown, None)
+    );
     assert_eq!(q[0].cue.map(|c| c.text(&d.text)), Some("Asked"));
 }
 
@@ -1005,7 +1064,10 @@ fn finding_in_a_poll_opening_its_clause() {
         "In an NBC News poll released Monday, 50 percent of respondents chose Clinton.\nHe fell to 10 percent in the latest CNN poll.",
         &[],
     );
-    assert_eq!(triples(&d), vec![t("50 percent of respondents chose Clinton", Indirect, Some("an NBC News poll released Monday"))]);
+    assert_eq!(
+        triples(&d),
+        vec![t("50 percent of respondents chose Clinton", Indirect, Some("an NBC News poll released Monday"))]
+    );
     assert_eq!(extract(&d)[0].cue.map(|c| c.text(&d.text)), Some("In"));
 }
 
@@ -1019,7 +1081,11 @@ fn share_of_respondents_and_fronted_said() {
         triples(&d),
         vec![
             t("he is at least somewhat decisive", Indirect, Some("Six in 10")),
-            t("The thought that an error on our part is connected to this is very painful to us.", Direct, Some("Comey")),
+            t(
+                "The thought that an error on our part is connected to this is very painful to us.",
+                Direct,
+                Some("Comey")
+            ),
         ]
     );
 }
@@ -1050,7 +1116,13 @@ fn clauses_of(d: &Analysed) -> Vec<(String, String, QuoteKind, String, String)> 
         .collect()
 }
 
-fn c5(quote: &str, clause: &str, kind: QuoteKind, speaker: &str, mention: &str) -> (String, String, QuoteKind, String, String) {
+fn c5(
+    quote: &str,
+    clause: &str,
+    kind: QuoteKind,
+    speaker: &str,
+    mention: &str,
+) -> (String, String, QuoteKind, String, String) {
     (quote.into(), clause.into(), kind, speaker.into(), mention.into())
 }
 
@@ -1063,9 +1135,27 @@ fn mixed_quotes_carry_their_paraphrase_as_clause() {
     assert_eq!(
         clauses_of(&d),
         vec![
-            c5("very good jails at a fair price.", "it will hold accused gang members in “very good jails at a fair price.”", Mixed, "Marco Rubio", "Rubio"),
-            c5("a prayer for the eventual nominee", "he would offer “a prayer for the eventual nominee”", Mixed, "Donald Trump", "Trump"),
-            c5("rigged against him by insiders,", "the vote had been “rigged against him by insiders,”", Mixed, "front-runner", "The front-runner"),
+            c5(
+                "very good jails at a fair price.",
+                "it will hold accused gang members in “very good jails at a fair price.”",
+                Mixed,
+                "Marco Rubio",
+                "Rubio"
+            ),
+            c5(
+                "a prayer for the eventual nominee",
+                "he would offer “a prayer for the eventual nominee”",
+                Mixed,
+                "Donald Trump",
+                "Trump"
+            ),
+            c5(
+                "rigged against him by insiders,",
+                "the vote had been “rigged against him by insiders,”",
+                Mixed,
+                "front-runner",
+                "The front-runner"
+            ),
         ]
     );
 }
@@ -1078,14 +1168,26 @@ fn tag_continuations_participles_and_pronoun_gender() {
     );
     let got = clauses_of(&d);
     // The relative clause after the tag is the writer's, not Melanie's.
-    assert_eq!(got[0], c5("That’s right, Donald, USA, baby,", "That’s right, Donald, USA, baby,", Direct, "Melanie Austin", "Melanie"));
+    assert_eq!(
+        got[0],
+        c5("That’s right, Donald, USA, baby,", "That’s right, Donald, USA, baby,", Direct, "Melanie Austin", "Melanie")
+    );
     // `he` is not Melanie (a woman's first name); no man is named before, so it stays unresolved.
     assert_eq!(got[1].3, "");
     // The participle `adding` takes the speaker of `said`.
     assert_eq!(got[2].0, "some of the things they’re asking you to do are ridiculous.");
     assert_eq!((got[2].3.as_str(), got[2].4.as_str()), ("", "he"));
     // `Mr.` belongs to the mention and is no description.
-    assert_eq!(got[3], c5("We’ve shown the world we can float like butterflies,", "We’ve shown the world we can float like butterflies,", Direct, "Barack Obama", "Mr. Obama"));
+    assert_eq!(
+        got[3],
+        c5(
+            "We’ve shown the world we can float like butterflies,",
+            "We’ve shown the world we can float like butterflies,",
+            Direct,
+            "Barack Obama",
+            "Mr. Obama"
+        )
+    );
     assert!(extract(&d)[3].descriptions.is_empty());
 }
 
@@ -1098,10 +1200,34 @@ fn subordinate_and_relative_clauses_bound_the_content_seed_000() {
     assert_eq!(
         clauses_of(&d),
         vec![
-            c5("they have gang ties", "they have gang ties", Indirect, "attorneys and relatives of many deportees", "attorneys and relatives of many deportees"),
-            c5("those deported have no gang affiliation", "those deported have no gang affiliation", Indirect, "Family members", "Family members"),
-            c5("the men belonged to Tren de Aragua", "the men belonged to Tren de Aragua", Indirect, "U.S. government", "the U.S. government"),
-            c5("The US will pay El Salvador $6mn", "The US will pay El Salvador $6mn", Indirect, "Associated Press", "reports by the Associated Press"),
+            c5(
+                "they have gang ties",
+                "they have gang ties",
+                Indirect,
+                "attorneys and relatives of many deportees",
+                "attorneys and relatives of many deportees"
+            ),
+            c5(
+                "those deported have no gang affiliation",
+                "those deported have no gang affiliation",
+                Indirect,
+                "Family members",
+                "Family members"
+            ),
+            c5(
+                "the men belonged to Tren de Aragua",
+                "the men belonged to Tren de Aragua",
+                Indirect,
+                "U.S. government",
+                "the U.S. government"
+            ),
+            c5(
+                "The US will pay El Salvador $6mn",
+                "The US will pay El Salvador $6mn",
+                Indirect,
+                "Associated Press",
+                "reports by the Associated Press"
+            ),
         ]
     );
 }
@@ -1135,7 +1261,10 @@ fn relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     );
     let got = clauses_of(&d);
     assert_eq!(got.len(), 1);
-    assert_eq!((got[0].0.as_str(), got[0].3.as_str(), got[0].4.as_str()), ("a pathological narcissistic sociopath,", "Glenn Beck", "who"));
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3.as_str(), got[0].4.as_str()),
+        ("a pathological narcissistic sociopath,", "Glenn Beck", "who")
+    );
     assert_eq!(got[0].1, "Trump as “a pathological narcissistic sociopath,”");
 }
 
@@ -1169,8 +1298,20 @@ fn participle_after_a_quotation_and_subordinate_tail() {
             c5("I love Oreos,", "I love Oreos,", Direct, "Donald Trump", "Mr. Trump"),
             c5("I will never eat them again.", "I will never eat them again.", Direct, "Donald Trump", "Mr. Trump"),
             c5("excited where we stand", "he’s “excited where we stand”", Mixed, "Jeb Bush", "Jeb Bush"),
-            c5("I don't say anything privately that I don't say publicly.", "I don't say anything privately that I don't say publicly.", Direct, "Sean Hannity", "Mr. Hannity"),
-            c5("it is unclear how far his advice goes", "it is unclear how far his advice goes", Indirect, "Sean Hannity", "he"),
+            c5(
+                "I don't say anything privately that I don't say publicly.",
+                "I don't say anything privately that I don't say publicly.",
+                Direct,
+                "Sean Hannity",
+                "Mr. Hannity"
+            ),
+            c5(
+                "it is unclear how far his advice goes",
+                "it is unclear how far his advice goes",
+                Indirect,
+                "Sean Hannity",
+                "he"
+            ),
         ]
     );
 }
@@ -1201,7 +1342,8 @@ fn months_are_no_speakers_but_places_can_be() {
         "Clinton released her medical records in June, which showed she was fit for duty.\nRussia denied that its planes had entered Turkish airspace.",
         &[("Russia", EntityLabel::Loc, "Russia"), ("Clinton", Person, "Hillary Clinton")],
     );
-    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
+    let got: Vec<(String, String)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
     assert_eq!(got, vec![("its planes had entered Turkish airspace".to_string(), "Russia".to_string())]);
 }
 
@@ -1212,14 +1354,28 @@ fn prepositional_subjects_party_tags_and_inverted_asked() {
         &[("James Pethokoukis", Person, "James Pethokoukis"), ("American Enterprise Institute", Org, "American Enterprise Institute"), ("Elijah Cummings", Person, "Elijah Cummings")],
     );
     let q = extract(&d);
-    let got: Vec<(String, String, Vec<String>)> =
-        q.iter().map(|q| (q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()), q.descriptions.clone())).collect();
-    let row = |a: &str, b: &str, c: &[&str]| (a.to_string(), b.to_string(), c.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let got: Vec<(String, String, Vec<String>)> = q
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.clone(),
+                q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()),
+                q.descriptions.clone(),
+            )
+        })
+        .collect();
+    let row = |a: &str, b: &str, c: &[&str]| {
+        (a.to_string(), b.to_string(), c.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
     assert_eq!(
         got,
         vec![
             row("spokesman for the buyer", "A spokesman for the buyer", &[]),
-            row("James Pethokoukis", "James Pethokoukis of the American Enterprise Institute", &["of the American Enterprise Institute"]),
+            row(
+                "James Pethokoukis",
+                "James Pethokoukis of the American Enterprise Institute",
+                &["of the American Enterprise Institute"]
+            ),
             row("Elijah Cummings", "Rep. Elijah Cummings", &["Rep.", "chair of the Platform Committee"]),
             row("boy", "the boy", &[]),
         ]
@@ -1235,7 +1391,13 @@ fn dash_asides_quoted_titles_in_asides_and_contracted_is() {
     );
     let got: Vec<(String, String, String)> = extract(&d)
         .iter()
-        .map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone(), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
+        .map(|q| {
+            (
+                q.span.text(&d.text).to_string(),
+                q.speaker.clone(),
+                q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()),
+            )
+        })
         .collect();
     let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
     assert_eq!(
@@ -1254,7 +1416,8 @@ fn more_speech_verbs_and_yet_another() {
         "“Is Obama profiling?” reacted Trump.\nTrump was reportedly yelling: “Get him the hell out of here!”\nYet another said, “Rubio is in a five-person battle for second place.”",
         &[("Trump", Person, "Donald Trump")],
     );
-    let got: Vec<(String, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
+    let got: Vec<(String, String)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.speaker.clone())).collect();
     let row = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
         got,
@@ -1272,7 +1435,8 @@ fn labels_mid_paragraph_and_with_party_tags() {
         "Clinton: \"Our goal is not to contain ISIS, but to destroy it.\" Bush: \"The mission is to destroy ISIS, not to contain it.\"\nRep. Trey Gowdy (R-S.C.): \"I have not heard anyone other than you ever cite that figure.\"",
         &[("Clinton", Person, "Hillary Clinton"), ("Bush", Person, "Jeb Bush"), ("Trey Gowdy", Person, "Trey Gowdy")],
     );
-    let got: Vec<(String, QuoteKind, String)> = extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker.clone())).collect();
+    let got: Vec<(String, QuoteKind, String)> =
+        extract(&d).iter().map(|q| (q.span.text(&d.text).to_string(), q.kind, q.speaker.clone())).collect();
     let row = |a: &str, b: &str| (a.to_string(), Direct, b.to_string());
     assert_eq!(
         got,
@@ -1292,7 +1456,13 @@ fn short_quotations_titles_in_tags_and_two_word_cues() {
     );
     let got: Vec<(String, String, String)> = extract(&d)
         .iter()
-        .map(|q| (q.span.text(&d.text).to_string(), q.cue.map_or(String::new(), |c| c.text(&d.text).to_string()), q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string())))
+        .map(|q| {
+            (
+                q.span.text(&d.text).to_string(),
+                q.cue.map_or(String::new(), |c| c.text(&d.text).to_string()),
+                q.speaker_mention.map_or(String::new(), |m| m.text(&d.text).to_string()),
+            )
+        })
         .collect();
     let row = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
     assert_eq!(
@@ -1304,7 +1474,6 @@ fn short_quotations_titles_in_tags_and_two_word_cues() {
         ]
     );
 }
-
 
 #[test]
 fn stance_cues_report_their_object_as_attributions() {
@@ -1392,7 +1561,9 @@ fn learned_cues_add_attributions_and_overrule_the_lexicon() {
 /// words do: letters and digits together, any other character alone): `content` words get
 /// content 0.9, `source` words source 0.9 and `cue` words cue 0.9; the rest 0.01.
 fn role_scores(text: &str, cue: &[&str], content: &[&str], source: &[&str]) -> Vec<(Span, crate::doc::RoleScores)> {
-    let inside = |list: &[&str], s: Span| list.iter().any(|p| text.match_indices(p).any(|(at, _)| at <= s.start && s.end <= at + p.len()));
+    let inside = |list: &[&str], s: Span| {
+        list.iter().any(|p| text.match_indices(p).any(|(at, _)| at <= s.start && s.end <= at + p.len()))
+    };
     super::roles::tests::words(text)
         .into_iter()
         .map(|s| {
@@ -1418,12 +1589,25 @@ fn role_tags_add_attributions_fix_sources_and_content_bounds() {
     d.roles = Some(role_scores(
         text,
         &["roared", "released a statement saying", "said", "issued the following"],
-        &["Lock her up now!", "We are confident in our partner.", "the deal was bad for workers", "Our prayers are with the families tonight."],
+        &[
+            "Lock her up now!",
+            "We are confident in our partner.",
+            "the deal was bad for workers",
+            "Our prayers are with the families tonight.",
+        ],
         &["the attendees", "she", "Paul Ryan", "the governor"],
     ));
     let got: Vec<(&str, &str, &str, &str, QuoteKind)> = super::extract(&d)
         .iter()
-        .map(|q| (q.cue.unwrap().text(text), q.clause.text(text), q.speaker_mention.map_or("", |m| m.text(text)), q.reports.as_str(), q.kind))
+        .map(|q| {
+            (
+                q.cue.unwrap().text(text),
+                q.clause.text(text),
+                q.speaker_mention.map_or("", |m| m.text(text)),
+                q.reports.as_str(),
+                q.kind,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -1431,7 +1615,13 @@ fn role_tags_add_attributions_fix_sources_and_content_bounds() {
             ("roared", "Lock her up now!", "the attendees", "other", QuoteKind::Direct),
             ("saying", "We are confident in our partner.", "she", "speech", QuoteKind::Direct),
             ("said", "the deal was bad for workers", "Paul Ryan", "speech", QuoteKind::Indirect),
-            ("issued the following", "Our prayers are with the families tonight.", "the governor", "other", QuoteKind::Direct),
+            (
+                "issued the following",
+                "Our prayers are with the families tonight.",
+                "the governor",
+                "other",
+                QuoteKind::Direct
+            ),
         ]
     );
     // Without the tagger: no row for the chant, the frame's own subject and bounds.
@@ -1465,7 +1655,8 @@ fn a_participle_after_before_and_tag_verbs_of_opinion_and_interruption() {
         &[("Trump", Person, "Donald Trump"), ("Plain Dealer", Org, "The Plain Dealer"), ("Silverman", Person, "Sarah Silverman"), ("Obama", Person, "Barack Obama"), ("Clinton", Person, "Hillary Clinton"), ("Woods", Person, "Dorothy Woods")],
     );
     let q = super::extract(&d);
-    let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.speaker.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> =
+        q.iter().map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.speaker.as_str())).collect();
     assert_eq!(
         got,
         vec![
@@ -1488,14 +1679,30 @@ fn coordinated_cue_after_an_adverb_and_a_tagged_quotation_followed_up() {
     // quotation opening the next paragraph follows that quotation up.
     let text = "Thomas Massie used to support Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”\n\
                 “I think he can do that, but the biggest unifier we got is Hillary Clinton.”";
-    let d = doc(text, &[("Thomas Massie", Person, "Thomas Massie"), ("Trump", Person, "Donald Trump"), ("Rand Paul", Person, "Rand Paul"), ("Hillary Clinton", Person, "Hillary Clinton")]);
+    let d = doc(
+        text,
+        &[
+            ("Thomas Massie", Person, "Thomas Massie"),
+            ("Trump", Person, "Donald Trump"),
+            ("Rand Paul", Person, "Rand Paul"),
+            ("Hillary Clinton", Person, "Hillary Clinton"),
+        ],
+    );
     let q = extract(&d);
-    let got: Vec<(&str, &str, &str, QuoteKind)> = q.iter().map(|q| (q.clause.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str(), q.kind)).collect();
+    let got: Vec<(&str, &str, &str, QuoteKind)> = q
+        .iter()
+        .map(|q| (q.clause.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str(), q.kind))
+        .collect();
     assert_eq!(
         got,
         vec![
             ("Trump had “the opportunity and the obligation to bring us together.”", "said", "Thomas Massie", Mixed),
-            ("I think he can do that, but the biggest unifier we got is Hillary Clinton.", "said", "Thomas Massie", Direct),
+            (
+                "I think he can do that, but the biggest unifier we got is Hillary Clinton.",
+                "said",
+                "Thomas Massie",
+                Direct
+            ),
         ]
     );
     // A quotation the role tagger alone attributes (`crowed`, outside the lexicon) is followed
@@ -1503,9 +1710,11 @@ fn coordinated_cue_after_an_adverb_and_a_tagged_quotation_followed_up() {
     let text = "Then the senator crowed, “We have the votes and we will win this fight.”\n\
                 “Nobody can stop us now, not even the leadership.”";
     let mut d = doc(text, &[]);
-    d.roles = Some(role_scores(text, &["crowed"], &["We have the votes and we will win this fight."], &["the senator"]));
+    d.roles =
+        Some(role_scores(text, &["crowed"], &["We have the votes and we will win this fight."], &["the senator"]));
     let q = super::extract(&d);
-    let got: Vec<(&str, &str, &str)> = q.iter().map(|q| (q.span.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str())).collect();
+    let got: Vec<(&str, &str, &str)> =
+        q.iter().map(|q| (q.span.text(text), q.cue.map_or("", |c| c.text(text)), q.speaker.as_str())).collect();
     assert_eq!(
         got,
         vec![
@@ -1523,13 +1732,24 @@ fn a_short_statement_a_speech_verb_introduces_is_a_quotation() {
         "Robby Mook laughed and said, “We’ll see.”\n\
          Norah O’Donnell then asked: “Really?”\n\
          Trump called the report “fake news.”",
-        &[("Robby Mook", Person, "Robby Mook"), ("Norah O’Donnell", Person, "Norah O’Donnell"), ("Trump", Person, "Donald Trump")],
+        &[
+            ("Robby Mook", Person, "Robby Mook"),
+            ("Norah O’Donnell", Person, "Norah O’Donnell"),
+            ("Trump", Person, "Donald Trump"),
+        ],
     );
     let q = extract(&d);
-    let got: Vec<(&str, &str, QuoteKind, &str)> = q.iter().map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.kind, x.speaker.as_str())).collect();
+    let got: Vec<(&str, &str, QuoteKind, &str)> = q
+        .iter()
+        .map(|x| (x.span.text(&d.text), x.cue.map_or("", |c| c.text(&d.text)), x.kind, x.speaker.as_str()))
+        .collect();
     assert_eq!(
         got,
-        vec![("We’ll see.", "said", Direct, "Robby Mook"), ("Really?", "asked", Direct, "Norah O’Donnell"), ("fake news.", "called", Mixed, "Donald Trump")]
+        vec![
+            ("We’ll see.", "said", Direct, "Robby Mook"),
+            ("Really?", "asked", Direct, "Norah O’Donnell"),
+            ("fake news.", "called", Mixed, "Donald Trump")
+        ]
     );
 }
 
@@ -1545,9 +1765,17 @@ fn a_hyphenated_modifier_and_a_place_aside_before_the_cue() {
         &[("Wall Street Journal", Org, "The Wall Street Journal"), ("Trump", Person, "Donald Trump"), ("Mike Pence", Person, "Mike Pence"), ("Cory James", Person, "Cory James"), ("Flint", EntityLabel::Loc, "Flint"), ("Sanders", Person, "Bernie Sanders")],
     );
     let q = extract(&d);
-    let row = |start: &str| q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"));
+    let row = |start: &str| {
+        q.iter().find(|q| q.span.text(&d.text).starts_with(start)).unwrap_or_else(|| panic!("a row for {start}"))
+    };
     let wrote = row("He needs");
-    assert_eq!((wrote.cue.map(|c| c.text(&d.text)), wrote.speaker_mention.map(|m| m.text(&d.text))), (Some("wrote"), Some("the conservative-leaning newspaper")));
+    assert_eq!(
+        (wrote.cue.map(|c| c.text(&d.text)), wrote.speaker_mention.map(|m| m.text(&d.text))),
+        (Some("wrote"), Some("the conservative-leaning newspaper"))
+    );
     let james = row("he had not");
-    assert_eq!((james.speaker.as_str(), james.speaker_mention.map(|m| m.text(&d.text))), ("Cory James", Some("Cory James")));
+    assert_eq!(
+        (james.speaker.as_str(), james.speaker_mention.map(|m| m.text(&d.text))),
+        ("Cory James", Some("Cory James"))
+    );
 }

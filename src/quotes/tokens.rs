@@ -75,7 +75,10 @@ pub(crate) fn tokenize(text: &str, span: Span, runs: &[Run]) -> Vec<Tok> {
                     if cj == ',' && !(chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
                         break;
                     }
-                    if cj == '.' && !(next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) && chars[j - 1].1.is_alphanumeric()) {
+                    if cj == '.'
+                        && !(next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+                            && chars[j - 1].1.is_alphanumeric())
+                    {
                         break;
                     }
                     j += 1;
@@ -150,7 +153,9 @@ fn tag_follows(rest: &[Tok]) -> bool {
 /// of at most four words and a reporting verb (either order), at most two words more, and the
 /// sentence's end (`“… missing.” Trump said.`, not `“We won.” Trump said the count was …`).
 fn short_tag_follows(rest: &[Tok]) -> bool {
-    let Some(verb) = rest.iter().take(SHORT_TAG_VERB_WINDOW).position(|t| t.is_word && !t.quoted && is_speech(&t.lower)) else {
+    let Some(verb) =
+        rest.iter().take(SHORT_TAG_VERB_WINDOW).position(|t| t.is_word && !t.quoted && is_speech(&t.lower))
+    else {
         return false;
     };
     let words_before = rest[..verb].iter().all(|t| t.is_word && !t.quoted);
@@ -179,12 +184,15 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
             }
             let Some(next) = toks.get(last + 1) else { continue };
             // A comma or semicolon after the stop means it was an abbreviation (`(D-Ill.),`).
-            let next_starts = (next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
-                && !matches!(next.lower.as_str(), "," | ";" | ":");
+            let next_starts =
+                (next.cap || !next.is_word || next.lower.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    && !matches!(next.lower.as_str(), "," | ";" | ":");
             if !next_starts {
                 continue;
             }
-            if closes_sentence && (toks[k - 1].lower != "." && tag_follows(&toks[last + 1..]) || short_tag_follows(&toks[last + 1..])) {
+            if closes_sentence
+                && (toks[k - 1].lower != "." && tag_follows(&toks[last + 1..]) || short_tag_follows(&toks[last + 1..]))
+            {
                 // `“Not us!” Murphy tweeted on Friday.`, `“… missing.” Trump said.`: the tag
                 // belongs to the quotation.
                 continue;
@@ -209,8 +217,7 @@ pub(crate) fn clauses(text: &str, paragraphs: &[(usize, Span)], runs: &[Run]) ->
 }
 
 fn is_closer(t: &Tok, runs: &[Run]) -> bool {
-    matches!(t.lower.as_str(), ")" | "]")
-        || runs.iter().any(|r| r.close.is_some_and(|c| c == t.span))
+    matches!(t.lower.as_str(), ")" | "]") || runs.iter().any(|r| r.close.is_some_and(|c| c == t.span))
 }
 
 fn push_clause(out: &mut Vec<Clause>, paragraph: usize, toks: &[Tok]) {

@@ -91,11 +91,16 @@ pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Word
             let rows: Vec<i64> = idx.iter().map(|&i| i as i64).collect();
             let x = inputs(&rows).to_kind(Kind::Float);
             let y = labels.index_select(0, &Tensor::from_slice(&rows));
-            let loss = head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(&y, None, None, Reduction::Mean);
+            let loss =
+                head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(&y, None, None, Reduction::Mean);
             opt.backward_step(&loss);
             loss_sum += loss.double_value(&[]);
         }
-        log(&format!("epoch {epoch}: loss {:.4} ({:.0}s)", loss_sum / batches.max(1) as f64, started.elapsed().as_secs_f64()));
+        log(&format!(
+            "epoch {epoch}: loss {:.4} ({:.0}s)",
+            loss_sum / batches.max(1) as f64,
+            started.elapsed().as_secs_f64()
+        ));
     }
     head.save(&cfg.model_dir)?;
     log(&format!("saved {}", cfg.model_dir.join(FILE).display()));

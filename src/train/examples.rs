@@ -98,7 +98,13 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
             features.push(flat.index_select(0, &Tensor::from_slice(&rows)).to_kind(Kind::Half));
         }
         if (a + 1) % 50 == 0 {
-            log(&format!("features: {}/{} articles, {} words ({:.0}s)", a + 1, articles.len(), cue_labels.len(), started.elapsed().as_secs_f64()));
+            log(&format!(
+                "features: {}/{} articles, {} words ({:.0}s)",
+                a + 1,
+                articles.len(),
+                cue_labels.len(),
+                started.elapsed().as_secs_f64()
+            ));
         }
     }
     Examples { features: Tensor::cat(&features, 0), labels: cue_labels, article }
@@ -107,7 +113,12 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
 /// [`examples`] of `articles`, read from the feature cache file `cache` when it exists, else
 /// computed (the NER model's forward pass over the split) and written there. `train-cues` and
 /// `train-roles` share it.
-pub fn cached_examples(model: &NerModel, articles: &[GoldArticle], cache: Option<&Path>, log: &mut impl FnMut(&str)) -> Result<Examples, TrainError> {
+pub fn cached_examples(
+    model: &NerModel,
+    articles: &[GoldArticle],
+    cache: Option<&Path>,
+    log: &mut impl FnMut(&str),
+) -> Result<Examples, TrainError> {
     let Some(cache) = cache.filter(|c| c.is_file()) else {
         let data = examples(model, articles, log);
         if let Some(cache) = cache {
@@ -122,7 +133,13 @@ pub fn cached_examples(model: &NerModel, articles: &[GoldArticle], cache: Option
         return Ok(data);
     };
     let named = Tensor::read_safetensors(cache).map_err(|e| bad_file(cache, e))?;
-    let get = |name: &str| named.iter().find(|(n, _)| n == name).map(|(_, t)| t.shallow_clone()).ok_or_else(|| bad_file(cache, "not a cue feature cache"));
+    let get = |name: &str| {
+        named
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.shallow_clone())
+            .ok_or_else(|| bad_file(cache, "not a cue feature cache"))
+    };
     let labels = Vec::<f32>::try_from(get("labels")?)?;
     let article = Vec::<i64>::try_from(get("article")?)?;
     Ok(Examples { features: get("features")?, labels, article: article.into_iter().map(|a| a as usize).collect() })

@@ -128,7 +128,12 @@ pub fn train(cfg: &TrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<EpochLo
             step += 1.0;
             if (n + 1) % 50 == 0 {
                 let seconds = started.elapsed().as_secs_f64();
-                log(&format!("epoch {epoch} step {}/{} loss {:.4} ({seconds:.0}s)", n + 1, batches.len(), loss_sum / (n + 1) as f64));
+                log(&format!(
+                    "epoch {epoch} step {}/{} loss {:.4} ({seconds:.0}s)",
+                    n + 1,
+                    batches.len(),
+                    loss_sum / (n + 1) as f64
+                ));
             }
         }
         let pred = predict_tags(&model, &valid_enc, 64);
@@ -174,7 +179,13 @@ fn batch_loss(model: &NerModel, train: &[(Encoded, Vec<i64>)], batch_idx: &[usiz
         targets[row * w..row * w + tags.len()].copy_from_slice(tags);
     }
     let logits = model.forward(&batch, true);
-    logits.view([-1, BioTag::COUNT as i64]).cross_entropy_loss::<Tensor>(&Tensor::from_slice(&targets), None, Reduction::Mean, -100, 0.0)
+    logits.view([-1, BioTag::COUNT as i64]).cross_entropy_loss::<Tensor>(
+        &Tensor::from_slice(&targets),
+        None,
+        Reduction::Mean,
+        -100,
+        0.0,
+    )
 }
 
 #[cfg(test)]

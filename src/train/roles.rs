@@ -6,8 +6,8 @@
 use super::examples::{article_words, cached_examples, held_out, labels};
 use super::{bad_file, decay_to_tenth, word_counts, TrainError};
 use crate::encoder::NerModel;
-use crate::formats::brat::{load_polnear, GoldArticle};
 use crate::eval::metrics::Counts;
+use crate::formats::brat::{load_polnear, GoldArticle};
 use crate::heads::role::{RoleHead, FILE};
 use crate::labels::{Role, RoleScores};
 use rand::rngs::StdRng;
@@ -65,16 +65,28 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
     let features = cached_examples(&model, &articles, Some(&cfg.cache), &mut log)?.features;
     let (ranges, all_labels) = article_labels(&model, &articles);
     if all_labels.len() as i64 != features.size()[0] {
-        let reason = format!("{} cached words, {} in the split: the cache was made from another split or model", features.size()[0], all_labels.len());
+        let reason = format!(
+            "{} cached words, {} in the split: the cache was made from another split or model",
+            features.size()[0],
+            all_labels.len()
+        );
         return Err(bad_file(&cfg.cache, reason));
     }
-    let labels = Tensor::from_slice(&all_labels.iter().flat_map(|r| r.0).collect::<Vec<f32>>()).view([-1, Role::ALL.len() as i64]);
+    let labels = Tensor::from_slice(&all_labels.iter().flat_map(|r| r.0).collect::<Vec<f32>>())
+        .view([-1, Role::ALL.len() as i64]);
     let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
     let held_out = held_out(&names, cfg.holdout, cfg.holdout_each);
-    let pick = |held: bool| -> Vec<(usize, usize)> { ranges.iter().zip(&held_out).filter(|(_, &h)| h == held).map(|(&r, _)| r).collect() };
+    let pick = |held: bool| -> Vec<(usize, usize)> {
+        ranges.iter().zip(&held_out).filter(|(_, &h)| h == held).map(|(&r, _)| r).collect()
+    };
     let (held_ranges, fit_ranges) = (pick(true), pick(false));
     let fit_words: usize = fit_ranges.iter().map(|(s, e)| e - s).sum();
-    log(&format!("{fit_words} words to fit in {} articles, {} held out in {}", fit_ranges.len(), all_labels.len() - fit_words, held_ranges.len()));
+    log(&format!(
+        "{fit_words} words to fit in {} articles, {} held out in {}",
+        fit_ranges.len(),
+        all_labels.len() - fit_words,
+        held_ranges.len()
+    ));
     let head = RoleHead::new(features.size()[1]);
     let mut opt = nn::AdamW::default().build(&head.vs, cfg.lr)?;
     let batch = 16;
@@ -89,7 +101,11 @@ pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<Rol
             opt.backward_step(&loss);
             loss_sum += loss.double_value(&[]);
         }
-        log(&format!("epoch {epoch}: loss {:.4} ({:.0}s)", loss_sum / batches.max(1) as f64, started.elapsed().as_secs_f64()));
+        log(&format!(
+            "epoch {epoch}: loss {:.4} ({:.0}s)",
+            loss_sum / batches.max(1) as f64,
+            started.elapsed().as_secs_f64()
+        ));
     }
     head.save(&cfg.model_dir)?;
     log(&format!("saved {}", cfg.model_dir.join(FILE).display()));
@@ -147,16 +163,27 @@ fn batch_loss(head: &RoleHead, features: &Tensor, labels: &Tensor, group: &[(usi
     let x = Tensor::stack(&xs, 0);
     let y = Tensor::stack(&ys, 0);
     let mask = Tensor::stack(&masks, 0).unsqueeze(-1).expand([-1, -1, Role::ALL.len() as i64], false);
-    head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(&y, Some(mask.shallow_clone()), None, Reduction::Sum) / (mask.sum(Kind::Float) + 1.0)
+    head.logits(&x, true).binary_cross_entropy_with_logits::<Tensor>(
+        &y,
+        Some(mask.shallow_clone()),
+        None,
+        Reduction::Sum,
+    ) / (mask.sum(Kind::Float) + 1.0)
 }
 
 /// Word counts per role of the tagger on the held-out articles' rows (`held`), against
 /// `labels` (all rows); empty without held-out articles.
-fn held_out_scores(head: &RoleHead, features: &Tensor, held: &[(usize, usize)], labels: &[RoleScores]) -> Vec<RoleScore> {
+fn held_out_scores(
+    head: &RoleHead,
+    features: &Tensor,
+    held: &[(usize, usize)],
+    labels: &[RoleScores],
+) -> Vec<RoleScore> {
     if held.is_empty() {
         return Vec::new();
     }
-    let probabilities: Vec<RoleScores> = held.iter().flat_map(|&(s, e)| head.probabilities(&features.narrow(0, s as i64, (e - s) as i64))).collect();
+    let probabilities: Vec<RoleScores> =
+        held.iter().flat_map(|&(s, e)| head.probabilities(&features.narrow(0, s as i64, (e - s) as i64))).collect();
     let gold: Vec<RoleScores> = held.iter().flat_map(|&(s, e)| labels[s..e].iter().copied()).collect();
     Role::ALL
         .iter()

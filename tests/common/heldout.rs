@@ -65,7 +65,13 @@ pub fn load(path: &Path) -> Option<Vec<Snippet>> {
     let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let headers = rdr.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let needs = if col("snippet_start").is_some() { Some("polnear/dev/text") } else if col("sentence").is_some() { Some("conll2003/valid.txt") } else { None };
+    let needs = if col("snippet_start").is_some() {
+        Some("polnear/dev/text")
+    } else if col("sentence").is_some() {
+        Some("conll2003/valid.txt")
+    } else {
+        None
+    };
     if let Some(rel) = needs {
         if !shared_data().join(rel).exists() {
             eprintln!("skipped: {} needs ../shared/data/{rel}", path.display());
@@ -84,7 +90,8 @@ pub fn load(path: &Path) -> Option<Vec<Snippet>> {
             return text.chars().skip(s).take(e - s).collect();
         }
         let tokens = &conll.as_ref().expect("a sentence column")[r[col("sentence").unwrap()].parse::<usize>().unwrap()];
-        let joins: Vec<usize> = r[col("joins").unwrap()].split(';').filter(|j| !j.is_empty()).map(|j| j.parse().unwrap()).collect();
+        let joins: Vec<usize> =
+            r[col("joins").unwrap()].split(';').filter(|j| !j.is_empty()).map(|j| j.parse().unwrap()).collect();
         let mut out = String::new();
         for (i, t) in tokens.iter().enumerate() {
             out.push_str(t);
@@ -94,7 +101,9 @@ pub fn load(path: &Path) -> Option<Vec<Snippet>> {
         }
         out
     };
-    let field = |r: &csv::StringRecord, name: &str| r[col(name).unwrap_or_else(|| panic!("{}: no column {name}", path.display()))].to_string();
+    let field = |r: &csv::StringRecord, name: &str| {
+        r[col(name).unwrap_or_else(|| panic!("{}: no column {name}", path.display()))].to_string()
+    };
     let mut out: Vec<Snippet> = Vec::new();
     let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
     for rec in rdr.records() {
@@ -143,12 +152,20 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// Detection and end-to-end counts, the number of required mentions whose qualifier was also
@@ -165,12 +182,14 @@ fn same(g: &Gold, f: &Figure) -> bool {
 }
 
 pub fn score(snippets: &[Snippet]) -> Score {
-    let mut s = Score { detection: Counts::default(), end_to_end: Counts::default(), qualifier_right: 0, errors: vec![] };
+    let mut s =
+        Score { detection: Counts::default(), end_to_end: Counts::default(), qualifier_right: 0, errors: vec![] };
     for sn in snippets {
         let pred = extract_text(&sn.text);
         let mut used = vec![false; pred.len()];
         for g in &sn.gold {
-            let hit = pred.iter().enumerate().position(|(i, f)| !used[i] && f.span.start < g.end && g.start < f.span.end);
+            let hit =
+                pred.iter().enumerate().position(|(i, f)| !used[i] && f.span.start < g.end && g.start < f.span.end);
             match hit {
                 Some(i) => {
                     used[i] = true;
@@ -195,7 +214,15 @@ pub fn score(snippets: &[Snippet]) -> Score {
                         s.end_to_end.fn_ += 1;
                         s.errors.push(format!(
                             "WRONG {} | {:?} want ({}, {:?}, {}) got {:?} ({}, {:?}, {})",
-                            sn.doc_id, g.text, g.value, g.unit, g.kind, f.span.text(&sn.text), f.value, f.unit, f.kind.as_str()
+                            sn.doc_id,
+                            g.text,
+                            g.value,
+                            g.unit,
+                            g.kind,
+                            f.span.text(&sn.text),
+                            f.value,
+                            f.unit,
+                            f.kind.as_str()
                         ));
                     }
                 }
@@ -203,7 +230,10 @@ pub fn score(snippets: &[Snippet]) -> Score {
                 None => {
                     s.detection.fn_ += 1;
                     s.end_to_end.fn_ += 1;
-                    s.errors.push(format!("MISSED {} | {:?} ({}, {:?}, {}) in {:?}", sn.doc_id, g.text, g.value, g.unit, g.kind, sn.text));
+                    s.errors.push(format!(
+                        "MISSED {} | {:?} ({}, {:?}, {}) in {:?}",
+                        sn.doc_id, g.text, g.value, g.unit, g.kind, sn.text
+                    ));
                 }
             }
         }
@@ -211,7 +241,15 @@ pub fn score(snippets: &[Snippet]) -> Score {
             if !used[i] {
                 s.detection.fp += 1;
                 s.end_to_end.fp += 1;
-                s.errors.push(format!("SPURIOUS {} | {:?} ({}, {:?}, {}) in {:?}", sn.doc_id, f.span.text(&sn.text), f.value, f.unit, f.kind.as_str(), sn.text));
+                s.errors.push(format!(
+                    "SPURIOUS {} | {:?} ({}, {:?}, {}) in {:?}",
+                    sn.doc_id,
+                    f.span.text(&sn.text),
+                    f.value,
+                    f.unit,
+                    f.kind.as_str(),
+                    sn.text
+                ));
             }
         }
     }

@@ -24,7 +24,11 @@ pub fn extract(input: &Path, out: &Path, threads: usize) -> i32 {
         .arg(input)
         .output()
         .unwrap();
-    assert!(output.stderr.is_empty() || output.status.code() != Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.stderr.is_empty() || output.status.code() != Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output.status.code().unwrap()
 }
 

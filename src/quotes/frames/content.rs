@@ -25,7 +25,9 @@ pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like
     // Only circumstances or a hearer may sit between the cue and `that`; otherwise the `that`
     // is a relative pronoun inside the content (`reported it obtained 72 emails that Carter sent`).
     let bridged = |k: usize| {
-        k == from || tell_like || toks.get(from).is_some_and(|t| OPENERS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
+        k == from
+            || tell_like
+            || toks.get(from).is_some_and(|t| OPENERS.contains(&t.lower.as_str()) || t.lower.ends_with("ly"))
     };
     if let Some(k) = that_after(toks, from).filter(|&k| bridged(k)) {
         return Some(k + 1);
@@ -35,9 +37,18 @@ pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like
         // `show` takes its clause without `that` too (PolNeAR annotates both; 0.7 precision on
         // its train split for `show`); `think about`, `believe in`, `think so` take none. `found`
         // still needs `that`: its noun objects are facts, not reported content.
-        let mental = matches!(toks[last].lower.as_str(), "think" | "thinks" | "believe" | "believes" | "believed" | "show" | "shows" | "showed");
+        let mental = matches!(
+            toks[last].lower.as_str(),
+            "think" | "thinks" | "believe" | "believes" | "believed" | "show" | "shows" | "showed"
+        );
         let clause_follows = toks.get(from).is_some_and(|t| {
-            t.is_word && !t.quoted && !OPENERS.contains(&t.lower.as_str()) && !matches!(t.lower.as_str(), "so" | "it" | "that" | "this" | "him" | "her" | "them" | "me" | "us" | "you")
+            t.is_word
+                && !t.quoted
+                && !OPENERS.contains(&t.lower.as_str())
+                && !matches!(
+                    t.lower.as_str(),
+                    "so" | "it" | "that" | "this" | "him" | "her" | "them" | "me" | "us" | "you"
+                )
         });
         if !(mental && clause_follows) {
             return None;
@@ -52,13 +63,19 @@ pub(super) fn content_start(toks: &[Tok], last: usize, class: CueType, tell_like
     // `saying during the debate last week, “That makes me smart”`: circumstances, then the
     // quotation.
     if toks.get(k).is_some_and(|t| !t.quoted && OPENERS.contains(&t.lower.as_str())) {
-        let comma = (k + 1..toks.len().min(k + CIRCUMSTANCE_WINDOW)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(",") || toks[c].is(":"));
-        if let Some(c) = comma.filter(|&c| toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word)) {
+        let comma = (k + 1..toks.len().min(k + CIRCUMSTANCE_WINDOW))
+            .take_while(|&c| !toks[c].quoted)
+            .find(|&c| toks[c].is(",") || toks[c].is(":"));
+        if let Some(c) =
+            comma.filter(|&c| toks.get(c + 2).is_some_and(|t| t.quoted) && toks.get(c + 1).is_some_and(|t| !t.is_word))
+        {
             k = c;
         }
     }
     // `reported a clue: The deal included …`: a short object introducing the content.
-    if let Some(c) = (k..toks.len().min(k + SHORT_OBJECT_TOKENS)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":")) {
+    if let Some(c) =
+        (k..toks.len().min(k + SHORT_OBJECT_TOKENS)).take_while(|&c| !toks[c].quoted).find(|&c| toks[c].is(":"))
+    {
         if toks[k..c].iter().all(|t| t.is_word) && toks.get(c + 1).is_some_and(|t| t.is_word || t.quoted) {
             k = c + 1;
         }
@@ -76,7 +93,9 @@ const THAT_WINDOW: usize = 12;
 /// Index of a `that` opening the content within a few tokens after `from`, with no punctuation
 /// in between (`said in a court filing that …`, `told an El Faro journalist that …`).
 fn that_after(toks: &[Tok], from: usize) -> Option<usize> {
-    (from..toks.len().min(from + THAT_WINDOW)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| toks[k].is("that"))
+    (from..toks.len().min(from + THAT_WINDOW))
+        .take_while(|&k| toks[k].is_word && !toks[k].quoted)
+        .find(|&k| toks[k].is("that"))
 }
 
 /// An aside naming a second source (`as reported by AP,`) closes within this many tokens.
@@ -96,7 +115,9 @@ pub(super) fn skip_source_aside(toks: &[Tok], k: usize) -> usize {
 /// The end of a stance cue's object: the first unquoted comma, semicolon, dash or bracket
 /// after its first word (`endorsed Clinton, as he was in January` -> `Clinton`).
 pub(super) fn object_end(toks: &[Tok], k: usize, end: usize) -> usize {
-    (k + 1..end).find(|&c| !toks[c].quoted && matches!(toks[c].lower.as_str(), "," | ";" | "—" | "--" | "(" | "–")).unwrap_or(end)
+    (k + 1..end)
+        .find(|&c| !toks[c].quoted && matches!(toks[c].lower.as_str(), "," | ";" | "—" | "--" | "(" | "–"))
+        .unwrap_or(end)
 }
 
 /// Where reported content after a cue ends: before `, but` opening a clause with a subject of
@@ -108,7 +129,12 @@ pub(super) fn object_end(toks: &[Tok], k: usize, end: usize) -> usize {
 pub(super) fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
     let cut = (from..end).find(|&k| !toks[k].quoted && writers_clause_at(toks, k, from, end));
     match cut {
-        Some(c) if toks[from..c].iter().filter(|t| t.is_word).count() >= MIN_WORDS && !toks[c..end].iter().any(|t| t.quoted) => c,
+        Some(c)
+            if toks[from..c].iter().filter(|t| t.is_word).count() >= MIN_WORDS
+                && !toks[c..end].iter().any(|t| t.quoted) =>
+        {
+            c
+        }
         _ => end,
     }
 }
@@ -117,7 +143,9 @@ pub(super) fn cut_coordinated(toks: &[Tok], from: usize, end: usize) -> usize {
 fn writers_clause_at(toks: &[Tok], k: usize, from: usize, end: usize) -> bool {
     when_asked(toks, k)
         || (toks[k].is(",") && k + 1 < end && when_asked(toks, k + 1))
-        || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and")) && toks.get(k + 2).is_some_and(opens_subject))
+        || (toks[k].is(",")
+            && toks.get(k + 1).is_some_and(|n| n.is("but") || n.is("and"))
+            && toks.get(k + 2).is_some_and(opens_subject))
         || (toks[k].is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "although" | "though")))
         || writer_aside(toks, k)
         || second_cue(toks, k)
@@ -138,7 +166,8 @@ fn opens_subject(t: &Tok) -> bool {
 fn writer_aside(toks: &[Tok], k: usize) -> bool {
     toks[k].is(",")
         && toks.get(k + 1).is_some_and(|n| {
-            matches!(n.lower.as_str(), "which" | "compared" | "notably" | "whose") || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
+            matches!(n.lower.as_str(), "which" | "compared" | "notably" | "whose")
+                || (n.is("for") && toks.get(k + 2).is_some_and(|w| w.is("whom")))
         })
 }
 
@@ -165,8 +194,12 @@ fn next_attribution(toks: &[Tok], k: usize, end: usize) -> bool {
     toks[k].is(",")
         && !toks[k + 1..].first().is_some_and(|t| t.quoted)
         && (toks.get(k + 1).is_some_and(|n| !n.quoted && is_speech(&n.lower))
-            || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an")) && toks[k + 2..end.min(k + APPOSITIVE_THAT_WINDOW)].iter().any(|t| t.is("that") || t.is("which") || t.is("who")))
-            || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but")) && cue_follows(toks, k + 1, end)))
+            || (toks.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
+                && toks[k + 2..end.min(k + APPOSITIVE_THAT_WINDOW)]
+                    .iter()
+                    .any(|t| t.is("that") || t.is("which") || t.is("who")))
+            || (toks.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "and" | "but"))
+                && cue_follows(toks, k + 1, end)))
 }
 
 /// `… and predicted that …`, `… but insists …`, `… and defended Trump`: a second cue of the
@@ -174,14 +207,19 @@ fn next_attribution(toks: &[Tok], k: usize, end: usize) -> bool {
 fn second_cue(toks: &[Tok], k: usize) -> bool {
     (toks[k].is("and") || toks[k].is("but"))
         && toks.get(k + 1).is_some_and(|n| {
-            !n.quoted && !n.lower.ends_with("ing") && matches!(class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
+            !n.quoted
+                && !n.lower.ends_with("ing")
+                && matches!(class_of(&n.lower), Some(CueType::Speech) | Some(CueType::Evaluative))
         })
 }
 
 /// `Islamic State claimed responsibility but U.S. officials have said …`: a new subject and
 /// cue after `but`/`while` without a comma.
 fn new_subject(toks: &[Tok], k: usize, from: usize, end: usize) -> bool {
-    matches!(toks[k].lower.as_str(), "but" | "while" | "whereas") && k > from && !toks[k - 1].is(",") && cue_follows(toks, k, end)
+    matches!(toks[k].lower.as_str(), "but" | "while" | "whereas")
+        && k > from
+        && !toks[k - 1].is(",")
+        && cue_follows(toks, k, end)
 }
 
 /// `saying, “That makes me smart,” when Clinton blasted him`: after a closing quotation mark,
@@ -192,7 +230,20 @@ fn after_quotation(toks: &[Tok], k: usize, from: usize) -> bool {
         && !toks[k].is_word
         && matches!(toks[k].lower.as_str(), "”" | "\"" | "»" | "'" | "''")
         && toks[k + 1..].iter().find(|t| t.is_word).is_some_and(|n| {
-            matches!(n.lower.as_str(), "when" | "as" | "after" | "before" | "while" | "because" | "since" | "until" | "which" | "who" | "during")
+            matches!(
+                n.lower.as_str(),
+                "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "because"
+                    | "since"
+                    | "until"
+                    | "which"
+                    | "who"
+                    | "during"
+            )
         })
 }
 
@@ -205,13 +256,27 @@ fn second_predicate(toks: &[Tok], k: usize) -> bool {
                 && !n.quoted
                 && !n.cap
                 && ((n.lower.ends_with("ed") && n.lower.len() > 4)
-                    || matches!(n.lower.as_str(), "did" | "does" | "has" | "had" | "have" | "would" | "will" | "also" | "then" | "refused" | "declined"))
+                    || matches!(
+                        n.lower.as_str(),
+                        "did"
+                            | "does"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "would"
+                            | "will"
+                            | "also"
+                            | "then"
+                            | "refused"
+                            | "declined"
+                    ))
         })
 }
 
 /// `… he would not comment, when asked ahead of the visit`: the writer's circumstance.
 fn when_asked(toks: &[Tok], k: usize) -> bool {
-    matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as") && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
+    matches!(toks[k].lower.as_str(), "when" | "after" | "before" | "if" | "as")
+        && toks.get(k + 1).is_some_and(|n| n.is("asked") && !n.quoted)
 }
 
 /// The tokens of `content` that end before `later` starts, in order.
@@ -234,7 +299,10 @@ pub(crate) fn up_to_cue(clause: &Clause, content: Span, later: Span) -> Option<S
 }
 
 /// Words that tie an object to a following cue (`by claiming`, `while saying`, `and said`).
-const CONNECTIVES: &[&str] = &["by", "and", "but", "while", "after", "before", "when", "with", "in", "for", "of", "to", "as", "then", "also", "that", "which", "who"];
+const CONNECTIVES: &[&str] = &[
+    "by", "and", "but", "while", "after", "before", "when", "with", "in", "for", "of", "to", "as", "then", "also",
+    "that", "which", "who",
+];
 
 /// The part of `content` before the clause that holds a later cue: up to the last `,`, `and`,
 /// `but` or relative word before `later` (`he has supported legislation, which he called “…”`

@@ -19,11 +19,59 @@ const LIST_COMMAS: usize = 4;
 /// Words that label a paragraph with a colon without naming a source (`Sources: …`,
 /// `Inside CECOT: …`, `Update: …`).
 const NOT_SOURCES: &[&str] = &[
-    "sources", "source", "inside", "update", "updated", "watch", "related", "photos", "photo", "video", "read",
-    "listen", "breaking", "exclusive", "opinion", "analysis", "note", "editor", "correction", "see", "also",
-    "here", "now", "why", "how", "what", "when", "where", "who", "bottom", "answer", "question", "fact", "first",
-    "background", "follow", "contact", "email", "twitter", "facebook", "disclosure", "fix", "warning", "latest",
-    "contributing", "wow", "look", "boom", "bombshell", "busted", "paid", "delegate", "q",
+    "sources",
+    "source",
+    "inside",
+    "update",
+    "updated",
+    "watch",
+    "related",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "listen",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "note",
+    "editor",
+    "correction",
+    "see",
+    "also",
+    "here",
+    "now",
+    "why",
+    "how",
+    "what",
+    "when",
+    "where",
+    "who",
+    "bottom",
+    "answer",
+    "question",
+    "fact",
+    "first",
+    "background",
+    "follow",
+    "contact",
+    "email",
+    "twitter",
+    "facebook",
+    "disclosure",
+    "fix",
+    "warning",
+    "latest",
+    "contributing",
+    "wow",
+    "look",
+    "boom",
+    "bombshell",
+    "busted",
+    "paid",
+    "delegate",
+    "q",
 ];
 
 /// A paragraph opened by a source name and a colon: a headline (`Graham: Trump’s rhetoric is
@@ -49,7 +97,10 @@ pub(crate) fn labelled(clause: &Clause) -> Option<(Span, Found, Span)> {
     // Three-word slogans after a name are a list's labels (`Cruz: Just hang on`), and a run of
     // commas is a list of names (`Iowa: Tim Albrecht, Brad Anderson, …`).
     let rest = &toks[colon + 1..];
-    if !named || rest.iter().filter(|t| t.is_word).count() < MIN_CONTENT_WORDS || rest.iter().filter(|t| t.is(",")).count() >= LIST_COMMAS {
+    if !named
+        || rest.iter().filter(|t| t.is_word).count() < MIN_CONTENT_WORDS
+        || rest.iter().filter(|t| t.is(",")).count() >= LIST_COMMAS
+    {
         return None;
     }
     let content = words_span(toks, colon + 1, toks.len())?;

@@ -62,10 +62,48 @@ pub(crate) struct Frame {
 
 /// Words that open a cue's circumstances (`said on Monday`, `said in a statement`).
 const OPENERS: &[&str] = &[
-    "in", "on", "at", "to", "during", "last", "this", "earlier", "later", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "of", "by", "via", "from", "with",
-    "out", "afterward", "afterwards", "recently", "previously", "privately", "publicly", "then", "again",
-    "too", "also", "repeatedly", "separately", "through", "over", "under", "about", "told", "adding",
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "of",
+    "by",
+    "via",
+    "from",
+    "with",
+    "out",
+    "afterward",
+    "afterwards",
+    "recently",
+    "previously",
+    "privately",
+    "publicly",
+    "then",
+    "again",
+    "too",
+    "also",
+    "repeatedly",
+    "separately",
+    "through",
+    "over",
+    "under",
+    "about",
+    "told",
+    "adding",
 ];
 
 /// A dash, however typed (`-`, `--`, `–`, `—`).
@@ -81,9 +119,38 @@ const TIME_PHRASE_TOKENS: usize = 5;
 
 /// Words that end a fronted time phrase (`Hours later,`, `Last week,`, `On Monday,`).
 const TIME_WORDS: &[&str] = &[
-    "later", "earlier", "ago", "week", "weeks", "month", "months", "year", "years", "day", "days", "morning",
-    "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "yesterday", "weekend", "time", "then", "meanwhile", "however", "instead", "also", "still",
+    "later",
+    "earlier",
+    "ago",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "weekend",
+    "time",
+    "then",
+    "meanwhile",
+    "however",
+    "instead",
+    "also",
+    "still",
 ];
 
 /// The index of the first word of a clause's subject, before token `limit`: past opening
@@ -98,7 +165,10 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
     let dash = (lead..toks.len().min(lead + DATELINE_WINDOW)).find(|&k| is_dash(&toks[k]));
     if let Some(d) = dash.filter(|&d| d > lead && d + 1 < limit) {
         let dateline = toks[lead..d].iter().all(|t| {
-            !t.quoted && (t.cap || t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
+            !t.quoted
+                && (t.cap
+                    || t.lower.chars().all(|c| c.is_ascii_digit())
+                    || matches!(t.lower.as_str(), "," | "(" | ")" | "."))
         });
         if dateline {
             lead = (d + 1..limit).find(|&k| toks[k].is_word)?;
@@ -110,7 +180,9 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
         || matches!(w, "for" | "despite" | "amid" | "following" | "absent" | "like" | "unlike" | "asked")
         || (toks[lead].cap && w.ends_with("ing"));
     let comma = (lead..limit).find(|&c| toks[c].is(",") && !toks[c].quoted);
-    let timed = comma.is_some_and(|c| c - lead <= TIME_PHRASE_TOKENS && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str()));
+    let timed = comma.is_some_and(|c| {
+        c - lead <= TIME_PHRASE_TOKENS && c > lead && TIME_WORDS.contains(&toks[c - 1].lower.as_str())
+    });
     if opener || timed {
         lead = (comma? + 1..limit).find(|&c| toks[c].is_word && !skip(&toks[c].lower))?;
     }
@@ -118,8 +190,10 @@ fn clause_lead(toks: &[Tok], limit: usize) -> Option<usize> {
 }
 
 /// Words opening a subordinate clause (`As relatives deny …, battles are fought`).
-const SUBORDINATORS: &[&str] =
-    &["as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once", "unless"];
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "although", "though", "because", "since", "if", "when", "after", "before", "whereas", "once",
+    "unless",
+];
 
 /// The span of `toks[a..b]` with surrounding punctuation and marks dropped; `None` if no words.
 fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
@@ -128,7 +202,9 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
     let mut last = slice.iter().rposition(|t| t.is_word || t.quoted)?;
     // Keep a closing `.`/`?`/`!` off the indirect content but keep everything quoted inside,
     // with the quotation marks that close or open it (`the prison system "self-sustainable."`).
-    let mark = |t: &Tok| !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "''" | "»" | "“" | "«" | "‘");
+    let mark = |t: &Tok| {
+        !t.is_word && !t.quoted && matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "''" | "»" | "“" | "«" | "‘")
+    };
     if slice[last].quoted && slice.get(last + 1).is_some_and(mark) {
         last += 1;
     }
@@ -142,7 +218,8 @@ fn words_span(toks: &[Tok], a: usize, b: usize) -> Option<Span> {
 fn after_content(toks: &[Tok], k: usize) -> bool {
     k > 0 && {
         let p = &toks[k - 1];
-        !p.is_word && matches!(p.lower.as_str(), "," | "”" | "\"" | "»" | "’" | "'" | "''" | "—" | "–" | ":" | "." | "?" | "!")
+        !p.is_word
+            && matches!(p.lower.as_str(), "," | "”" | "\"" | "»" | "’" | "'" | "''" | "—" | "–" | ":" | "." | "?" | "!")
     }
 }
 
@@ -151,7 +228,14 @@ impl Frame {
     /// when there are no words.
     pub(super) fn new(toks: &[Tok], cue: Cue, speaker: Option<Found>, a: usize, b: usize) -> Option<Frame> {
         let cue_span = Span::new(toks[cue.first].span.start, toks[cue.last].span.end);
-        words_span(toks, a, b).map(|content| Frame { cue: cue_span, class: cue.class, learned: cue.learned, speaker, content, aside: None })
+        words_span(toks, a, b).map(|content| Frame {
+            cue: cue_span,
+            class: cue.class,
+            learned: cue.learned,
+            speaker,
+            content,
+            aside: None,
+        })
     }
 
     /// The same frame with its tag (`aside`) inside the content.
@@ -214,12 +298,30 @@ mod tests {
         // `, but only …`, `;` and dashes stay; quoted words after a cut keep the content going;
         // a second cue of the same subject, a new subject after `but` and a `where` clause end it.
         for (sentence, content) in [
-            ("Chase said it would come up with her matches, but only in a lighthearted manner.", "it would come up with her matches, but only in a lighthearted manner"),
-            ("Violet said she saw bodies - two sisters and a brother; a family.", "she saw bodies - two sisters and a brother; a family"),
-            ("Cook said Carter stopped, but called it “a mistake of mine.”", "Carter stopped, but called it “a mistake of mine.”"),
-            ("She says people may not like the answer, but insists Sanders is mounting a phony attack.", "people may not like the answer"),
-            ("Islamic State claimed responsibility for the attack but U.S. officials have said they doubt it.", "responsibility for the attack"),
-            ("The campaign announced it would seek a recanvass in Kentucky, where he trailed Clinton.", "it would seek a recanvass in Kentucky"),
+            (
+                "Chase said it would come up with her matches, but only in a lighthearted manner.",
+                "it would come up with her matches, but only in a lighthearted manner",
+            ),
+            (
+                "Violet said she saw bodies - two sisters and a brother; a family.",
+                "she saw bodies - two sisters and a brother; a family",
+            ),
+            (
+                "Cook said Carter stopped, but called it “a mistake of mine.”",
+                "Carter stopped, but called it “a mistake of mine.”",
+            ),
+            (
+                "She says people may not like the answer, but insists Sanders is mounting a phony attack.",
+                "people may not like the answer",
+            ),
+            (
+                "Islamic State claimed responsibility for the attack but U.S. officials have said they doubt it.",
+                "responsibility for the attack",
+            ),
+            (
+                "The campaign announced it would seek a recanvass in Kentucky, where he trailed Clinton.",
+                "it would seek a recanvass in Kentucky",
+            ),
         ] {
             assert_eq!(frames(sentence)[0].2, content, "{sentence}");
         }

@@ -16,20 +16,31 @@ pub(crate) fn passive_question(clause: &Clause) -> Option<(Span, Span)> {
     let toks = &clause.toks;
     let cue = toks.iter().position(|t| t.is("asked") && !t.quoted)?;
     let passive = cue == 0
-        || (cue >= 1 && matches!(toks[cue - 1].lower.as_str(), "when" | "was" | "were" | "is" | "are" | "being" | "been" | "," | "after" | "if"));
+        || (cue >= 1
+            && matches!(
+                toks[cue - 1].lower.as_str(),
+                "when" | "was" | "were" | "is" | "are" | "being" | "been" | "," | "after" | "if"
+            ));
     if !passive {
         return None;
     }
     // Only circumstances (`on Monday`, `by a reporter`, `during a January debate`) before the question.
-    let wh = (cue + 1..toks.len().min(cue + QUESTION_WINDOW)).take_while(|&k| toks[k].is_word && !toks[k].quoted).find(|&k| {
-        matches!(toks[k].lower.as_str(), "whether" | "if" | "why" | "who" | "what" | "how" | "when" | "where" | "about")
-    })?;
+    let wh = (cue + 1..toks.len().min(cue + QUESTION_WINDOW))
+        .take_while(|&k| toks[k].is_word && !toks[k].quoted)
+        .find(|&k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "whether" | "if" | "why" | "who" | "what" | "how" | "when" | "where" | "about"
+            )
+        })?;
     // `asked by a reporter`: the asker is named after all; left to the frames.
     if wh > cue + 1 && (!OPENERS.contains(&toks[cue + 1].lower.as_str()) || toks[cue + 1].is("by")) {
         return None;
     }
     // Clauses run on past abbreviations (`Mr.`), so only a comma, `;` or `?` ends the question.
-    let end = (wh..toks.len()).find(|&k| !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | ";" | "?")).unwrap_or(toks.len());
+    let end = (wh..toks.len())
+        .find(|&k| !toks[k].quoted && matches!(toks[k].lower.as_str(), "," | ";" | "?"))
+        .unwrap_or(toks.len());
     let content = words_span(toks, wh, end)?;
     (end - wh >= 3).then_some((toks[cue].span, content))
 }

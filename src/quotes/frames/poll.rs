@@ -19,7 +19,9 @@ const POLL_HEAD_WINDOW: usize = 9;
 pub(crate) fn in_poll(clause: &Clause) -> Option<(Span, Found, Span)> {
     let toks = &clause.toks;
     let open = |k: usize| toks[k].is("in") && !toks[k].quoted;
-    let head_within = |k: usize, to: usize| (k + 1..to.min(k + POLL_HEAD_WINDOW)).find(|&h| POLLS.contains(&toks[h].lower.as_str()) && !toks[h].quoted);
+    let head_within = |k: usize, to: usize| {
+        (k + 1..to.min(k + POLL_HEAD_WINDOW)).find(|&h| POLLS.contains(&toks[h].lower.as_str()) && !toks[h].quoted)
+    };
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word).count();
     // Only leading: `finding in … poll` at the end of a clause is right a third of the time on
     // PolNeAR's train split (`he led in polls`).

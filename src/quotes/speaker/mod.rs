@@ -46,9 +46,25 @@ impl Found {
 pub(crate) fn plausible(toks: &[Tok], found: Found) -> bool {
     let head = &toks[found.last];
     const TIMES: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     !(head.cap && TIMES.contains(&head.lower.as_str()))
 }
-

@@ -1,7 +1,9 @@
 //! Noun phrases in a clause's tokens: the phrase ending at a head (walking left), the phrase
 //! starting at a token (walking right), the source after `according to`, and an appositive.
 
-use super::words::{agent_noun, is_in, name_word, nounish, valid_head, DETERMINERS, FUNCTION, HONORIFICS, PERSON_NOUNS, PRONOUNS};
+use super::words::{
+    agent_noun, is_in, name_word, nounish, valid_head, DETERMINERS, FUNCTION, HONORIFICS, PERSON_NOUNS, PRONOUNS,
+};
 use crate::quotes::lexicon::class_of;
 use crate::quotes::tokens::Tok;
 
@@ -58,7 +60,8 @@ fn np_left_edge(toks: &[Tok], head: usize) -> usize {
             && first >= 2
             && toks[first - 2].is_word
             && !toks[first - 2].quoted
-            && (is_in(HONORIFICS, &toks[first - 2].lower) || (toks[first - 2].cap && toks[first - 2].lower.chars().count() == 1));
+            && (is_in(HONORIFICS, &toks[first - 2].lower)
+                || (toks[first - 2].cap && toks[first - 2].lower.chars().count() == 1));
         if title_dot {
             first -= 2;
             words += 1;
@@ -79,7 +82,10 @@ fn np_left_edge(toks: &[Tok], head: usize) -> usize {
             }
             break;
         }
-        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&") && first >= 2 && name_word(&toks[first - 2]) && toks[first].cap;
+        let joins_names = matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
+            && first >= 2
+            && name_word(&toks[first - 2])
+            && toks[first].cap;
         let joins_nouns = t.lower == "and" && first >= 2 && (name_word(&toks[first - 2]) || nounish(&toks[first - 2]));
         if name_word(t) {
             first -= 1;
@@ -104,9 +110,13 @@ fn phrase_before_preposition(toks: &[Tok], first: usize) -> bool {
         return false;
     }
     let (prep, before) = (&toks[first - 1], &toks[first - 2]);
-    let person_pp = matches!(prep.lower.as_str(), "for" | "at" | "with" | "from") && (is_in(PERSON_NOUNS, &before.lower) || agent_noun(&before.lower) || name_word(before));
+    let person_pp = matches!(prep.lower.as_str(), "for" | "at" | "with" | "from")
+        && (is_in(PERSON_NOUNS, &before.lower) || agent_noun(&before.lower) || name_word(before));
     person_pp
-        || (prep.is("of") && (nounish(before) || name_word(before) || matches!(before.lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")))
+        || (prep.is("of")
+            && (nounish(before)
+                || name_word(before)
+                || matches!(before.lower.as_str(), "one" | "two" | "some" | "many" | "most" | "all" | "none")))
 }
 
 /// The source after `according to`: a speaker phrase, or else any noun phrase, since documents,
@@ -117,7 +127,10 @@ pub(crate) fn np_right_source(toks: &[Tok], start: usize) -> Option<(usize, usiz
         // who wrote it; the writer heads the phrase.
         let writer = toks.get(last + 1).filter(|t| t.is("by") || t.is("from")).and_then(|_| np_right(toks, last + 2));
         return match writer {
-            Some((_, l)) if name_word(&toks[l]) && toks[first..=last].iter().all(|t| !name_word(t) || is_in(DETERMINERS, &t.lower)) => {
+            Some((_, l))
+                if name_word(&toks[l])
+                    && toks[first..=last].iter().all(|t| !name_word(t) || is_in(DETERMINERS, &t.lower)) =>
+            {
                 Some((first, l))
             }
             _ => Some((first, last)),
@@ -163,7 +176,11 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
         }
         // `Ms. Sherry`, `Sen. Warren`: the title's period stays inside the name.
         let initial = |p: &Tok| is_in(HONORIFICS, &p.lower) || (p.cap && p.lower.chars().count() == 1);
-        if t.is(".") && last == Some(i.wrapping_sub(1)) && initial(&toks[i - 1]) && toks.get(i + 1).is_some_and(|n| n.cap) {
+        if t.is(".")
+            && last == Some(i.wrapping_sub(1))
+            && initial(&toks[i - 1])
+            && toks.get(i + 1).is_some_and(|n| n.cap)
+        {
             i += 1;
             continue;
         }
@@ -171,7 +188,11 @@ pub(crate) fn np_right(toks: &[Tok], start: usize) -> Option<(usize, usize)> {
             break;
         }
         // `retired neurosurgeon Ben Carson`: an adjective in -ed opening the phrase.
-        if last.is_none() && !t.cap && t.lower.ends_with("ed") && toks.get(i + 1).is_some_and(|n| n.is_word && !n.quoted && (name_word(n) || nounish(n))) {
+        if last.is_none()
+            && !t.cap
+            && t.lower.ends_with("ed")
+            && toks.get(i + 1).is_some_and(|n| n.is_word && !n.quoted && (name_word(n) || nounish(n)))
+        {
             i += 1;
             continue;
         }
@@ -210,7 +231,8 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
     let t = toks.get(first)?;
     let starts_ok = t.is_word
         && !t.quoted
-        && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "head" | "former") || (nounish(t) && !t.lower.ends_with("ed")));
+        && (matches!(t.lower.as_str(), "a" | "an" | "the" | "who" | "head" | "former")
+            || (nounish(t) && !t.lower.ends_with("ed")));
     if !starts_ok || t.is("who") {
         return None;
     }
@@ -218,7 +240,9 @@ pub(crate) fn appositive_after(toks: &[Tok], after: usize) -> Option<(usize, usi
     let mut k = first;
     while k < toks.len() && !toks[k].quoted && toks[k].is_word || toks.get(k).is_some_and(|t| t.is_possessive()) {
         // A cue or a relative clause (`a professor who has predicted …`) ends it.
-        if k > first && (class_of(&toks[k].lower).is_some() || matches!(toks[k].lower.as_str(), "who" | "whose" | "which")) {
+        if k > first
+            && (class_of(&toks[k].lower).is_some() || matches!(toks[k].lower.as_str(), "who" | "whose" | "which"))
+        {
             break;
         }
         last = k;

@@ -4,7 +4,10 @@
 //! person; unnamed sources keep their describing phrase. Titles and appositives become
 //! descriptions. [`History`] remembers the speakers seen, for later pronouns.
 
-use super::words::{agent_noun, is_in, name_word, plural, DETERMINERS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS, TITLES};
+use super::words::{
+    agent_noun, is_in, name_word, plural, DETERMINERS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS,
+    TITLES,
+};
 use super::Found;
 use crate::doc::{Entity, EntityLabel};
 use crate::quotes::tokens::Tok;
@@ -75,23 +78,111 @@ const MALE_NAMES: &[&str] = &[
     "thomas", "tom", "mark", "steven", "steve", "kevin", "brian", "jeff", "jeffrey", "scott", "eric", "tim", "timothy",
     "peter", "harry", "mitch", "lindsey", "rick", "ron", "ronald", "gary", "larry", "frank", "jack", "henry", "andrew",
     "matt", "matthew", "dan", "daniel", "greg", "jason", "justin", "anthony", "tony", "edward", "ed", "nick",
-    "vladimir", "xi", "nayib", "jaime", "carlos", "luis", "jose", "juan", "francis", "newt", "reince", "corey",
-    "sean", "stephen", "rudy", "rudolph", "martin", "adam", "alan", "roger", "dennis", "jerry", "karl", "kurt",
-    "mitt", "ryan", "howard", "lloyd", "marcel", "sam", "samuel", "walter", "phil", "philip", "keith", "jon",
-    "jonathan", "bobby", "kenneth", "ken", "doug", "douglas", "patrick", "raymond", "gregory", "bruce", "wayne",
-    "elijah", "cory", "trent", "harold", "orrin", "chuck", "lamar", "jared", "eduardo",
+    "vladimir", "xi", "nayib", "jaime", "carlos", "luis", "jose", "juan", "francis", "newt", "reince", "corey", "sean",
+    "stephen", "rudy", "rudolph", "martin", "adam", "alan", "roger", "dennis", "jerry", "karl", "kurt", "mitt", "ryan",
+    "howard", "lloyd", "marcel", "sam", "samuel", "walter", "phil", "philip", "keith", "jon", "jonathan", "bobby",
+    "kenneth", "ken", "doug", "douglas", "patrick", "raymond", "gregory", "bruce", "wayne", "elijah", "cory", "trent",
+    "harold", "orrin", "chuck", "lamar", "jared", "eduardo",
 ];
 
 const FEMALE_NAMES: &[&str] = &[
-    "hillary", "melania", "ivanka", "michelle", "elizabeth", "nancy", "sarah", "kellyanne", "huma", "donna",
-    "debbie", "susan", "mary", "patricia", "jennifer", "linda", "barbara", "margaret", "jessica", "karen", "lisa",
-    "betty", "dorothy", "sandra", "ashley", "kimberly", "emily", "carly", "megyn", "kelly", "amy", "anna", "ana",
-    "maria", "rachel", "laura", "julia", "julie", "katie", "kate", "catherine", "katherine", "hope", "sheryl",
-    "nikki", "kirsten", "tammy", "claire", "dianne", "diane", "janet", "angela", "theresa", "teresa", "marine",
-    "melanie", "karoline", "ivania", "kamala", "tulsi", "loretta", "madeleine", "condoleezza", "samantha", "jill",
-    "chelsea", "rosie", "gwen", "martha", "kristen", "heather", "stephanie", "nicole", "christine", "caroline",
-    "joni", "jeanne", "jane", "joan", "ann", "anne", "alicia", "abigail", "tina", "maxine", "val",
-    "valerie", "gina", "sally", "cecile", "ruth", "sonia", "elena", "sheila", "brenda", "judy", "wendy",
+    "hillary",
+    "melania",
+    "ivanka",
+    "michelle",
+    "elizabeth",
+    "nancy",
+    "sarah",
+    "kellyanne",
+    "huma",
+    "donna",
+    "debbie",
+    "susan",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "barbara",
+    "margaret",
+    "jessica",
+    "karen",
+    "lisa",
+    "betty",
+    "dorothy",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "carly",
+    "megyn",
+    "kelly",
+    "amy",
+    "anna",
+    "ana",
+    "maria",
+    "rachel",
+    "laura",
+    "julia",
+    "julie",
+    "katie",
+    "kate",
+    "catherine",
+    "katherine",
+    "hope",
+    "sheryl",
+    "nikki",
+    "kirsten",
+    "tammy",
+    "claire",
+    "dianne",
+    "diane",
+    "janet",
+    "angela",
+    "theresa",
+    "teresa",
+    "marine",
+    "melanie",
+    "karoline",
+    "ivania",
+    "kamala",
+    "tulsi",
+    "loretta",
+    "madeleine",
+    "condoleezza",
+    "samantha",
+    "jill",
+    "chelsea",
+    "rosie",
+    "gwen",
+    "martha",
+    "kristen",
+    "heather",
+    "stephanie",
+    "nicole",
+    "christine",
+    "caroline",
+    "joni",
+    "jeanne",
+    "jane",
+    "joan",
+    "ann",
+    "anne",
+    "alicia",
+    "abigail",
+    "tina",
+    "maxine",
+    "val",
+    "valerie",
+    "gina",
+    "sally",
+    "cecile",
+    "ruth",
+    "sonia",
+    "elena",
+    "sheila",
+    "brenda",
+    "judy",
+    "wendy",
 ];
 
 fn first_name_gender(name: &str) -> Option<Gender> {
@@ -106,7 +197,9 @@ fn first_name_gender(name: &str) -> Option<Gender> {
 }
 
 fn strip_determiner(s: &str) -> &str {
-    for d in ["a ", "an ", "the ", "his ", "her ", "their ", "its ", "A ", "An ", "The ", "His ", "Her ", "Their ", "Its "] {
+    for d in
+        ["a ", "an ", "the ", "his ", "her ", "their ", "its ", "A ", "An ", "The ", "His ", "Her ", "Their ", "Its "]
+    {
         if let Some(rest) = s.strip_prefix(d) {
             return rest.trim();
         }
@@ -126,18 +219,18 @@ fn clean_description(s: &str) -> Option<String> {
 }
 
 /// Resolves the mention `toks[first..=last]` (with an optional appositive) at its place in `text`.
-pub(crate) fn resolve(
-    text: &str,
-    entities: &[Entity],
-    history: &mut History,
-    toks: &[Tok],
-    found: Found,
-) -> Resolved {
+pub(crate) fn resolve(text: &str, entities: &[Entity], history: &mut History, toks: &[Tok], found: Found) -> Resolved {
     // `James Pethokoukis of the American Enterprise Institute`: the name before the preposition
     // is the speaker, the rest describes them. An unnamed source keeps its whole phrase (`a
     // spokesman for the buyer`).
     if let Some(k) = preposition_after_name(entities, toks, found) {
-        let mut r = resolve(text, entities, history, toks, Found { first: found.first, last: k - 1, appositive: found.appositive });
+        let mut r = resolve(
+            text,
+            entities,
+            history,
+            toks,
+            Found { first: found.first, last: k - 1, appositive: found.appositive },
+        );
         if let Some(d) = clean_description(&text[toks[k].span.start..toks[found.last].span.end]) {
             r.descriptions.push(d);
         }
@@ -182,13 +275,23 @@ fn preposition_after_name(entities: &[Entity], toks: &[Tok], found: Found) -> Op
         matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "with" | "from")
             && name_word(&toks[k - 1])
             && !is_in(TITLES, &toks[k - 1].lower)
-            && !entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= toks[k].span.end && e.span.end <= toks[found.last].span.end)
+            && !entities.iter().any(|e| {
+                e.label == EntityLabel::Person
+                    && e.span.start >= toks[k].span.end
+                    && e.span.end <= toks[found.last].span.end
+            })
     })
 }
 
 /// The person or organization entity NER found at the head of the phrase `span`, with the
 /// words before it as the first description.
-fn entity_speaker(text: &str, entities: &[Entity], span: Span, head: &Tok, descriptions: &mut Vec<String>) -> Option<Resolved> {
+fn entity_speaker(
+    text: &str,
+    entities: &[Entity],
+    span: Span,
+    head: &Tok,
+    descriptions: &mut Vec<String>,
+) -> Option<Resolved> {
     let e = entities
         .iter()
         .filter(|e| e.span.overlaps(span) && e.span.end >= head.span.start && e.span.start <= head.span.start)
@@ -206,7 +309,14 @@ fn entity_speaker(text: &str, entities: &[Entity], span: Span, head: &Tok, descr
 
 /// A capitalised head with no entity: the capitalised run at the head, minus titles and
 /// possessors, as a person (matched against fuller names), an organization, or a group.
-fn named_speaker(text: &str, entities: &[Entity], history: &History, toks: &[Tok], found: Found, mut descriptions: Vec<String>) -> Resolved {
+fn named_speaker(
+    text: &str,
+    entities: &[Entity],
+    history: &History,
+    toks: &[Tok],
+    found: Found,
+    mut descriptions: Vec<String>,
+) -> Resolved {
     let head = &toks[found.last];
     let mut name_first = found.last;
     while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
@@ -242,7 +352,11 @@ fn named_speaker(text: &str, entities: &[Entity], history: &History, toks: &[Tok
     }
     // A lone capitalised common noun opening the clause (`Critics argue`) is no name.
     let clause_initial = !toks[..found.first].iter().any(|t| t.is_word);
-    if found.first == found.last && clause_initial && plural(&head.lower) && fuller_name(text, entities, history, name).is_none() {
+    if found.first == found.last
+        && clause_initial
+        && plural(&head.lower)
+        && fuller_name(text, entities, history, name).is_none()
+    {
         return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
     }
     let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
@@ -263,7 +377,10 @@ fn unnamed_speaker(text: &str, toks: &[Tok], found: Found, descriptions: Vec<Str
     {
         // `critics`, `Most`, `those surveyed`
         SpeakerType::Group
-    } else if is_in(PERSON_NOUNS, &head.lower) || agent_noun(&head.lower) || matches!(head.lower.as_str(), "one" | "another") {
+    } else if is_in(PERSON_NOUNS, &head.lower)
+        || agent_noun(&head.lower)
+        || matches!(head.lower.as_str(), "one" | "another")
+    {
         SpeakerType::Person
     } else {
         SpeakerType::Unknown
@@ -297,14 +414,14 @@ fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at
                 "she" => Some(Gender::Female),
                 _ => None,
             };
-            let from_history = history
-                .entries
+            let from_history =
+                history.entries.iter().filter(|x| x.0 < at && x.2 == SpeakerType::Person).map(|x| (x.0, x.1.clone()));
+            let from_entities = entities
                 .iter()
-                .filter(|x| x.0 < at && x.2 == SpeakerType::Person)
-                .map(|x| (x.0, x.1.clone()));
-            let from_entities =
-                entities.iter().filter(|e| e.label == EntityLabel::Person && e.span.end <= at).map(|e| (e.span.end, e.canonical.clone()));
-            let mut cands: Vec<(usize, String)> = from_history.chain(from_entities).filter(|c| !c.1.is_empty()).collect();
+                .filter(|e| e.label == EntityLabel::Person && e.span.end <= at)
+                .map(|e| (e.span.end, e.canonical.clone()));
+            let mut cands: Vec<(usize, String)> =
+                from_history.chain(from_entities).filter(|c| !c.1.is_empty()).collect();
             cands.sort_by_key(|c| c.0);
             let pick = cands
                 .iter()
@@ -335,7 +452,11 @@ fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at
             .find(|x| x.0 < at && x.2 == SpeakerType::Org)
             .map(|x| (x.1.clone(), x.2))
             .or_else(|| {
-                entities.iter().rev().find(|e| e.label == EntityLabel::Org && e.span.end <= at).map(|e| (e.canonical.clone(), SpeakerType::Org))
+                entities
+                    .iter()
+                    .rev()
+                    .find(|e| e.label == EntityLabel::Org && e.span.end <= at)
+                    .map(|e| (e.canonical.clone(), SpeakerType::Org))
             })
             .map(|(speaker, kind)| Resolved { speaker, kind, descriptions: Vec::new() })
             .unwrap_or_else(|| unresolved(SpeakerType::Unknown)),

@@ -3,7 +3,9 @@
 //! (`X, a lawyer at Y, said`).
 
 use super::phrase::np_left;
-use super::words::{is_in, name_word, nounish, ASIDE_ADVERBS, AUX, DETERMINERS, HONORIFICS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS, TITLES};
+use super::words::{
+    is_in, name_word, nounish, ASIDE_ADVERBS, AUX, DETERMINERS, HONORIFICS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS, TITLES,
+};
 use super::Found;
 use crate::quotes::lexicon::{class_of, CueType};
 use crate::quotes::tokens::Tok;
@@ -43,7 +45,11 @@ const RESTRICTIVE_WINDOW: usize = 25;
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     match toks[k].lower.as_str() {
         "!" | "?" | ";" | ":" => true,
-        "." => !(k > 0 && toks[k - 1].is_word && (toks[k - 1].lower.chars().count() == 1 || is_in(HONORIFICS, &toks[k - 1].lower))),
+        "." => {
+            !(k > 0
+                && toks[k - 1].is_word
+                && (toks[k - 1].lower.chars().count() == 1 || is_in(HONORIFICS, &toks[k - 1].lower)))
+        }
         _ => false,
     }
 }
@@ -56,7 +62,9 @@ fn who_antecedent(toks: &[Tok], first: usize, last: usize) -> Found {
     // Back over prepositional phrases to the head of the description.
     let mut head = first;
     for _ in 0..4 {
-        let prep = head >= 2 && !toks[head - 1].quoted && matches!(toks[head - 1].lower.as_str(), "in" | "at" | "of" | "for" | "from" | "with" | "on");
+        let prep = head >= 2
+            && !toks[head - 1].quoted
+            && matches!(toks[head - 1].lower.as_str(), "in" | "at" | "of" | "for" | "from" | "with" | "on");
         if !prep {
             break;
         }
@@ -112,14 +120,21 @@ fn subject_end(toks: &[Tok], cue: usize) -> Option<usize> {
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !is_in(PERSON_NOUNS, &t.lower);
     // `don’t think`, `hasn’t said`: a negated auxiliary.
     let negated = |t: &Tok| t.lower.ends_with("n’t") || t.lower.ends_with("n't");
-    while j > 0 && toks[j - 1].is_word && !toks[j - 1].quoted && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1]) || negated(&toks[j - 1])) {
+    while j > 0
+        && toks[j - 1].is_word
+        && !toks[j - 1].quoted
+        && (is_in(AUX, &toks[j - 1].lower) || adverb(&toks[j - 1]) || negated(&toks[j - 1]))
+    {
         passive |= matches!(toks[j - 1].lower.as_str(), "is" | "are" | "was" | "were" | "been" | "be" | "being");
         j -= 1;
     }
-    let participle = toks[cue].lower.ends_with("ed") || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
-    let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed") && toks.get(cue + 1).is_some_and(|t| t.is("to"));
+    let participle = toks[cue].lower.ends_with("ed")
+        || matches!(toks[cue].lower.as_str(), "told" | "said" | "thought" | "shown" | "written");
+    let adjectival = matches!(toks[cue].lower.as_str(), "alleged" | "accused" | "believed")
+        && toks.get(cue + 1).is_some_and(|t| t.is("to"));
     // `is convinced that …`: an adjective of belief before its clause, not a passive.
-    let belief_adjective = toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(CueType::Belief);
+    let belief_adjective =
+        toks.get(cue + 1).is_some_and(|t| t.is("that")) && class_of(&toks[cue].lower) == Some(CueType::Belief);
     // A reduced passive names its agent after the cue.
     let agent_after = participle && toks.get(cue + 1).is_some_and(|t| t.is("by"));
     if (participle && passive && !belief_adjective) || adjectival || agent_after {
@@ -136,7 +151,10 @@ fn subject_end(toks: &[Tok], cue: usize) -> Option<usize> {
 fn group_subject(toks: &[Tok], j: usize) -> Option<Found> {
     let t = &toks[j - 1];
     let alone = |k: usize| {
-        k == 0 || !toks[k - 1].is_word || toks[k - 1].quoted || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas" | "yet" | "still" | "also")
+        k == 0
+            || !toks[k - 1].is_word
+            || toks[k - 1].quoted
+            || matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas" | "yet" | "still" | "also")
     };
     if t.is_word && !t.quoted && QUANTIFIERS.contains(&t.lower.as_str()) && alone(j - 1) {
         return Some(Found { first: j - 1, last: j - 1, appositive: None });
@@ -274,10 +292,16 @@ fn bare_subject(toks: &[Tok], cue: usize, j: usize) -> Option<Found> {
     }
     // `Six in 10 say`, `About four in 10 said`: a share of poll respondents.
     let number = |t: &Tok| {
-        t.lower.chars().all(|c| c.is_ascii_digit()) || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+        t.lower.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                t.lower.as_str(),
+                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+            )
     };
     if j >= 3 && number(&toks[j - 1]) && toks[j - 2].is("in") && number(&toks[j - 3]) {
-        let first = j - 3 - usize::from(j >= 4 && matches!(toks[j - 4].lower.as_str(), "about" | "nearly" | "almost" | "roughly"));
+        let first = j
+            - 3
+            - usize::from(j >= 4 && matches!(toks[j - 4].lower.as_str(), "about" | "nearly" | "almost" | "roughly"));
         return Some(Found { first, last: j - 1, appositive: None });
     }
     // `Jeb Bush in a Medium post said`: a short prepositional phrase after a name.
@@ -296,7 +320,11 @@ fn bare_subject(toks: &[Tok], cue: usize, j: usize) -> Option<Found> {
     }
     let who = (j.saturating_sub(RESTRICTIVE_WINDOW)..j - 1)
         .rev()
-        .take_while(|&k| !toks[k].quoted && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":") && class_of(&toks[k].lower).is_none())
+        .take_while(|&k| {
+            !toks[k].quoted
+                && !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";" | ":")
+                && class_of(&toks[k].lower).is_none()
+        })
         .find(|&k| toks[k].is("who"))?;
     let (first, last) = np_left(toks, who.checked_sub(1)?)?;
     Some(Found { first, last, appositive: None })
@@ -308,7 +336,10 @@ pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<S
     let cue_first = toks.iter().position(|t| t.span == cue || t.span.start == cue.start)?;
     let k = (found.last + 1..cue_first).rev().find(|&k| toks[k].is("who") || toks[k].is("which"))?;
     let adverb = |t: &Tok| t.lower.ends_with("ly") && !t.cap;
-    toks[k + 1..cue_first].iter().all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t))).then_some(toks[k].span)
+    toks[k + 1..cue_first]
+        .iter()
+        .all(|t| t.is_word && !t.quoted && (is_in(AUX, &t.lower) || adverb(t)))
+        .then_some(toks[k].span)
 }
 
 /// Whether tokens hold a quotation rather than a quoted title or term: five quoted words in a
@@ -316,7 +347,13 @@ pub(crate) fn relative_before(toks: &[Tok], found: Found, cue: Span) -> Option<S
 fn quotation_in(toks: &[Tok]) -> bool {
     let mut run = 0;
     for t in toks {
-        run = if t.quoted && t.is_word { run + 1 } else if t.quoted { run } else { 0 };
+        run = if t.quoted && t.is_word {
+            run + 1
+        } else if t.quoted {
+            run
+        } else {
+            0
+        };
         if run >= QUOTATION_WORDS {
             return true;
         }

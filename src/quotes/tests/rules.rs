@@ -54,7 +54,11 @@ fn direct_tag_after_said_and_inverted_said() {
         rows(&d),
         vec![
             row("We will appeal the ruling,", Rule::DirectTagAfter, "Ortega"),
-            row("From no point of view should any person be treated in this manner,", Rule::DirectTagAfter, "Jaime Ortega"),
+            row(
+                "From no point of view should any person be treated in this manner,",
+                Rule::DirectTagAfter,
+                "Jaime Ortega"
+            ),
         ]
     );
 }
@@ -70,7 +74,10 @@ fn direct_split_around_its_tag() {
     let d = doc("“We will appeal the ruling,” Ortega said, “and we will win.”", &[]);
     assert_eq!(
         rows(&d),
-        vec![row("We will appeal the ruling,", Rule::DirectSplit, "Ortega"), row("and we will win.", Rule::DirectSplit, "Ortega")]
+        vec![
+            row("We will appeal the ruling,", Rule::DirectSplit, "Ortega"),
+            row("and we will win.", Rule::DirectSplit, "Ortega")
+        ]
     );
 }
 
@@ -92,7 +99,11 @@ fn direct_lead_in_from_the_paragraph_before() {
     let q = crate::quotes::extract(&d);
     assert_eq!(
         rows(&d),
-        vec![row("The questions asked in this debate illustrate why the American people don’t trust the media.", Rule::DirectLeadIn, "Cruz")]
+        vec![row(
+            "The questions asked in this debate illustrate why the American people don’t trust the media.",
+            Rule::DirectLeadIn,
+            "Cruz"
+        )]
     );
     assert_eq!(q[0].cue.map(|c| c.text(&d.text)), Some("called"));
 }
@@ -120,7 +131,10 @@ fn mixed_evaluative_term_in_the_object() {
 #[test]
 fn indirect_that_clause_after_the_cue() {
     let d = doc("A U.S. official said in a court filing that many of those 137 have no U.S. convictions.", &[]);
-    assert_eq!(rows(&d), vec![row("many of those 137 have no U.S. convictions", Rule::IndirectThatClause, "U.S. official")]);
+    assert_eq!(
+        rows(&d),
+        vec![row("many of those 137 have no U.S. convictions", Rule::IndirectThatClause, "U.S. official")]
+    );
 }
 
 #[test]
@@ -150,7 +164,10 @@ fn indirect_label_of_a_transcript_turn() {
 #[test]
 fn indirect_poll_finding() {
     let d = doc("In an NBC News poll released Monday, 50 percent of respondents chose Clinton.", &[]);
-    assert_eq!(rows(&d), vec![row("50 percent of respondents chose Clinton", Rule::IndirectPoll, "NBC News poll released Monday")]);
+    assert_eq!(
+        rows(&d),
+        vec![row("50 percent of respondents chose Clinton", Rule::IndirectPoll, "NBC News poll released Monday")]
+    );
 }
 
 #[test]
@@ -164,7 +181,10 @@ fn stance_object_of_endorsed_and_declined() {
     let d = doc("Carson endorsed Trump.\nSome senators declined to comment on the bill.", &[]);
     assert_eq!(
         rows(&d),
-        vec![row("Trump", Rule::StanceObject, "Carson"), row("to comment on the bill", Rule::StanceObject, "Some senators")]
+        vec![
+            row("Trump", Rule::StanceObject, "Carson"),
+            row("to comment on the bill", Rule::StanceObject, "Some senators")
+        ]
     );
     assert!(crate::quotes::extract(&d).iter().all(|q| q.is_attribution()));
 }
@@ -181,7 +201,12 @@ fn tagger_direct_quotation_after_an_unlisted_verb() {
 fn tagger_mixed_quoted_words_in_tagged_content() {
     let text = "The senator crowed that the bill was “a disaster for working families.”";
     let mut d = doc(text, &[]);
-    d.roles = Some(role_scores(text, &["crowed"], &["that the bill was “a disaster for working families.”"], &["The senator"]));
+    d.roles = Some(role_scores(
+        text,
+        &["crowed"],
+        &["that the bill was “a disaster for working families.”"],
+        &["The senator"],
+    ));
     assert_eq!(rows(&d), vec![row("a disaster for working families.", Rule::TaggerMixed, "senator")]);
 }
 
