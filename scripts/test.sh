@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs libtorch (scripts/setup.sh), then runs
-# every unit, integration, property and model-backed test in release mode (the model tests
-# use the committed model in models/ner). Tests that need ../shared/data skip when it is absent.
+# The whole test suite on a fresh machine: installs libtorch (scripts/setup.sh), checks the
+# formatting (cargo fmt) and lints (clippy, warnings are errors), then runs every unit,
+# integration, property and model-backed test in release mode, the training code included
+# (feature `train`; the model tests use the committed model in models/ner). Tests that need
+# ../shared/data skip, saying so, when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cargo test --release --locked "$@"
+cargo fmt --check
+cargo clippy --release --locked --all-targets --features train -- -D warnings
+cargo test --release --locked --features train "$@"

@@ -18,7 +18,7 @@ use super::{EvalError, GoldFormat, UnitSpan};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Report {
     /// newsmine's tables scored against csv or brat gold.
-    Tables(TableReport),
+    Tables(Box<TableReport>),
     /// The NER model's tags scored against a CoNLL-2003 file.
     Conll(ConllReport),
 }
@@ -49,7 +49,7 @@ impl Report {
 
 impl From<TableReport> for Report {
     fn from(r: TableReport) -> Self {
-        Report::Tables(r)
+        Report::Tables(Box::new(r))
     }
 }
 

@@ -63,7 +63,7 @@ mod tests {
         let text = std::fs::read_to_string(dir.path().join("figures.csv")).unwrap();
         assert_eq!(text, "doc_id,figure_id,text,value,unit,kind,qualifier,subject,start,end\n");
         let row = EntityRow { doc_id: "a".into(), text: "Café, “Inc”".into(), ..Default::default() };
-        write_table(dir.path(), "entities.csv", &[row.clone()]).unwrap();
+        write_table(dir.path(), "entities.csv", std::slice::from_ref(&row)).unwrap();
         let mut reader = csv::Reader::from_path(dir.path().join("entities.csv")).unwrap();
         let back: Vec<EntityRow> = reader.deserialize().map(Result::unwrap).collect();
         assert_eq!(back, vec![row]);

@@ -73,8 +73,8 @@ impl Dec {
         }
         let mut d = den;
         let mut places = 0;
-        while d % 2 == 0 || d % 5 == 0 {
-            d /= if d % 2 == 0 { 2 } else { 5 };
+        while d.is_multiple_of(2) || d.is_multiple_of(5) {
+            d /= if d.is_multiple_of(2) { 2 } else { 5 };
             places += 1;
         }
         let scale = if d == 1 { places.max(1) } else { 6 };

@@ -247,7 +247,7 @@ pub fn is_bare_dollar(text: &str) -> bool {
             return prev.is_none_or(|p| !(p.is_word() && p.end == t.start));
         }
         let dollar = t.is("dollar") || t.is("dollars") || t.is("cent") || t.is("cents");
-        dollar && prev.is_none_or(|p| !(p.is_word() && p.is_capitalized()) && !p.is_sym("."))
+        dollar && prev.is_none_or(|p| !(p.is_sym(".") || p.is_word() && p.is_capitalized()))
     })
 }
 

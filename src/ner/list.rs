@@ -21,8 +21,8 @@ impl Tagger for ListTagger {
             for (name, label) in &names {
                 for (i, _) in slice.match_indices(name.as_str()) {
                     let span = Span::new(sentence.start + i, sentence.start + i + name.len());
-                    let bounded = |b: usize| text[..b].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-                    let after_ok = text[span.end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+                    let bounded = |b: usize| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                    let after_ok = text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
                     if bounded(span.start) && after_ok && !out.iter().any(|m| m.span.overlaps(span)) {
                         out.push(Mention { span, label: *label, score: 1.0 });
                     }

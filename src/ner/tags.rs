@@ -34,11 +34,11 @@ pub fn viterbi(log_probs: &[[f32; NUM_TAGS]]) -> Vec<BioTag> {
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
         for t in 0..NUM_TAGS {
-            for p in 0..NUM_TAGS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(tag(p)), tag(t)) {
+            for (p, &prev) in score.iter().enumerate() {
+                if prev == f32::NEG_INFINITY || !allowed(Some(tag(p)), tag(t)) {
                     continue;
                 }
-                let s = score[p] + log_probs[i][t];
+                let s = prev + log_probs[i][t];
                 if s > next[t] {
                     next[t] = s;
                     back[i][t] = p;

@@ -130,7 +130,7 @@ pub(crate) fn learned(toks: &[Tok], cue_words: &[(Span, f32)], found: &[Cue]) ->
         if found.iter().any(|c| c.first <= last + 1 && first <= c.last + 1) {
             continue;
         }
-        let speech = toks.get(last + 1).map_or(true, |n| matches!(n.lower.as_str(), "that" | ":" | "." | "!" | "?"));
+        let speech = toks.get(last + 1).is_none_or(|n| matches!(n.lower.as_str(), "that" | ":" | "." | "!" | "?"));
         let class = if speech { CueType::Speech } else { CueType::Stance };
         out.push(Cue { first, last, class, learned: true });
     }

@@ -42,7 +42,7 @@ pub fn article_words(model: &NerModel, text: &str) -> Vec<Span> {
 pub fn labels(gold: &GoldArticle, words: &[Span]) -> Vec<RoleScores> {
     let map = CharMap::new(&gold.text);
     let spans = |pick: &dyn Fn(&GoldAttribution) -> Vec<(usize, usize)>| -> Vec<Span> {
-        gold.attributions.iter().flat_map(|g| pick(g)).map(|(s, e)| map.span(s, e)).collect()
+        gold.attributions.iter().flat_map(pick).map(|(s, e)| map.span(s, e)).collect()
     };
     let cue = spans(&|g| g.cue.as_ref().map(|c| c.fragments.clone()).unwrap_or_default());
     let content = spans(&|g| g.content.clone());
