@@ -162,14 +162,14 @@ mod tests {
 
     #[test]
     fn predictions_read_typed_and_ignore_unknown_columns() {
-        // A `rule` column after `cue_class` (a later contract) and a byte order mark.
+        // A column after the last one (a later contract) and a byte order mark.
         let t: Rows<QuoteRow> = table(
-            "\u{feff}doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end,cue_class,rule\n\
-             d1,q001,Ortega,PERSON,Ortega,0,6,said,7,11,mixed,bad,20,23,0.9,it was bad,13,23,speech,colon\n\
-             d1,q002, Critics ,GROUP,,,,,,,indirect,x,30,31,0.5,x,30,31,belief,\n",
+            "\u{feff}doc_id,quote_id,speaker,speaker_type,speaker_mention,speaker_start,speaker_end,cue,cue_start,cue_end,kind,quote,start,end,confidence,clause,clause_start,clause_end,cue_class,rule,later\n\
+             d1,q001,Ortega,PERSON,Ortega,0,6,said,7,11,mixed,bad,20,23,0.9,it was bad,13,23,speech,direct.tag_after,colon\n\
+             d1,q002, Critics ,GROUP,,,,,,,indirect,x,30,31,0.5,x,30,31,belief,indirect.that_clause,\n",
         )
         .unwrap();
-        assert!(t.has("doc_id") && t.has("rule") && !t.has("optional"));
+        assert!(t.has("doc_id") && t.has("later") && !t.has("optional"));
         let (a, b) = (&t.rows[0], &t.rows[1]);
         assert_eq!((a.kind, a.speaker_type, a.cue_class), (QuoteKind::Mixed, SpeakerType::Person, CueClass::Speech));
         assert_eq!((a.cue_start, a.clause_start), (Some(7), 13));

@@ -738,7 +738,7 @@ mod tests {
 
     #[test]
     fn kinds_compare_typed_and_unknown_columns_are_ignored() {
-        // Gold leaves one kind empty; the prediction has a later contract's `rule` column.
+        // Gold leaves one kind empty; the prediction has a later contract's extra column.
         let (g, p) = dirs();
         write(g.path(), "quotes.csv", "doc_id,kind,quote,start,end\nd1,mixed,we will win,0,11\nd1,,they lost,20,29\n");
         let table = pred_quotes(&[
@@ -748,7 +748,7 @@ mod tests {
         let with_rule: String = table
             .lines()
             .enumerate()
-            .map(|(i, l)| format!("{l},{}\n", if i == 0 { "rule" } else { "colon" }))
+            .map(|(i, l)| format!("{l},{}\n", if i == 0 { "later" } else { "colon" }))
             .collect();
         write(p.path(), "quotes.csv", &with_rule);
         let q = eval_csv(g.path(), p.path(), &Options::default()).unwrap().quotes.unwrap();
