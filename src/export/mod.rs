@@ -11,6 +11,7 @@
 //! Rows are sorted by `doc_id`, then `start`; offsets are Unicode code points.
 
 pub mod aggregate;
+pub mod html;
 pub mod rows;
 pub mod sink;
 pub mod writer;
