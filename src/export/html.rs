@@ -432,7 +432,8 @@ fn toggles() -> String {
         _ => "<sup class=\"badge\">Speaker</sup>".to_string(),
     };
     for (key, label) in TOGGLES {
-        let _ = write!(out, "<label><input type=\"checkbox\" data-hide=\"{key}\" checked> {label} {}</label>", sample(key));
+        let _ =
+            write!(out, "<label><input type=\"checkbox\" data-hide=\"{key}\" checked> {label} {}</label>", sample(key));
     }
     out.push_str("</div>\n");
     out
@@ -552,13 +553,8 @@ fn entity_table(entities: &[EntityRow]) -> String {
         entities.len()
     );
     for e in entities {
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&e.text),
-            e.label,
-            escape(&e.canonical)
-        );
+        let _ =
+            writeln!(out, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&e.text), e.label, escape(&e.canonical));
     }
     out.push_str("</table></details>\n");
     out
