@@ -6,6 +6,20 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 
+/// The peak resident memory the run may reach, in MiB.
+const MAX_RSS_MIB: f64 = 1536.0;
+
+/// The largest peak resident set of the child processes this test has waited for.
+fn children_peak_rss_mib() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN is a valid target.
+    let usage = unsafe {
+        assert_eq!(libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()), 0);
+        usage.assume_init()
+    };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
 const GOOD: &str = "“We will not stop,” said Maria Lopez, a lawyer at Cristosal. The prison holds 40,000 inmates.";
 
 #[cfg(unix)]
@@ -42,6 +56,10 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(3), "{stderr}");
+    // Two workers with their models stay well under this, whatever the folder holds (a link to
+    // /dev/zero read to the end, or a huge document extracted whole, would not).
+    let peak = children_peak_rss_mib();
+    assert!(peak > 0.0 && peak < MAX_RSS_MIB, "peak RSS {peak:.0} MiB");
     assert!(
         stderr.contains("1 files skipped for their extension") && stderr.contains("1 folders reached again"),
         "{stderr}"
