@@ -38,7 +38,10 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
     symlink("/dev/zero", p.join("zero.txt")).unwrap();
     symlink(p, p.join("loop")).unwrap();
     let mut jsonl = b"\xEF\xBB\xBF".to_vec();
-    jsonl.extend(format!("{{\"id\": \"j1\", \"text\": \"{}\"}}\n", GOOD.replace('"', "\\\"")).as_bytes());
+    jsonl.extend(
+        format!("{{\"id\": \"j1\", \"date\": \"2016-09-22\", \"text\": \"{}\"}}\n", GOOD.replace('"', "\\\""))
+            .as_bytes(),
+    );
     jsonl.extend(b"{\"id\": \"j2\", \"text\": \"bad \xff byte\"}\n");
     jsonl.extend(b"{\"id\": \"good\", \"text\": \"a repeated id\"}\n");
     std::fs::write(p.join("recs.jsonl"), jsonl).unwrap();
@@ -101,6 +104,7 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
     let broken = status(&format!("{table}:3"));
     assert!(broken.0 == "failed" && broken.1.contains("unterminated quotation mark"), "{broken:?}");
     assert_eq!(docs.len(), 11, "{docs:?}");
+    assert_eq!((by_id["j1"]["date"].as_str(), by_id["good"]["date"].as_str()), ("2016-09-22", ""));
 
     // The good documents read the same whatever their encoding or container.
     let quotes = read_table(out.path(), "quotes.csv");
