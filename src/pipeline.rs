@@ -1,8 +1,9 @@
 //! The batch: reads the inputs, analyses every document in parallel (one NER model per
 //! worker, since models are `Send` but not `Sync`), and hands each document's rows to the
 //! [`Sink`] of the output folder (the seven tables). A document that
-//! cannot be read, is empty, is not English, or makes a stage panic gets its own row in
-//! `documents.csv` and never stops the others.
+//! cannot be read, is empty, is not English, runs past its time limit ([`deadline`],
+//! `--doc-timeout`) or makes a stage panic gets its own row in `documents.csv` and never stops
+//! the others.
 
 use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
 use crate::doc::{Analysed, Entity};

@@ -6,8 +6,8 @@
 
 use super::tags::{chunks, viterbi};
 use super::{Mention, Tagger, Tagging};
-use crate::encoder::windows::{window_words, windows, BATCH};
 use crate::deadline;
+use crate::encoder::windows::{window_words, windows, BATCH};
 use crate::encoder::{Encoded, ModelError, NerModel};
 use crate::heads::Heads;
 use crate::labels::BioTag;
@@ -91,7 +91,7 @@ fn batches(lengths: &[usize]) -> Vec<Vec<usize>> {
 
 /// Windows of at most this many words in all (in text order) are one segment: tagged
 /// together, their features handed to the heads as one sequence and freed before the next
-/// segment. Far above any news article (PolNeAR's longest has about 9,000 words), so an
+/// segment. Far above any news article (PolNeAR's longest has 5,500 words), so an
 /// article is one segment and reads as a whole; a document of a million characters is about
 /// ten, and its memory stays that of one segment (features of 20,000 words: 60 MB).
 pub const SEGMENT_WORDS: usize = 20_000;
@@ -253,9 +253,8 @@ mod tests {
             let want: Vec<(Span, RoleScores)> = alone_roles.iter().map(|&(s, r)| (shifted(k, s), r)).collect();
             assert_eq!(copy, want.as_slice(), "copy {k}");
         }
-        let want: Vec<(Span, f32)> = (0..4)
-            .flat_map(|k| alone.cues.as_ref().unwrap().iter().map(move |&(s, p)| (shifted(k, s), p)))
-            .collect();
+        let want: Vec<(Span, f32)> =
+            (0..4).flat_map(|k| alone.cues.as_ref().unwrap().iter().map(move |&(s, p)| (shifted(k, s), p))).collect();
         assert_eq!(long.cues.clone().unwrap(), want);
         let spans = |t: &Tagging| t.mentions.iter().map(|m| (m.span, m.label, m.score)).collect::<Vec<_>>();
         let want: Vec<_> =
