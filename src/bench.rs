@@ -62,6 +62,7 @@ where
         threads,
         progress: false,
         max_doc_chars: pipeline::MAX_DOC_CHARS,
+        doc_timeout: pipeline::DOC_TIMEOUT,
     };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {

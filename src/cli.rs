@@ -91,6 +91,10 @@ pub struct ExtractArgs {
     /// Skip (with the reason in documents.csv) documents longer than this many characters.
     #[arg(long, default_value_t = pipeline::MAX_DOC_CHARS)]
     pub max_doc_chars: usize,
+    /// Fail (with the reason in documents.csv) a document still running after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = pipeline::DOC_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub doc_timeout: u64,
 }
 
 impl ExtractArgs {
@@ -102,6 +106,7 @@ impl ExtractArgs {
             threads: self.threads,
             progress: !self.quiet && stderr_is_terminal,
             max_doc_chars: self.max_doc_chars,
+            doc_timeout: std::time::Duration::from_secs(self.doc_timeout),
         }
     }
 }
@@ -309,6 +314,17 @@ mod tests {
         };
         let cfg = a.config(true);
         assert_eq!((cfg.threads, cfg.progress, cfg.inputs), (3, false, vec![PathBuf::from("x")]));
+        assert_eq!(cfg.doc_timeout, pipeline::DOC_TIMEOUT);
+    }
+
+    #[test]
+    fn doc_timeout_is_whole_seconds_from_one() {
+        let Command::Extract(a) = parse(&["extract", "--doc-timeout", "5"]).unwrap().command else { panic!() };
+        assert_eq!(a.config(false).doc_timeout, std::time::Duration::from_secs(5));
+        for bad in ["0", "-1", "1.5"] {
+            let e = parse(&["extract", "--doc-timeout", bad]).err().expect("refused");
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
     }
 
     #[test]

@@ -12,11 +12,12 @@
 //! 7. [`export`] writes the CSV tables of the output contract;
 //! 8. [`eval`] scores output against gold annotations.
 //!
-//! [`pipeline`] runs stages 1–7 over a batch in parallel; [`bench`] measures it. `train`
-//! (cargo feature `train`) fits the encoder and the heads.
+//! [`pipeline`] runs stages 1–7 over a batch in parallel, each document under a [`deadline`];
+//! [`bench`] measures it. `train` (cargo feature `train`) fits the encoder and the heads.
 
 pub mod bench;
 pub mod corpus;
+pub mod deadline;
 pub mod doc;
 pub mod encoder;
 pub mod eval;

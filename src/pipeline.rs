@@ -1,8 +1,9 @@
 //! The batch: reads the inputs, analyses every document in parallel (one NER model per
 //! worker, since models are `Send` but not `Sync`), and hands each document's rows to the
 //! [`Sink`] of the output folder (the seven tables). A document that
-//! cannot be read, is empty, is not English, or makes a stage panic gets its own row in
-//! `documents.csv` and never stops the others.
+//! cannot be read, is empty, is not English, runs past its time limit ([`deadline`],
+//! `--doc-timeout`) or makes a stage panic gets its own row in `documents.csv` and never stops
+//! the others.
 
 use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
 use crate::doc::{Analysed, Entity};
@@ -11,13 +12,13 @@ use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
 use crate::labels::{DocStatus, EntityLabel};
 use crate::ner::{canonical, Tagger};
 use crate::span::Span;
-use crate::{figures, lang, quotes, segment};
+use crate::{deadline, figures, lang, quotes, segment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A validated run configuration (the CLI builds it).
 #[derive(Debug, Clone)]
@@ -31,10 +32,18 @@ pub struct Config {
     /// A longer document is skipped with the reason; its file is not read past
     /// [`Limits::for_chars`]. Bounds one document's memory and time.
     pub max_doc_chars: usize,
+    /// A document still being processed this long after its worker took it becomes a `failed`
+    /// row (`took longer than N s`); checked between stages and between the tagger's forward
+    /// passes ([`deadline`]).
+    pub doc_timeout: Duration,
 }
 
 /// The default of [`Config::max_doc_chars`]: a thousand times a long news article.
 pub const MAX_DOC_CHARS: usize = 1_000_000;
+
+/// The default of [`Config::doc_timeout`]: a news article takes well under a second, the
+/// longest document [`MAX_DOC_CHARS`] lets through about a minute and a half on one core.
+pub const DOC_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,8 +112,11 @@ pub fn analyse(text: &str, tagger: &mut dyn Tagger) -> Analysed {
     Analysed { text: text.to_string(), paragraphs, sentences, entities, cue_words: tagging.cues, roles: tagging.roles }
 }
 
-/// Runs every stage on one document.
+/// Runs every stage on one document. Under a started [`deadline`], a document still running
+/// when it passes is a `failed` row: checked after each stage (the tagger also checks between
+/// its forward passes and stops early).
 pub fn process(doc: &Document, tagger: &mut dyn Tagger) -> DocRows {
+    let late = || deadline::passed().map(|expired| DocRows::failed(doc, expired.to_string()));
     let text = match &doc.body {
         Ok(t) => t,
         Err(e) => return DocRows::failed(doc, e.to_string()),
@@ -122,10 +134,19 @@ pub fn process(doc: &Document, tagger: &mut dyn Tagger) -> DocRows {
             return DocRows::skipped(row, reason);
         }
     }
+    if let Some(failed) = late() {
+        return failed;
+    }
     let analysed = analyse(text, tagger);
+    if let Some(failed) = late() {
+        return failed;
+    }
     let quotes = quotes::extract(&analysed);
+    if let Some(failed) = late() {
+        return failed;
+    }
     let figures = figures::extract(&analysed);
-    DocRows::extracted(row, &analysed, quotes, &figures)
+    late().unwrap_or_else(|| DocRows::extracted(row, &analysed, quotes, &figures))
 }
 
 /// The `skipped` rows of a document longer than `max_chars` (or too large to read).
@@ -144,8 +165,10 @@ fn too_long(doc: &Document, max_chars: usize) -> Option<DocRows> {
     Some(DocRows::skipped(export::document_row(doc), reason))
 }
 
-/// [`process`], with a panic in any stage turned into a `failed` row.
-fn process_guarded(doc: &Document, tagger: &mut dyn Tagger) -> DocRows {
+/// [`process`] under a [`deadline`] of `timeout`, with a panic in any stage turned into a
+/// `failed` row.
+fn process_guarded(doc: &Document, tagger: &mut dyn Tagger, timeout: Duration) -> DocRows {
+    let _deadline = deadline::start(timeout);
     match std::panic::catch_unwind(AssertUnwindSafe(|| process(doc, tagger))) {
         Ok(out) => out,
         Err(panic) => {
@@ -205,7 +228,7 @@ where
             Ok(r) => r,
             Err(e) => return DocRows::failed(doc, format!("NER model: {e}")),
         };
-        let out = process_guarded(doc, tagger.as_mut());
+        let out = process_guarded(doc, tagger.as_mut(), cfg.doc_timeout);
         pool_models.lock().expect("model pool").push(tagger);
         out
     };
@@ -242,5 +265,47 @@ impl Summary {
         self.entities += rows.entities.len();
         self.quotes += rows.quotes.len();
         self.figures += rows.figures.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::Tagging;
+
+    /// A tagger that takes `delay` per document and finds nothing.
+    struct Slow {
+        delay: Duration,
+    }
+
+    impl Tagger for Slow {
+        fn tag(&mut self, _: &str, _: &[Span]) -> Tagging {
+            std::thread::sleep(self.delay);
+            Tagging { mentions: Vec::new(), cues: None, roles: None }
+        }
+    }
+
+    fn article() -> Document {
+        Document {
+            doc_id: "slow".into(),
+            source: "slow.txt".into(),
+            title: None,
+            date: None,
+            body: Ok("The senator said on Monday that the bill would pass. \"It will,\" she said.".into()),
+        }
+    }
+
+    #[test]
+    fn a_document_past_its_deadline_is_a_failed_row_with_the_limit() {
+        let mut slow = Slow { delay: Duration::from_millis(60) };
+        let late = process_guarded(&article(), &mut slow, Duration::from_millis(20));
+        assert_eq!(late.document.status, DocStatus::Failed);
+        assert_eq!(late.document.error, "took longer than 0.02 s");
+        assert!(late.quotes.is_empty() && late.entities.is_empty());
+        // In time, the same document is extracted, and the deadline ended with the document.
+        let ok = process_guarded(&article(), &mut slow, Duration::from_secs(60));
+        assert_eq!((ok.document.status, ok.document.error.as_str()), (DocStatus::Ok, ""));
+        assert!(!ok.quotes.is_empty());
+        assert_eq!(deadline::passed(), None);
     }
 }

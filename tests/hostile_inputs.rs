@@ -6,6 +6,20 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 
+/// The peak resident memory the run may reach, in MiB.
+const MAX_RSS_MIB: f64 = 1536.0;
+
+/// The largest peak resident set of the child processes this test has waited for.
+fn children_peak_rss_mib() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN is a valid target.
+    let usage = unsafe {
+        assert_eq!(libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()), 0);
+        usage.assume_init()
+    };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
 const GOOD: &str = "“We will not stop,” said Maria Lopez, a lawyer at Cristosal. The prison holds 40,000 inmates.";
 
 #[cfg(unix)]
@@ -24,7 +38,10 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
     symlink("/dev/zero", p.join("zero.txt")).unwrap();
     symlink(p, p.join("loop")).unwrap();
     let mut jsonl = b"\xEF\xBB\xBF".to_vec();
-    jsonl.extend(format!("{{\"id\": \"j1\", \"text\": \"{}\"}}\n", GOOD.replace('"', "\\\"")).as_bytes());
+    jsonl.extend(
+        format!("{{\"id\": \"j1\", \"date\": \"2016-09-22\", \"text\": \"{}\"}}\n", GOOD.replace('"', "\\\""))
+            .as_bytes(),
+    );
     jsonl.extend(b"{\"id\": \"j2\", \"text\": \"bad \xff byte\"}\n");
     jsonl.extend(b"{\"id\": \"good\", \"text\": \"a repeated id\"}\n");
     std::fs::write(p.join("recs.jsonl"), jsonl).unwrap();
@@ -42,6 +59,10 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(3), "{stderr}");
+    // Two workers with their models stay well under this, whatever the folder holds (a link to
+    // /dev/zero read to the end, or a huge document extracted whole, would not).
+    let peak = children_peak_rss_mib();
+    assert!(peak > 0.0 && peak < MAX_RSS_MIB, "peak RSS {peak:.0} MiB");
     assert!(
         stderr.contains("1 files skipped for their extension") && stderr.contains("1 folders reached again"),
         "{stderr}"
@@ -83,6 +104,7 @@ fn every_hostile_document_gets_its_row_and_the_good_ones_are_extracted() {
     let broken = status(&format!("{table}:3"));
     assert!(broken.0 == "failed" && broken.1.contains("unterminated quotation mark"), "{broken:?}");
     assert_eq!(docs.len(), 11, "{docs:?}");
+    assert_eq!((by_id["j1"]["date"].as_str(), by_id["good"]["date"].as_str()), ("2016-09-22", ""));
 
     // The good documents read the same whatever their encoding or container.
     let quotes = read_table(out.path(), "quotes.csv");

@@ -172,6 +172,7 @@ fn speaker_right(gold: &GoldAttribution, pred: &PredQuote) -> bool {
 pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<TableReport, EvalError> {
     EvalError::exists(gold_dir)?;
     EvalError::exists(pred_dir)?;
+    crate::export::manifest::check(pred_dir)?;
     let articles = crate::formats::brat::load_polnear(gold_dir)?;
     let pred = Predictions::read(pred_dir)?;
     let mut report = TableReport::new(GoldFormat::Brat, opts.overlap_threshold);

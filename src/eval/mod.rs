@@ -126,6 +126,8 @@ pub enum EvalError {
     NotFound { path: PathBuf },
     #[error(transparent)]
     Format(#[from] crate::formats::FormatError),
+    #[error(transparent)]
+    Tables(#[from] crate::export::manifest::ManifestError),
     #[error("{}: cannot write", path.display())]
     Write {
         path: PathBuf,

@@ -81,6 +81,7 @@ fn pair<G: DeserializeOwned, P: DeserializeOwned>(
 pub fn eval_csv(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<TableReport, EvalError> {
     EvalError::exists(gold_dir)?;
     EvalError::exists(pred_dir)?;
+    crate::export::manifest::check(pred_dir)?;
     let tables = Tables::read(gold_dir, pred_dir)?;
     if tables.is_empty() {
         return Err(EvalError::Nothing {

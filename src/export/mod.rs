@@ -6,12 +6,14 @@
 //!   aggregates that take one document's rows at a time;
 //! - [`sink`]: the [`Sink`] trait that receives each document's rows as they are ready, and
 //!   [`CsvSink`], which writes the seven tables;
-//! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename).
+//! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename);
+//! - [`manifest`]: the seven tables as one set: `manifest.json`, written last, that readers check.
 //!
 //! Rows are sorted by `doc_id`, then `start`; offsets are Unicode code points.
 
 pub mod aggregate;
 pub mod html;
+pub mod manifest;
 pub mod rows;
 pub mod sink;
 pub mod writer;

@@ -28,6 +28,10 @@ pub struct DocumentRow {
     pub error: String,
     /// Rows in `attributions.csv` (stances, not speech).
     pub attributions: usize,
+    /// The record's `date` as the JSONL or CSV input gives it (not parsed); empty for text
+    /// files. Tables written before the column existed read as empty.
+    #[serde(default)]
+    pub date: String,
 }
 
 /// `entities.csv`: one row per named-entity mention.
@@ -142,6 +146,7 @@ pub fn document_row(doc: &Document) -> DocumentRow {
         doc_id: doc.doc_id.clone(),
         source: doc.source.clone(),
         title: doc.title.clone().unwrap_or_default(),
+        date: doc.date.clone().unwrap_or_default(),
         ..Default::default()
     }
 }

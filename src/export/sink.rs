@@ -1,11 +1,12 @@
 //! Where a run's rows go. The batch hands each document's rows to a [`Sink`] as soon as they
 //! are ready, in `doc_id` order; [`CsvSink`] streams them into the tables' temporary files,
 //! keeps the corpus tables as running aggregates, and at the end writes those and renames all
-//! seven tables into place.
+//! seven tables into place as one set ([`manifest`]).
 
 use super::aggregate::{Organizations, Speakers};
+use super::manifest;
 use super::rows::DocRows;
-use super::writer::{header_of, write_table, ExportError};
+use super::writer::{header_of, write_temporary, ExportError};
 use serde::Serialize;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -102,11 +103,15 @@ impl Sink for CsvSink {
             s.figures.close::<FigureRow>()?,
             s.attributions.close::<QuoteRow>()?,
         ];
-        write_table(&s.dir, "speakers.csv", &s.speakers.rows())?;
-        write_table(&s.dir, "organizations.csv", &s.organizations.rows())?;
-        for (tmp, path) in closed {
+        let corpus = [
+            write_temporary(&s.dir, "speakers.csv", &s.speakers.rows())?,
+            write_temporary(&s.dir, "organizations.csv", &s.organizations.rows())?,
+        ];
+        // Every table is complete on disk before the first rename: from here the set is swapped.
+        manifest::begin(&s.dir)?;
+        for (tmp, path) in closed.into_iter().chain(corpus) {
             std::fs::rename(&tmp, &path).map_err(|source| ExportError::Io { path, source })?;
         }
-        Ok(())
+        manifest::commit(&s.dir)
     }
 }

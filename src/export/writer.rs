@@ -26,6 +26,17 @@ pub enum ExportError {
 
 /// Writes `rows` as `dir/name` through a temporary file renamed into place.
 pub fn write_table<T: Serialize + Default>(dir: &Path, name: &str, rows: &[T]) -> Result<(), ExportError> {
+    let (tmp, path) = write_temporary(dir, name, rows)?;
+    std::fs::rename(&tmp, &path).map_err(|e| ExportError::Io { path, source: e })
+}
+
+/// Writes `rows` as the temporary file of `dir/name`; returns it and the path it is to be
+/// renamed to.
+pub fn write_temporary<T: Serialize + Default>(
+    dir: &Path,
+    name: &str,
+    rows: &[T],
+) -> Result<(PathBuf, PathBuf), ExportError> {
     let path = dir.join(name);
     let tmp = dir.join(format!(".{name}.tmp"));
     let csv_err = |source| ExportError::Csv { path: path.clone(), source };
@@ -39,7 +50,7 @@ pub fn write_table<T: Serialize + Default>(dir: &Path, name: &str, rows: &[T]) -
     }
     writer.flush().map_err(|e| ExportError::Io { path: tmp.clone(), source: e })?;
     drop(writer);
-    std::fs::rename(&tmp, &path).map_err(|e| ExportError::Io { path, source: e })
+    Ok((tmp, path))
 }
 
 /// Column names of a row struct, taken from serde by serialising a default row.

@@ -1,7 +1,7 @@
 //! The learned attribution heads: small networks over the encoder's frozen word features
 //! ([`NerModel::predict_with_features`](crate::encoder::NerModel::predict_with_features))
 //! that score each word's part in an attribution. [`role`] is a bidirectional LSTM over a
-//! whole document giving each word its cue, content and source probabilities
+//! whole article giving each word its cue, content and source probabilities
 //! ([`RoleScores`]); [`cue`] looks at a word and its neighbours and gives its cue
 //! probability. Each is a weights file beside the NER model, loaded when present
 //! ([`Heads::load`]). They run on states the NER pass computes anyway, so they cost almost
@@ -54,9 +54,9 @@ impl Heads {
         self.cue.is_some() || self.role.is_some()
     }
 
-    /// Every word of a document with its role probabilities, from the words' `features`
-    /// (`[n, width]`, `words` order; `None` when the document has no words); `None` without a
-    /// role tagger.
+    /// Every word of a document (or of a segment of a long one) with its role probabilities,
+    /// from the words' `features` (`[n, width]`, `words` order; `None` when the document has
+    /// no words); `None` without a role tagger.
     pub fn roles(&self, words: &[Span], features: Option<&Tensor>) -> Option<Vec<(Span, RoleScores)>> {
         self.role.as_ref().map(|head| match features {
             Some(f) => words.iter().copied().zip(head.probabilities(f)).collect(),

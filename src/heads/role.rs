@@ -1,7 +1,9 @@
 //! The learned attribution-role tagger: a bidirectional LSTM over the encoder's frozen word
-//! features ([`NerModel::predict_with_features`]) of a whole document, giving each word the
+//! features ([`NerModel::predict_with_features`]) of a whole article, giving each word the
 //! probability of lying inside a PolNeAR `Cue`, `Content` and `Source` span
-//! ([`RoleScores`], one column per [`Role`]).
+//! ([`RoleScores`], one column per [`Role`]). A document far longer than any article is read
+//! in segments of whole sentences (`ner::bert::SEGMENT_WORDS`), each a sequence of its own, so
+//! the LSTM's memory does not grow with the document.
 //!
 //! The cue head ([`super::cue`]) looks at one word and its neighbours; what an attribution
 //! reports and who reports it needs the words around it over a longer stretch (the clause
