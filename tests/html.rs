@@ -164,6 +164,14 @@ fn a_hostile_record_is_shown_as_text_on_a_page_inside_the_site() {
     assert!(html.contains("&lt;b&gt;now&lt;/b&gt;"));
 }
 
+#[test]
+fn tables_left_half_replaced_are_refused() {
+    let (_root, out, _) = build_site();
+    std::fs::write(out.join(newsmine::export::manifest::WRITING), b"").unwrap();
+    let e = write_site(&out, &[repo().join("seeds")]).unwrap_err();
+    assert!(e.to_string().contains("were being replaced"), "{e}");
+}
+
 /// Chromium's binary, if one is installed.
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -18,6 +18,7 @@
 mod sha256;
 
 use crate::corpus::{self, CorpusError, Limits, Pending};
+use crate::export::manifest::{self, ManifestError};
 use crate::export::{DocumentRow, EntityRow, FigureRow, QuoteRow, SpeakerRow};
 use crate::labels::DocStatus;
 use serde::de::DeserializeOwned;
@@ -34,6 +35,9 @@ pub const SITE_DIR: &str = "html";
 /// Why the site could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum HtmlError {
+    /// The tables are not one complete set (a run stopped while replacing them).
+    #[error(transparent)]
+    Tables(#[from] ManifestError),
     #[error("reading the inputs")]
     Inputs(#[source] CorpusError),
     #[error("reading {path}")]
@@ -58,10 +62,12 @@ pub struct Site {
 /// Writes the viewer for the tables in `output_dir` into `output_dir/html/`, reading the texts
 /// of the extracted documents from `inputs` (the paths given to `extract`), one at a time.
 ///
-/// Fails when a table cannot be read (`attributions.csv` may be absent: tables written before
-/// it existed), the inputs cannot be scanned, or a page cannot be written. Pages of documents
-/// no longer in the output are not removed.
+/// Fails when the tables are not one complete set ([`manifest::check`]), a table cannot be read
+/// (`attributions.csv` may be absent: tables written before it existed), the inputs cannot be
+/// scanned, or a page cannot be written. Pages of documents no longer in the output are not
+/// removed.
 pub fn write_site(output_dir: &Path, inputs: &[PathBuf]) -> Result<Site, HtmlError> {
+    manifest::check(output_dir)?;
     let documents: Vec<DocumentRow> = read_table(output_dir, "documents.csv", true)?;
     let quotes = by_doc(read_table(output_dir, "quotes.csv", true)?, |q: &QuoteRow| &q.doc_id);
     let stances = by_doc(read_table(output_dir, "attributions.csv", false)?, |q: &QuoteRow| &q.doc_id);
@@ -446,9 +452,10 @@ fn document_page(doc: &DocumentRow, text: Option<&str>, rows: &PageRows) -> (Str
     let mut out = head(&format!("{title} · newsmine"));
     out.push_str("<body>\n<nav><a href=\"index.html\">← all documents</a></nav>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+    let date = if doc.date.is_empty() { String::new() } else { format!(" · {}", escape(&doc.date)) };
     let _ = writeln!(
         out,
-        "<p class=\"meta\"><code>{}</code> · {} · {} · {} quotes, {} stances, {} entities, {} figures · {} characters</p>",
+        "<p class=\"meta\"><code>{}</code> · {}{date} · {} · {} quotes, {} stances, {} entities, {} figures · {} characters</p>",
         escape(&doc.doc_id),
         escape(&doc.source),
         doc.status,
