@@ -15,7 +15,18 @@
 //! nothing else. Every text from an input or a table is escaped, so an article containing
 //! `<script>` shows it as text, and page file names never come from a `doc_id` directly.
 
-mod sha256;
+
+/// SHA-256 of `bytes` (the `sha2` crate).
+fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// Standard base64 with padding, as a Content-Security-Policy hash source is written.
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
 
 use crate::corpus::{self, CorpusError, Limits, Pending};
 use crate::export::manifest::{self, ManifestError};
@@ -127,7 +138,7 @@ pub fn page_name(doc_id: &str) -> String {
     // No leading `-` (a file name read as an option) or `_`; the hash keeps the id apart.
     let prefix: String = prefix.trim_matches(|c| c == '_' || c == '-').chars().take(40).collect();
     let prefix = if prefix.is_empty() { "doc" } else { prefix.trim_end_matches(['_', '-']) };
-    let hash: String = sha256::digest(doc_id.as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let hash: String = sha256(doc_id.as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect();
     format!("{prefix}-{hash}.html")
 }
 
@@ -196,7 +207,7 @@ pub fn escape(text: &str) -> String {
 
 /// The start of every page: the policy that lets only the inlined style and script run.
 fn head(title: &str) -> String {
-    let hash = |s: &str| sha256::base64(&sha256::digest(s.as_bytes()));
+    let hash = |s: &str| base64(&sha256(s.as_bytes()));
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{}'; \
