@@ -1,11 +1,13 @@
 //! The command line: clap structs with their defaults, and their validation into the
 //! library's configuration types. Nothing here does any work; `main.rs` calls the library
-//! with what these functions return. Bad usage is reported by clap (exit code 2).
+//! with what these functions return. Bad usage is reported by clap (exit code 2). The
+//! environment is read here and nowhere in the library: `NEWSMINE_MODEL` ([`model_folder`]).
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use newsmine::{eval, pipeline};
-use std::path::PathBuf;
+use newsmine::paths::{find_model, ModelNotFound, ModelSearch};
+use newsmine::{eval, export, pipeline};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(name = "newsmine", version, about = "Quotes, speakers, organizations and figures from news articles, as CSV")]
@@ -44,6 +46,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure throughput and peak memory of the whole pipeline.
     Bench(BenchArgs),
+    /// Write newsmine.xlsx (one sheet per table) from the tables in an output folder.
+    Xlsx(XlsxArgs),
     /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
     #[cfg(feature = "train")]
     Train(TrainArgs),
@@ -67,6 +71,39 @@ fn threads(s: &str) -> Result<usize, String> {
     }
 }
 
+/// The model folder: `--model`, else `NEWSMINE_MODEL`, else `models/ner` in the current folder
+/// (a clone), else `../share/newsmine/models/ner` beside the executable (an install).
+pub fn model_folder(flag: Option<&Path>) -> Result<PathBuf, ModelNotFound> {
+    find_model(&ModelSearch {
+        flag: flag.map(Path::to_path_buf),
+        env: std::env::var_os("NEWSMINE_MODEL").filter(|v| !v.is_empty()).map(PathBuf::from),
+        cwd: PathBuf::new(),
+        exe: std::env::current_exe().ok(),
+    })
+}
+
+/// What to do for spreadsheet programs once the tables are written.
+#[derive(clap::Args)]
+pub struct SpreadsheetArgs {
+    /// Prefix CSV cells that start with =, +, - or @ (and are not numbers) with ' so that
+    /// spreadsheet programs do not run them as formulas. The workbook is written first, without it.
+    #[arg(long)]
+    pub csv_safe: bool,
+}
+
+impl SpreadsheetArgs {
+    /// Writes the workbook when `xlsx`, then makes the CSV files safe when `--csv-safe`.
+    pub fn apply(&self, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
+        if xlsx {
+            export::xlsx::write_workbook(dir)?;
+        }
+        if self.csv_safe {
+            export::xlsx::csv_safe(dir)?;
+        }
+        Ok(())
+    }
+}
+
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -82,15 +119,29 @@ pub struct ExtractArgs {
     /// Worker threads (each loads its own model, about 100 MB).
     #[arg(long, default_value_t = default_threads(), value_parser = threads)]
     pub threads: usize,
-    /// NER model folder.
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder [default: NEWSMINE_MODEL, models/ner, or the installed model].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
     /// Skip (with the reason in documents.csv) documents longer than this many characters.
     #[arg(long, default_value_t = pipeline::MAX_DOC_CHARS)]
     pub max_doc_chars: usize,
+    /// Also write the tables as one Excel workbook, newsmine.xlsx, in the output folder.
+    #[arg(long)]
+    pub xlsx: bool,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
+}
+
+#[derive(clap::Args)]
+pub struct XlsxArgs {
+    /// An output folder of `newsmine extract` (its seven tables).
+    #[arg(default_value = "output")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
 }
 
 impl ExtractArgs {
@@ -148,9 +199,9 @@ pub struct EvalArgs {
     /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
     #[arg(long)]
     pub report: Option<PathBuf>,
-    /// NER model folder (conll).
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder (conll) [default: as for extract].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 impl EvalArgs {
@@ -174,8 +225,9 @@ pub struct BenchArgs {
     /// Runs per thread count (the fastest is kept).
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder [default: as for extract].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// Write the Markdown table to FILE as well.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -296,10 +348,8 @@ mod tests {
     #[test]
     fn extract_defaults_and_threads_validation() {
         let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!("extract") };
-        assert_eq!(
-            (a.inputs, a.output, a.model),
-            (vec![PathBuf::from("seeds")], PathBuf::from("output"), PathBuf::from("models/ner"))
-        );
+        assert_eq!((a.inputs, a.output, a.model), (vec![PathBuf::from("seeds")], PathBuf::from("output"), None));
+        assert!(!a.xlsx && !a.spreadsheet.csv_safe);
         assert!(a.threads >= 1);
         let e = parse(&["extract", "--threads", "0"]).err().expect("--threads 0 is refused");
         assert_eq!(e.exit_code(), 2);
@@ -321,6 +371,24 @@ mod tests {
         };
         let o = a.options();
         assert_eq!((o.overlap_threshold, o.unit_span), (0.5, eval::UnitSpan::Hull));
+    }
+
+    #[test]
+    fn spreadsheet_flags() {
+        let Command::Extract(a) = parse(&["extract", "--xlsx", "--csv-safe", "--model", "m"]).unwrap().command else {
+            panic!()
+        };
+        assert_eq!((a.xlsx, a.spreadsheet.csv_safe, a.model), (true, true, Some(PathBuf::from("m"))));
+        let Command::Xlsx(a) = parse(&["xlsx"]).unwrap().command else { panic!() };
+        assert_eq!((a.output, a.spreadsheet.csv_safe), (PathBuf::from("output"), false));
+        let Command::Xlsx(a) = parse(&["xlsx", "out", "--csv-safe"]).unwrap().command else { panic!() };
+        assert_eq!((a.output, a.spreadsheet.csv_safe), (PathBuf::from("out"), true));
+    }
+
+    #[test]
+    fn an_explicit_model_folder_is_the_only_place_tried() {
+        let err = model_folder(Some(Path::new("/nope"))).unwrap_err();
+        assert_eq!(err.tried, vec![(PathBuf::from("/nope"), "--model")]);
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! 8. [`eval`] scores output against gold annotations.
 //!
 //! [`pipeline`] runs stages 1–7 over a batch in parallel; [`bench`] measures it. `train`
-//! (cargo feature `train`) fits the encoder and the heads.
+//! (cargo feature `train`) fits the encoder and the heads. [`paths`] finds the model folder of
+//! a clone or an install.
 
 pub mod bench;
 pub mod corpus;
@@ -27,6 +28,7 @@ pub mod heads;
 pub mod labels;
 pub mod lang;
 pub mod ner;
+pub mod paths;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

@@ -6,7 +6,9 @@
 //!   aggregates that take one document's rows at a time;
 //! - [`sink`]: the [`Sink`] trait that receives each document's rows as they are ready, and
 //!   [`CsvSink`], which writes the seven tables;
-//! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename).
+//! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename);
+//! - [`xlsx`]: for spreadsheet programs, after a run: the tables as one workbook, and the
+//!   formula-safe CSV rewrite (`--csv-safe`).
 //!
 //! Rows are sorted by `doc_id`, then `start`; offsets are Unicode code points.
 
@@ -14,6 +16,7 @@ pub mod aggregate;
 pub mod rows;
 pub mod sink;
 pub mod writer;
+pub mod xlsx;
 
 pub use rows::*;
 pub use sink::{CsvSink, Sink};
