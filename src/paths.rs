@@ -116,6 +116,7 @@ mod tests {
     fn an_install_finds_the_model_beside_its_executable_and_the_error_lists_the_places() {
         let prefix = tempfile::tempdir().unwrap();
         let elsewhere = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(prefix.path().join("bin")).unwrap(); // `bin/..` resolves only if it exists
         let exe = prefix.path().join("bin/newsmine");
         let search = ModelSearch { cwd: elsewhere.path().into(), exe: Some(exe), ..Default::default() };
         let err = find_model(&search).unwrap_err();

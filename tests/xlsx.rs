@@ -50,7 +50,8 @@ fn the_workbook_holds_every_table_with_text_as_text_and_numbers_as_numbers() {
     let entities = book.worksheet_range("entities").unwrap();
     let rows: Vec<&[Data]> = entities.rows().filter(|r| r[0] == Data::String("zzz_formula".into())).collect();
     let s = |v: &str| Data::String(v.into());
-    assert_eq!(rows[0], &[s("zzz_formula"), s("e001"), s("=1+1"), s("PERSON"), s("-Michelle Marks"), Data::Float(0.0), Data::Float(3.0), Data::Float(0.5)]);
+    assert_eq!(rows[0][..5], [s("zzz_formula"), s("e001"), s("=1+1"), s("PERSON"), s("-Michelle Marks")]);
+    assert_eq!(rows[0][5..], [Data::Float(0.0), Data::Float(3.0), Data::Float(0.5)]);
     assert_eq!(rows[1][2..5], [s("@Brooke"), s("PERSON"), s("+1 555")]);
     assert_eq!(rows[1][7], Data::Float(-0.25));
     // A doc_id that looks like a number stays text; counts are numbers.
