@@ -1,11 +1,14 @@
 //! The command line: clap structs with their defaults, and their validation into the
 //! library's configuration types. Nothing here does any work; `main.rs` calls the library
-//! with what these functions return. Bad usage is reported by clap (exit code 2).
+//! with what these functions return. Bad usage is reported by clap (exit code 2). The
+//! environment is read here and nowhere in the library: `NEWSMINE_MODEL` ([`model_folder`]).
 
+use anyhow::Context;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use newsmine::{eval, pipeline};
-use std::path::PathBuf;
+use newsmine::paths::{find_model, ModelNotFound, ModelSearch};
+use newsmine::{eval, export, pipeline};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(name = "newsmine", version, about = "Quotes, speakers, organizations and figures from news articles, as CSV")]
@@ -44,6 +47,11 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure throughput and peak memory of the whole pipeline.
     Bench(BenchArgs),
+    /// Write newsmine.xlsx (one sheet per table) from the tables in an output folder.
+    Xlsx(XlsxArgs),
+    /// Write the HTML viewer of an output folder (html/index.html, a page per document); the
+    /// article texts are read again from the inputs the folder was extracted from.
+    Html(HtmlArgs),
     /// Fine-tune the NER model on CoNLL-2003 (see models/README.md).
     #[cfg(feature = "train")]
     Train(TrainArgs),
@@ -67,6 +75,39 @@ fn threads(s: &str) -> Result<usize, String> {
     }
 }
 
+/// The model folder: `--model`, else `NEWSMINE_MODEL`, else `models/ner` in the current folder
+/// (a clone), else `../share/newsmine/models/ner` beside the executable (an install).
+pub fn model_folder(flag: Option<&Path>) -> Result<PathBuf, ModelNotFound> {
+    find_model(&ModelSearch {
+        flag: flag.map(Path::to_path_buf),
+        env: std::env::var_os("NEWSMINE_MODEL").filter(|v| !v.is_empty()).map(PathBuf::from),
+        cwd: PathBuf::new(),
+        exe: std::env::current_exe().ok(),
+    })
+}
+
+/// What to do for spreadsheet programs once the tables are written.
+#[derive(clap::Args)]
+pub struct SpreadsheetArgs {
+    /// Prefix CSV cells that start with =, +, - or @ (and are not numbers) with ' so that
+    /// spreadsheet programs do not run them as formulas. The workbook is written first, without it.
+    #[arg(long)]
+    pub csv_safe: bool,
+}
+
+impl SpreadsheetArgs {
+    /// Writes the workbook when `xlsx`, then makes the CSV files safe when `--csv-safe`.
+    pub fn apply(&self, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
+        if xlsx {
+            export::xlsx::write_workbook(dir)?;
+        }
+        if self.csv_safe {
+            export::xlsx::csv_safe(dir)?;
+        }
+        Ok(())
+    }
+}
+
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -82,9 +123,9 @@ pub struct ExtractArgs {
     /// Worker threads (each loads its own model, about 100 MB).
     #[arg(long, default_value_t = default_threads(), value_parser = threads)]
     pub threads: usize,
-    /// NER model folder.
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder [default: NEWSMINE_MODEL, models/ner, or the installed model].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -95,6 +136,50 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = pipeline::DOC_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub doc_timeout: u64,
+    /// Also write the tables as one Excel workbook, newsmine.xlsx, in the output folder.
+    #[arg(long)]
+    pub xlsx: bool,
+    /// Also write the HTML viewer: html/index.html and a page per document in the output folder.
+    #[arg(long)]
+    pub html: bool,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
+}
+
+#[derive(clap::Args)]
+pub struct HtmlArgs {
+    /// An output folder of `newsmine extract`.
+    pub output: PathBuf,
+    /// The inputs it was extracted from (folders or files), for the article texts.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+}
+
+impl HtmlArgs {
+    /// Writes the viewer; says where, and warns about texts or spans that no longer match.
+    pub fn write(output: &Path, inputs: &[PathBuf], quiet: bool) -> anyhow::Result<()> {
+        let site = export::html::write_site(output, inputs)
+            .with_context(|| format!("writing the HTML viewer into {}", output.display()))?;
+        if !quiet {
+            eprintln!("newsmine: viewer {} ({} pages)", site.index.display(), site.pages);
+        }
+        if site.missing_texts + site.unmatched_spans > 0 {
+            eprintln!(
+                "newsmine: warning: {} documents without their text, {} spans that no longer match it",
+                site.missing_texts, site.unmatched_spans
+            );
+        }
+        Ok(())
+    }
+}
+
+#[derive(clap::Args)]
+pub struct XlsxArgs {
+    /// An output folder of `newsmine extract` (its seven tables).
+    #[arg(default_value = "output")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub spreadsheet: SpreadsheetArgs,
 }
 
 impl ExtractArgs {
@@ -153,9 +238,9 @@ pub struct EvalArgs {
     /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
     #[arg(long)]
     pub report: Option<PathBuf>,
-    /// NER model folder (conll).
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder (conll) [default: as for extract].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 impl EvalArgs {
@@ -179,8 +264,9 @@ pub struct BenchArgs {
     /// Runs per thread count (the fastest is kept).
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
-    #[arg(long, default_value = "models/ner")]
-    pub model: PathBuf,
+    /// NER model folder [default: as for extract].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// Write the Markdown table to FILE as well.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -301,10 +387,8 @@ mod tests {
     #[test]
     fn extract_defaults_and_threads_validation() {
         let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!("extract") };
-        assert_eq!(
-            (a.inputs, a.output, a.model),
-            (vec![PathBuf::from("seeds")], PathBuf::from("output"), PathBuf::from("models/ner"))
-        );
+        assert_eq!((a.inputs, a.output, a.model), (vec![PathBuf::from("seeds")], PathBuf::from("output"), None));
+        assert!(!a.xlsx && !a.spreadsheet.csv_safe);
         assert!(a.threads >= 1);
         let e = parse(&["extract", "--threads", "0"]).err().expect("--threads 0 is refused");
         assert_eq!(e.exit_code(), 2);
@@ -337,6 +421,24 @@ mod tests {
         };
         let o = a.options();
         assert_eq!((o.overlap_threshold, o.unit_span), (0.5, eval::UnitSpan::Hull));
+    }
+
+    #[test]
+    fn spreadsheet_flags() {
+        let Command::Extract(a) = parse(&["extract", "--xlsx", "--csv-safe", "--model", "m"]).unwrap().command else {
+            panic!()
+        };
+        assert_eq!((a.xlsx, a.spreadsheet.csv_safe, a.model), (true, true, Some(PathBuf::from("m"))));
+        let Command::Xlsx(a) = parse(&["xlsx"]).unwrap().command else { panic!() };
+        assert_eq!((a.output, a.spreadsheet.csv_safe), (PathBuf::from("output"), false));
+        let Command::Xlsx(a) = parse(&["xlsx", "out", "--csv-safe"]).unwrap().command else { panic!() };
+        assert_eq!((a.output, a.spreadsheet.csv_safe), (PathBuf::from("out"), true));
+    }
+
+    #[test]
+    fn an_explicit_model_folder_is_the_only_place_tried() {
+        let err = model_folder(Some(Path::new("/nope"))).unwrap_err();
+        assert_eq!(err.tried, vec![(PathBuf::from("/nope"), "--model")]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!
 //! [`pipeline`] runs stages 1–7 over a batch in parallel, each document under a [`deadline`];
 //! [`bench`] measures it. `train` (cargo feature `train`) fits the encoder and the heads.
+//! [`paths`] finds the model folder of a clone or an install.
 
 pub mod bench;
 pub mod corpus;
@@ -28,6 +29,7 @@ pub mod heads;
 pub mod labels;
 pub mod lang;
 pub mod ner;
+pub mod paths;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

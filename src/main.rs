@@ -7,12 +7,12 @@
 mod cli;
 
 use anyhow::{Context, Result};
-use cli::{Cli, Command, GoldFormat};
+use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs};
 use newsmine::encoder::ModelError;
 use newsmine::ner::{BertTagger, Tagger};
 use newsmine::{bench, eval, pipeline};
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -25,14 +25,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes one model per worker from the folder given with `--model`, after checking it is one.
-fn models(model: &Path) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync + '_> {
-    anyhow::ensure!(
-        model.join("config.json").is_file(),
-        "--model {}: not a model folder (no config.json)",
-        model.display()
-    );
-    Ok(move || Ok(Box::new(BertTagger::load(model)?) as Box<dyn Tagger + Send>))
+/// Makes one model per worker from the model folder found for `--model` ([`model_folder`]).
+fn models(flag: &Option<PathBuf>) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
+    let model = model_folder(flag.as_deref())?;
+    Ok(move || Ok(Box::new(BertTagger::load(&model)?) as Box<dyn Tagger + Send>))
 }
 
 /// Warns when more workers than cores are asked for: each holds a model, none runs faster.
@@ -48,6 +44,10 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Extract(args) => {
             warn_threads(args.threads);
             let summary = pipeline::run(&args.config(std::io::stderr().is_terminal()), models(&args.model)?)?;
+            if args.html {
+                HtmlArgs::write(&args.output, &args.inputs, args.quiet)?;
+            }
+            args.spreadsheet.apply(&args.output, args.xlsx)?;
             if !args.quiet {
                 eprintln!("newsmine: {summary} -> {}", args.output.display());
             }
@@ -57,8 +57,9 @@ fn run(command: Command) -> Result<ExitCode> {
             let pred = || args.pred.as_deref().expect("checked by the CLI");
             let report: eval::Report = match args.gold_format {
                 GoldFormat::Conll => {
-                    let tagger =
-                        BertTagger::load(&args.model).with_context(|| format!("--model {}", args.model.display()))?;
+                    // An explicit folder goes straight to the loader, whose error names the missing file.
+                    let model = args.model.clone().map_or_else(|| model_folder(None), Ok)?;
+                    let tagger = BertTagger::load(&model).with_context(|| format!("--model {}", model.display()))?;
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
@@ -82,6 +83,8 @@ fn run(command: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Html(args) => HtmlArgs::write(&args.output, &args.inputs, false).map(|()| ExitCode::SUCCESS),
+        Command::Xlsx(args) => args.spreadsheet.apply(&args.output, true).map(|()| ExitCode::SUCCESS),
         #[cfg(feature = "train")]
         Command::Train(args) => {
             for e in newsmine::train::ner::train(&args.config(), |m| eprintln!("{m}"))? {

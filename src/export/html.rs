@@ -15,7 +15,6 @@
 //! nothing else. Every text from an input or a table is escaped, so an article containing
 //! `<script>` shows it as text, and page file names never come from a `doc_id` directly.
 
-
 /// SHA-256 of `bytes` (the `sha2` crate).
 fn sha256(bytes: &[u8]) -> [u8; 32] {
     use sha2::Digest;

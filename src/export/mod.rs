@@ -8,6 +8,8 @@
 //!   [`CsvSink`], which writes the seven tables;
 //! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename);
 //! - [`manifest`]: the seven tables as one set: `manifest.json`, written last, that readers check.
+//! - [`xlsx`]: for spreadsheet programs, after a run: the tables as one workbook, and the
+//!   formula-safe CSV rewrite (`--csv-safe`).
 //!
 //! Rows are sorted by `doc_id`, then `start`; offsets are Unicode code points.
 
@@ -17,6 +19,7 @@ pub mod manifest;
 pub mod rows;
 pub mod sink;
 pub mod writer;
+pub mod xlsx;
 
 pub use rows::*;
 pub use sink::{CsvSink, Sink};
