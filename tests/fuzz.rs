@@ -52,9 +52,12 @@ fn env_f64(name: &str, default: f64) -> f64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+/// Per fuzzing thread: its target, when its current case started, and the case's input.
+type Running = Mutex<HashMap<ThreadId, (&'static str, Instant, String)>>;
+
 /// The case each fuzzing thread is running, and since when: what the watchdog checks.
-fn running() -> &'static Mutex<HashMap<ThreadId, (&'static str, Instant, String)>> {
-    static RUNNING: OnceLock<Mutex<HashMap<ThreadId, (&'static str, Instant, String)>>> = OnceLock::new();
+fn running() -> &'static Running {
+    static RUNNING: OnceLock<Running> = OnceLock::new();
     RUNNING.get_or_init(|| {
         let hang = Duration::from_secs_f64(env_f64("NEWSMINE_FUZZ_HANG_SECONDS", 60.0));
         std::thread::spawn(move || loop {
@@ -96,26 +99,33 @@ where
     let started = Instant::now();
     let (mut cases, mut batch) = (0u64, 0u64);
     while batch == 0 || started.elapsed() < budget {
-        let mut config = Config::default();
-        config.cases = BATCH;
-        config.rng_seed = RngSeed::Fixed(seed.wrapping_add(batch));
-        config.failure_persistence = None;
-        config.max_shrink_iters = 20_000;
-        config.max_shrink_time = 120_000;
+        let config = Config {
+            cases: BATCH,
+            rng_seed: RngSeed::Fixed(seed.wrapping_add(batch)),
+            failure_persistence: None,
+            max_shrink_iters: 20_000,
+            max_shrink_time: 120_000,
+            ..Config::default()
+        };
         let mut runner = TestRunner::new(config);
         match runner.run(&strategy, |v| watched(target, &v, || test(&v))) {
             Ok(()) => {}
             Err(TestError::Fail(reason, value)) => {
                 panic!("fuzz {target}: seed {} failed: {reason}\nminimal input: {value:?}", seed.wrapping_add(batch))
             }
-            Err(TestError::Abort(reason)) => panic!("fuzz {target}: seed {} aborted: {reason}", seed.wrapping_add(batch)),
+            Err(TestError::Abort(reason)) => {
+                panic!("fuzz {target}: seed {} aborted: {reason}", seed.wrapping_add(batch))
+            }
         }
         cases += u64::from(BATCH);
         batch += 1;
     }
     // One line for the long run's record (reports/fuzz.md); the assertions are above.
     let reached = REACHED.get();
-    eprintln!("fuzz {target}: {cases} cases in {:.1} s, first seed {seed}; {reached:?}", started.elapsed().as_secs_f64());
+    eprintln!(
+        "fuzz {target}: {cases} cases in {:.1} s, first seed {seed}; {reached:?}",
+        started.elapsed().as_secs_f64()
+    );
     (cases, reached)
 }
 
@@ -160,7 +170,12 @@ fn slices_opt(chars: &[char], start: Option<usize>, end: Option<usize>, surface:
 
 fn sorted<T, K: Ord + Debug>(rows: &[T], key: impl Fn(&T) -> K, what: &str) -> TestCaseResult {
     for pair in rows.windows(2) {
-        prop_assert!(key(&pair[0]) <= key(&pair[1]), "{what} out of order: {:?} before {:?}", key(&pair[0]), key(&pair[1]));
+        prop_assert!(
+            key(&pair[0]) <= key(&pair[1]),
+            "{what} out of order: {:?} before {:?}",
+            key(&pair[0]),
+            key(&pair[1])
+        );
     }
     Ok(())
 }
@@ -264,30 +279,136 @@ fn arbitrary_text() -> impl Strategy<Value = String> {
 }
 
 const MARKS: &[&str] = &[
-    "“", "”", "\"", "'", "‘", "’", "«", "»", "‹", "›", "„", "‚", "「", "」", "`", "``", "''", "—", "–", "-", "--", "―", ":",
-    ";", "…", "...", ". ", "? ", "! ", ", ", "(", ")", "[", "]",
+    "“", "”", "\"", "'", "‘", "’", "«", "»", "‹", "›", "„", "‚", "「", "」", "`", "``", "''", "—", "–", "-", "--", "―",
+    ":", ";", "…", "...", ". ", "? ", "! ", ", ", "(", ")", "[", "]",
 ];
-const SPACES: &[&str] =
-    &[" ", " ", " ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u{a0}", "\u{202f}", "\u{2009}", "\u{200b}", "\u{feff}", "\u{2028}"];
+const SPACES: &[&str] = &[
+    " ", " ", " ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u{a0}", "\u{202f}", "\u{2009}", "\u{200b}", "\u{feff}",
+    "\u{2028}",
+];
 const WORDS: &[&str] = &[
-    "said", "says", "told", "added", "warned", "according to", "he", "she", "they", "it", "that", "the", "a", "of",
-    "spokesman", "minister", "Mr.", "Dr.", "Mrs", "President", "Bukele", "Nayib Bukele", "Smith", "U.S.", "Reuters",
-    "Café Ñandú", "said that", "told reporters", "in a statement", "quoted as saying", "The", "It", "We", "I",
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "according to",
+    "he",
+    "she",
+    "they",
+    "it",
+    "that",
+    "the",
+    "a",
+    "of",
+    "spokesman",
+    "minister",
+    "Mr.",
+    "Dr.",
+    "Mrs",
+    "President",
+    "Bukele",
+    "Nayib Bukele",
+    "Smith",
+    "U.S.",
+    "Reuters",
+    "Café Ñandú",
+    "said that",
+    "told reporters",
+    "in a statement",
+    "quoted as saying",
+    "The",
+    "It",
+    "We",
+    "I",
 ];
 const FIGURES: &[&str] = &[
-    "$6mn", "$6 million", "€6m", "£1.2bn", "¥300", "₹40 lakh", "US$5", "5 dollars", "12%", "12 per cent", "-3.5%",
-    "40 km", "40km/h", "10 mph", "3 kg", "-5°C", "1,000,000", "1.000.000,5", "½", "3½", "1e9", "0.0001", "more than 250",
-    "about 40", "nearly half", "two-thirds", "2024", "1990s", "Jan. 5", "5:30 p.m.", "#1", "No. 10", "+44 20 7946 0958",
-    "10-15%", "$", "%", "€", "£", "million", "bn",
+    "$6mn",
+    "$6 million",
+    "€6m",
+    "£1.2bn",
+    "¥300",
+    "₹40 lakh",
+    "US$5",
+    "5 dollars",
+    "12%",
+    "12 per cent",
+    "-3.5%",
+    "40 km",
+    "40km/h",
+    "10 mph",
+    "3 kg",
+    "-5°C",
+    "1,000,000",
+    "1.000.000,5",
+    "½",
+    "3½",
+    "1e9",
+    "0.0001",
+    "more than 250",
+    "about 40",
+    "nearly half",
+    "two-thirds",
+    "2024",
+    "1990s",
+    "Jan. 5",
+    "5:30 p.m.",
+    "#1",
+    "No. 10",
+    "+44 20 7946 0958",
+    "10-15%",
+    "$",
+    "%",
+    "€",
+    "£",
+    "million",
+    "bn",
 ];
 const MARKUP: &[&str] = &[
-    "<p>", "</p>", "<br/>", "<a href=\"https://x.com/a?b=1&c=“2”\">", "</a>", "<b>", "</b>", "&amp;", "&nbsp;", "&#8220;",
-    "&quot;", "<!-- “ -->", "<script>var a = \"x\";</script>", "https://example.com/path?q=1#f", "www.example.org",
-    "user@example.com", "**", "_", "# ", "> ", "* ", "| a | b |",
+    "<p>",
+    "</p>",
+    "<br/>",
+    "<a href=\"https://x.com/a?b=1&c=“2”\">",
+    "</a>",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "&nbsp;",
+    "&#8220;",
+    "&quot;",
+    "<!-- “ -->",
+    "<script>var a = \"x\";</script>",
+    "https://example.com/path?q=1#f",
+    "www.example.org",
+    "user@example.com",
+    "**",
+    "_",
+    "# ",
+    "> ",
+    "* ",
+    "| a | b |",
 ];
 const ODD: &[&str] = &[
-    "👍🏽", "👨‍👩‍👧", "🇺🇸", "e\u{301}", "\u{301}", "\u{300}\u{301}\u{302}", "Ω", "ß", "ﬁ", "İ", "\u{202e}", "\u{200d}", "\u{0}", "\u{7f}",
-    "\u{fffd}", "𝔘𝔫𝔦", "中文", "عربى", "é", "ÉTÉ",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "🇺🇸",
+    "e\u{301}",
+    "\u{301}",
+    "\u{300}\u{301}\u{302}",
+    "Ω",
+    "ß",
+    "ﬁ",
+    "İ",
+    "\u{202e}",
+    "\u{200d}",
+    "\u{0}",
+    "\u{7f}",
+    "\u{fffd}",
+    "𝔘𝔫𝔦",
+    "中文",
+    "عربى",
+    "é",
+    "ÉTÉ",
 ];
 
 /// One piece of an article: a mark, a space, a word, a figure, markup, an odd character, a
@@ -370,10 +491,14 @@ fn jsonl() -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn csv_text() -> impl Strategy<Value = Vec<u8>> {
-    let header = prop::sample::select(&["id,text", "ID , Text,title", "\u{feff}id,text,date", "text,id", "text", "", "id,id,text"][..]);
+    let header = prop::sample::select(
+        &["id,text", "ID , Text,title", "\u{feff}id,text,date", "text,id", "text", "", "id,id,text"][..],
+    );
     let field = prop_oneof![
-        prop::sample::select(&["a", "a~2", "x", "", "\"a\"", "\"“Hi,” he said.\"", "\"a\nb\"", "\"a\"\"b\"", "\"open", "é"][..])
-            .prop_map(str::to_string),
+        prop::sample::select(
+            &["a", "a~2", "x", "", "\"a\"", "\"“Hi,” he said.\"", "\"a\nb\"", "\"a\"\"b\"", "\"open", "é"][..]
+        )
+        .prop_map(str::to_string),
         arbitrary_text(),
     ];
     let row = prop::collection::vec(field, 0..4).prop_map(|f| f.join(","));
@@ -430,7 +555,7 @@ fn fuzz_process_articles() {
 
 #[test]
 fn fuzz_read_inputs() {
-    let (cases, reached) = fuzz("read_inputs", files(), |f| check_read(f));
+    let (cases, reached) = fuzz("read_inputs", files(), check_read);
     assert!(cases >= u64::from(BATCH) && reached.docs > 0, "{cases} {reached:?}");
 }
 

@@ -141,7 +141,8 @@ fn repeated_and_unusable_ids_fail_under_unique_ids() {
 fn a_renamed_repeat_never_takes_an_id_a_document_has() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
-    let recs = "{\"id\": \"a~2\", \"text\": \"A\"}\n{\"id\": \"a\", \"text\": \"B\"}\n{\"id\": \"a\", \"text\": \"C\"}\n";
+    let recs =
+        "{\"id\": \"a~2\", \"text\": \"A\"}\n{\"id\": \"a\", \"text\": \"B\"}\n{\"id\": \"a\", \"text\": \"C\"}\n";
     std::fs::write(dir.path().join("x.jsonl"), recs).unwrap();
     let docs = read_inputs(&[dir.path().to_path_buf()]).unwrap();
     assert_eq!(ids(&docs), ["a", "a~2", "a~3", "a~4"]);
