@@ -401,20 +401,30 @@ pub fn read_inputs(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
 }
 
 /// Fails documents whose id is unusable and renames repeated ids (`ID~2`), in input order.
+/// A new name is never an id some document was given, nor one already handed out: with ids
+/// `a~2, a, a` the second `a` becomes `a~3`.
 pub fn check_ids(docs: &mut [Pending]) {
+    let given: HashSet<String> = docs.iter().map(|d| d.doc_id.clone()).collect();
     let mut first: HashMap<String, (String, usize)> = HashMap::new();
     for doc in docs.iter_mut() {
         if let Some(reason) = bad_id(&doc.doc_id) {
             let id = format!("{}:bad-id", doc.source);
             doc.fail(id, reason);
         }
-        match first.get_mut(&doc.doc_id) {
+        match first.get(&doc.doc_id).cloned() {
             None => {
                 first.insert(doc.doc_id.clone(), (doc.source.clone(), 1));
             }
-            Some((source, n)) => {
-                *n += 1;
-                let renamed = format!("{}~{n}", doc.doc_id);
+            Some((source, mut n)) => {
+                let renamed = loop {
+                    n += 1;
+                    let name = format!("{}~{n}", doc.doc_id);
+                    if !given.contains(&name) && !first.contains_key(&name) {
+                        break name;
+                    }
+                };
+                first.insert(doc.doc_id.clone(), (source.clone(), n));
+                first.insert(renamed.clone(), (doc.source.clone(), 1));
                 let reason = format!(
                     "doc_id {:?} repeats the one from {source}; renamed {renamed:?}, not extracted",
                     doc.doc_id

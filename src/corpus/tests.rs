@@ -135,6 +135,22 @@ fn repeated_and_unusable_ids_fail_under_unique_ids() {
     assert_eq!(unique.len(), docs.len());
 }
 
+/// Found by `tests/fuzz.rs`: a repeat was renamed `a~2` although another document had the
+/// id `a~2`, so two rows shared it.
+#[test]
+fn a_renamed_repeat_never_takes_an_id_a_document_has() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+    let recs =
+        "{\"id\": \"a~2\", \"text\": \"A\"}\n{\"id\": \"a\", \"text\": \"B\"}\n{\"id\": \"a\", \"text\": \"C\"}\n";
+    std::fs::write(dir.path().join("x.jsonl"), recs).unwrap();
+    let docs = read_inputs(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(ids(&docs), ["a", "a~2", "a~3", "a~4"]);
+    assert_eq!(docs[1].body.as_deref(), Ok("A"));
+    assert!(err(&docs[2]).contains("renamed \"a~3\""), "{}", err(&docs[2]));
+    assert!(err(&docs[3]).contains("renamed \"a~4\""), "{}", err(&docs[3]));
+}
+
 #[cfg(unix)]
 #[test]
 fn fifos_devices_and_folder_loops_are_reported_not_followed() {
