@@ -3,7 +3,7 @@
 //!
 //! Each target draws cases until its time budget is spent, in batches of [`BATCH`] cases with
 //! seeds `SEED`, `SEED + 1`, …; a failing case is shrunk by proptest and reported with its seed
-//! and the minimal input, which then becomes a plain `#[test]` in `regressions` below.
+//! and the minimal input, which then becomes a plain `#[test]` (`regression_*`, at the end).
 //!
 //! - `NEWSMINE_FUZZ_SECONDS`: the budget of each target (default 2 s, so the suite stays short);
 //!   the long run is recorded in `reports/fuzz.md` with its command.
