@@ -8,6 +8,7 @@
 //! and one false negative. Optional gold mentions (durations, vague plurals, ages, fractions,
 //! the determiner `one`) neither count when missed nor cost precision when found.
 
+pub use newsmine::eval::Counts;
 use newsmine::figures::{extract_text, Figure};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -134,38 +135,6 @@ pub fn load(path: &Path) -> Option<Vec<Snippet>> {
         });
     }
     Some(out)
-}
-
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Counts {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// Detection and end-to-end counts, the number of required mentions whose qualifier was also
