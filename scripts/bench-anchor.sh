@@ -119,16 +119,18 @@ for v in RUNS WARMUP NEWSMINE_BIN NEWSMINE_FLAGS BASELINE_BIN BASELINE_FLAGS THR
   [ -z "${!v+x}" ] || command+="$v=\"${!v}\" "
 done
 command+="bash scripts/bench-anchor.sh $folder"
-export BENCH_FOLDER=$folder BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_COMMAND=$command
-export BENCH_MACHINE="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory"
-export BENCH_LOAD="$load_before before the runs, $load_after after"
-export BENCH_NEWSMINE="$("$bin" --version), commit $(git describe --always --dirty 2>/dev/null || echo unknown), \`$bin\`"
+# Assigned first and exported after, so that a failing command stops the script (set -e).
+BENCH_MACHINE="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory"
+BENCH_NEWSMINE="$("$bin" --version), commit $(git describe --always --dirty 2>/dev/null || echo unknown), \`$bin\`"
+BENCH_BASELINE=${baseline_bin:+"$("$baseline_bin" --version), \`$baseline_bin\` (sha256 $(sha256sum "$baseline_bin" | cut -c1-12))"}
+BENCH_THREADS_TABLE=$([ -z "$threads" ] || cat "$tmp/threads.md")
+BENCH_LOAD="$load_before before the runs, $load_after after"
+export BENCH_MACHINE BENCH_NEWSMINE BENCH_BASELINE BENCH_THREADS_TABLE BENCH_LOAD
+export BENCH_FOLDER=$folder BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_COMMAND=$command BENCH_THREADS=$threads
 export BENCH_NEWSMINE_FLAGS=$newsmine_flags BENCH_BASELINE_FLAGS=$baseline_flags
-export BENCH_BASELINE=${baseline_bin:+"$("$baseline_bin" --version), \`$baseline_bin\` (sha256 $(sha256sum "$baseline_bin" | cut -c1-12))"}
 # What each program found in its last run, so the report shows the work was done.
 export BENCH_ANCHOR_VERSIONS=$anchor_versions BENCH_ANCHOR_LOG=$tmp/log-spacy BENCH_ANCHOR_CSV=$tmp/anchor.csv
 export BENCH_NEWSMINE_OUT=$tmp/out-newsmine
-export BENCH_THREADS=$threads BENCH_THREADS_TABLE=$([ -z "$threads" ] || cat "$tmp/threads.md")
 mkdir -p "$(dirname "$report")"
 python3 scripts/bench_report.py "$results" > "$tmp/report.md"
 mv "$tmp/report.md" "$report"
