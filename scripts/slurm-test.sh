@@ -59,7 +59,8 @@ mkdir -p "$input/seeds" "$input/more"
 cp seeds/*.txt "$input/seeds/"
 polnear=$repo/../shared/data/polnear/dev/text
 if [ -d "$polnear" ]; then
-  find "$polnear" -name '*.txt' -size -2k | sort | head -n 6 | xargs -I{} cp {} "$input/more/"
+  # The six shortest, to keep the run short.
+  find "$polnear" -name '*.txt' -printf '%s %p\n' | sort -n | head -n 6 | cut -d' ' -f2- | xargs -I{} cp {} "$input/more/"
 else
   printf 'Council approves budget\n\nThe city council approved a budget of $4.2 million on Monday, Mayor Ann Lee said.\n' >"$input/more/budget.txt"
   printf 'Plant to close\n\n"We had no choice," said John Smith, a spokesman for Acme Corp., which employs 300 people.\n' >"$input/more/plant.txt"
@@ -106,9 +107,9 @@ done
 
 echo "slurm-test: jobs (scontrol show job):"
 for job in "$array" "$merge"; do
-  scontrol -o show job "$job" | grep -o 'JobId=[0-9]* \|ArrayTaskId=[^ ]*\|JobName=[^ ]*\|JobState=[^ ]*\|ExitCode=[^ ]*\|RunTime=[^ ]*' |
+  scontrol -o show job "$job" | tr ' ' '\n' | grep -E '^(JobId|ArrayTaskId|JobName|JobState|ExitCode|RunTime)=' |
     paste -sd' ' | sed 's/ JobId=/\nJobId=/g'
-done | sed 's/^/  /'
+done | sort -V | sed 's/^/  /'
 echo "slurm-test: sacct --completion (jobcomp/filetxt; each array task is listed under its own job id):"
 sacct --completion --format=JobID,JobName%18,State,ExitCode,Start,End,Elapsed 2>/dev/null | sed 's/^/  /'
 for log in "$work"/out/logs/*; do echo "slurm-test: $(basename "$log"):"; sed 's/^/  /' "$log"; done
