@@ -82,8 +82,23 @@ eval "$(bash scripts/slurm/local-cluster.sh start "$work/cluster")"
 echo "slurm-test: cluster up ($(sinfo -h -N -o '%N %T %c CPUs %m MB'), Slurm $(sinfo -V | cut -d' ' -f2))"
 
 shards=3
+# One document per part (newsmine's test hook; the tables do not change), so that task 0 has
+# recorded some of its shard when it is requeued below.
+export NEWSMINE_TEST_GROUP_SIZE=1
 read -r array merge < <(bash scripts/slurm/submit.sh "$input" "$work/out" "$shards")
+unset NEWSMINE_TEST_GROUP_SIZE
 echo "slurm-test: submitted: scripts/slurm/submit.sh $input $work/out $shards -> array job $array, merge job $merge"
+
+# A requeue, as after a node failure or a preemption: Slurm kills task 0 once it has recorded a
+# document and queues it again; rerun with --resume, it must continue from what was recorded.
+parts=$work/out/shard-0/.newsmine-work
+deadline=$(($(date +%s) + 120))
+until compgen -G "$parts/part-*" >/dev/null; do
+  [ "$(date +%s)" -lt "$deadline" ] || fail "task 0 recorded no document in 120 s"
+  sleep 0.2
+done
+scontrol requeue "${array}_0"
+echo "slurm-test: requeued task ${array}_0 after it recorded $(compgen -G "$parts/part-*" | wc -l) part(s)"
 
 # Waits for the merge job; the tasks are checked as they finish, so a failed task fails the test at
 # once (the merge job is then cancelled by --kill-on-invalid-dep).
@@ -113,6 +128,8 @@ done | sort -V | sed 's/^/  /'
 echo "slurm-test: sacct --completion (jobcomp/filetxt; each array task is listed under its own job id):"
 sacct --completion --format=JobID,JobName%18,State,ExitCode,Start,End,Elapsed 2>/dev/null | sed 's/^/  /'
 for log in "$work"/out/logs/*; do echo "slurm-test: $(basename "$log"):"; sed 's/^/  /' "$log"; done
+log0=$work/out/logs/extract-${array}_0.out
+grep -q 'restart 1' "$log0" && grep -q 'resumed' "$log0" || fail "task 0 was not rerun with documents resumed ($log0)"
 
 echo "slurm-test: comparing $work/out/merged with the single run:"
 different=0

@@ -7,8 +7,10 @@
 # slurmctld and slurmd run as root with their own key, socket, free TCP ports, state, spool and
 # logs in DIR, so nothing in /etc or a system-wide daemon is used or changed. No cgroups
 # (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none): containers rarely allow them.
-# Accounting has no database (slurmdbd): finished jobs are written by jobcomp/filetxt, which
-# `sacct --completion` reads.
+# A requeued job waits cred_expire seconds before it starts again (120 by default) and the
+# scheduler looks at pending jobs every sched_interval (60): both short here, so that a requeue
+# takes half a minute. Accounting has no database (slurmdbd): finished jobs are written by
+# jobcomp/filetxt, which `sacct --completion` reads.
 set -euo pipefail
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
@@ -53,7 +55,7 @@ SlurmdPort=$(free_port)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
-AuthInfo=socket=$dir/munge/socket
+AuthInfo=socket=$dir/munge/socket,cred_expire=30
 CredType=cred/munge
 StateSaveLocation=$dir/state
 SlurmdSpoolDir=$dir/spool/%n
@@ -74,6 +76,7 @@ MpiDefault=none
 SwitchType=switch/none
 ReturnToService=2
 MinJobAge=3600
+SchedulerParameters=sched_interval=5
 $node State=UNKNOWN
 PartitionName=local Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
