@@ -21,16 +21,17 @@ started=$(date +%s)
 
 newsmine=${NEWSMINE:-${CARGO_TARGET_DIR:-target}/release/newsmine}
 [ -x "$newsmine" ] || newsmine=$(command -v newsmine || true)
-[ -n "$newsmine" ] && [ -x "$newsmine" ] || skip "no newsmine binary (build it, or set NEWSMINE=PATH)"
+if [ -z "$newsmine" ] || ! [ -x "$newsmine" ]; then skip "no newsmine binary (build it, or set NEWSMINE=PATH)"; fi
 newsmine=$(realpath "$newsmine")
 "$newsmine" merge --help >/dev/null 2>&1 || skip "$newsmine has no \`merge\` command"
 export NEWSMINE_MODEL=${NEWSMINE_MODEL:-$repo/models/ner}
 
 [ "$(id -u)" = 0 ] || skip "not root (the daemons of the local cluster run as root)"
 daemons=(munged mungekey slurmctld slurmd sbatch)
-missing=$(for tool in "${daemons[@]}"; do command -v "$tool" >/dev/null || echo "$tool"; done)
-if [ -n "$missing" ]; then
-  command -v apt-get >/dev/null || skip "Slurm is not installed ($(echo $missing)) and there is no apt-get"
+missing=()
+for tool in "${daemons[@]}"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null || skip "Slurm is not installed (no ${missing[*]}) and there is no apt-get"
   echo "slurm-test: installing slurmctld slurmd slurm-client munge" >&2
   packages=(slurmctld slurmd slurm-client munge)
   { DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" ||
@@ -62,9 +63,21 @@ if [ -d "$polnear" ]; then
   # The six shortest, to keep the run short.
   find "$polnear" -name '*.txt' -printf '%s %p\n' | sort -n | head -n 6 | cut -d' ' -f2- | xargs -I{} cp {} "$input/more/"
 else
-  printf 'Council approves budget\n\nThe city council approved a budget of $4.2 million on Monday, Mayor Ann Lee said.\n' >"$input/more/budget.txt"
-  printf 'Plant to close\n\n"We had no choice," said John Smith, a spokesman for Acme Corp., which employs 300 people.\n' >"$input/more/plant.txt"
-  printf 'Rates hold\n\nThe European Central Bank kept rates at 4%%, its president Christine Lagarde told reporters.\n' >"$input/more/rates.txt"
+  cat >"$input/more/budget.txt" <<'EOF'
+Council approves budget
+
+The city council approved a budget of $4.2 million on Monday, Mayor Ann Lee said.
+EOF
+  cat >"$input/more/plant.txt" <<'EOF'
+Plant to close
+
+"We had no choice," said John Smith, a spokesman for Acme Corp., which employs 300 people.
+EOF
+  cat >"$input/more/rates.txt" <<'EOF'
+Rates hold
+
+The European Central Bank kept rates at 4%, its president Christine Lagarde told reporters.
+EOF
 fi
 cat >"$input/more/records.jsonl" <<'EOF'
 {"id": "wire-1", "title": "Strike ends", "text": "The union said on Friday that 1,200 workers would return to work after a deal with Northern Rail."}
@@ -129,7 +142,9 @@ echo "slurm-test: sacct --completion (jobcomp/filetxt; each array task is listed
 sacct --completion --format=JobID,JobName%18,State,ExitCode,Start,End,Elapsed 2>/dev/null | sed 's/^/  /'
 for log in "$work"/out/logs/*; do echo "slurm-test: $(basename "$log"):"; sed 's/^/  /' "$log"; done
 log0=$work/out/logs/extract-${array}_0.out
-grep -q 'restart 1' "$log0" && grep -q 'resumed' "$log0" || fail "task 0 was not rerun with documents resumed ($log0)"
+if ! grep -q 'restart 1' "$log0" || ! grep -q 'resumed' "$log0"; then
+  fail "task 0 was not rerun with documents resumed ($log0)"
+fi
 
 echo "slurm-test: comparing $work/out/merged with the single run:"
 different=0
