@@ -152,3 +152,73 @@ impl<I: Iterator<Item = Result<DocRows, WorkError>>> Iterator for Merged<I> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::work::{CorpusIdentity, Fingerprint, Shard, Start};
+
+    /// A finished shard `k/n` of the corpus `all` in `dir` with documents `mine` (one part).
+    fn shard(dir: &Path, k: usize, n: usize, all: &[&str], mine: &[&str], max_doc_chars: usize) {
+        let info = RunInfo {
+            fingerprint: Fingerprint {
+                newsmine: "test".into(),
+                model: Default::default(),
+                max_doc_chars,
+                doc_timeout_ms: 1000,
+            },
+            shard: Shard { index: k, count: n },
+            group_size: 64,
+            corpus: CorpusIdentity::of(all.iter().copied()),
+            documents: CorpusIdentity::of(mine.iter().copied()),
+            complete: false,
+        };
+        let area = WorkArea::open(dir, info, Start::New).unwrap();
+        let rows: Vec<DocRows> = mine
+            .iter()
+            .map(|id| {
+                let mut r = DocRows::default();
+                r.document.doc_id = id.to_string();
+                r
+            })
+            .collect();
+        if !rows.is_empty() {
+            area.write_part(0, &rows).unwrap();
+        }
+        area.complete(true).unwrap();
+    }
+
+    #[test]
+    fn shards_merge_by_doc_id_and_bad_sets_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = |name: &str| tmp.path().join(name);
+        let all = ["a", "b", "c", "d"];
+        shard(&d("s0"), 0, 3, &all, &["b", "d"], 100);
+        shard(&d("s1"), 1, 3, &all, &["a", "c"], 100);
+        shard(&d("s2"), 2, 3, &all, &[], 100);
+        let summary = merge(&[d("s2"), d("s1"), d("s0")], &d("out")).unwrap();
+        assert_eq!((summary.documents, summary.ok), (4, 4));
+        let text = std::fs::read_to_string(d("out/documents.csv")).unwrap();
+        let ids: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+
+        let refused = |dirs: &[&str], says: &str| {
+            let dirs: Vec<PathBuf> = dirs.iter().map(|n| d(n)).collect();
+            let e = merge(&dirs, &d("refused")).unwrap_err().to_string();
+            assert!(e.contains(says), "wanted {says:?} in {e}");
+        };
+        refused(&["s0", "s2"], "shards missing: 1/3");
+        refused(&["s0", "s1", "s1", "s2"], "shard 1/3 is given twice");
+        shard(&d("opt"), 1, 3, &all, &["a", "c"], 99);
+        refused(&["s0", "opt", "s2"], "fingerprint.max_doc_chars (100 in");
+        shard(&d("other"), 1, 3, &["a", "b", "c", "e"], &["a", "c"], 100);
+        refused(&["s0", "other", "s2"], "corpus.ids_sha256");
+        // Only a folder whose run.json lies about its shard can hold another's document.
+        shard(&d("liar"), 2, 3, &all, &["c"], 100);
+        refused(&["s0", "s1", "liar"], "doc_id \"c\" is in two shards");
+        refused(&["out"], "holds no shard");
+        let unfinished = RunInfo { complete: false, ..WorkArea::finished(&d("s0")).unwrap().unwrap().info().clone() };
+        WorkArea::open(&d("s0"), unfinished, Start::Resume).unwrap();
+        refused(&["s0", "s1", "s2"], "s0: shard 0/3 is unfinished");
+    }
+}

@@ -494,3 +494,109 @@ impl Iterator for PartRows<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shard_hash_is_pinned() {
+        // FNV-1a test vectors, and ids with a path, a repeat suffix and multibyte characters.
+        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
+        assert_eq!(fnv1a64("000_539f1dc83d85f2f8"), 0xb596019eef5fbfab);
+        assert_eq!(fnv1a64("café/ü~2"), 0x85d7987931371b41);
+        let shard: Shard = "2/7".parse().unwrap();
+        assert!(shard.holds("000_539f1dc83d85f2f8") && !Shard { index: 3, count: 7 }.holds("000_539f1dc83d85f2f8"));
+        assert!(Shard::WHOLE.holds("anything"));
+        assert_eq!(shard.to_string(), "2/7");
+        for (bad, says) in [("3/3", "from 0 to 2"), ("0/0", "at least 1"), ("2", "K/N"), ("x/2", "K in K/N")] {
+            let e = bad.parse::<Shard>().unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn corpus_identity_depends_on_every_id_and_its_bounds() {
+        let ab_c = CorpusIdentity::of(["ab", "c"]);
+        assert_eq!(ab_c.documents, 2);
+        assert_ne!(ab_c, CorpusIdentity::of(["a", "bc"]));
+        assert_ne!(ab_c, CorpusIdentity::of(["c", "ab"]));
+        assert_eq!(ab_c, CorpusIdentity::of(["ab", "c"]));
+    }
+
+    fn info(ids: &[&str], group_size: usize) -> RunInfo {
+        RunInfo {
+            fingerprint: Fingerprint {
+                newsmine: "test".into(),
+                model: ModelIdentity::default(),
+                max_doc_chars: 100,
+                doc_timeout_ms: 1000,
+            },
+            shard: Shard::WHOLE,
+            group_size,
+            corpus: CorpusIdentity::of(ids.iter().copied()),
+            documents: CorpusIdentity::of(ids.iter().copied()),
+            complete: false,
+        }
+    }
+
+    fn rows(id: &str) -> DocRows {
+        let mut r = DocRows::default();
+        r.document.doc_id = id.into();
+        r.speakers
+            .push(super::super::rows::SpeakerFact { speaker: format!("{id} “speaker”"), ..Default::default() });
+        r
+    }
+
+    #[test]
+    fn parts_are_the_journal_of_a_run() {
+        let out = tempfile::tempdir().unwrap();
+        let ids = ["a", "b", "c", "d", "e"];
+        let area = WorkArea::open(out.path(), info(&ids, 2), Start::New).unwrap();
+        assert_eq!((area.info().groups(), area.info().group_len(2)), (3, 1));
+        area.write_part(0, &[rows("a"), rows("b")]).unwrap();
+        area.write_part(2, &[rows("e")]).unwrap();
+        // Group 1 is missing: the rows stop there with an error naming its part.
+        let read: Vec<_> = area.rows().collect();
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[1].as_ref().unwrap(), &rows("b"));
+        let e = read[2].as_ref().unwrap_err().to_string();
+        assert!(e.contains("part-00000001.jsonl is missing"), "{e}");
+
+        // A new run over it is refused, saying how far it got.
+        let e = WorkArea::open(out.path(), info(&ids, 2), Start::New).unwrap_err();
+        assert!(e.is_usage());
+        assert!(e.to_string().contains("unfinished run (3 of 5 documents done)"), "{e}");
+        // A resume with other options or documents is refused, naming what differs.
+        let mut other = info(&ids, 2);
+        other.fingerprint.max_doc_chars = 50;
+        let e = WorkArea::open(out.path(), other, Start::Resume).unwrap_err().to_string();
+        assert!(e.contains("fingerprint.max_doc_chars (100 recorded, 50 now)"), "{e}");
+        let e = WorkArea::open(out.path(), info(&ids[..4], 2), Start::Resume).unwrap_err().to_string();
+        assert!(e.contains("documents.documents (5 recorded, 4 now)"), "{e}");
+        // A resume with another group size takes the recorded one.
+        let area = WorkArea::open(out.path(), info(&ids, 64), Start::Resume).unwrap();
+        assert_eq!(area.info().group_size, 2);
+        assert!(area.was_done(0) && !area.was_done(1) && area.was_done(2));
+        assert_eq!(area.documents_done(), 3);
+        area.write_part(1, &[rows("c"), rows("d")]).unwrap();
+        let read: Vec<DocRows> = area.rows().map(Result::unwrap).collect();
+        assert_eq!(read, ids.map(rows));
+        // A part with a document too few is refused.
+        area.write_part(1, &[rows("c")]).unwrap();
+        let e = area.rows().find_map(Result::err).unwrap().to_string();
+        assert!(e.contains("1 documents, its group has 2"), "{e}");
+        area.complete(true).unwrap();
+        assert!(read_info(&WorkArea::path(out.path())).unwrap().unwrap().complete);
+        // A finished run is replaced by a new one without a flag; --force clears an unfinished one.
+        let area = WorkArea::open(out.path(), info(&ids, 2), Start::New).unwrap();
+        assert_eq!(area.documents_done(), 0);
+        area.write_part(0, &[rows("a"), rows("b")]).unwrap();
+        let area = WorkArea::open(out.path(), info(&ids, 2), Start::Force).unwrap();
+        assert_eq!(area.documents_done(), 0);
+        area.complete(false).unwrap();
+        assert!(!WorkArea::path(out.path()).exists());
+    }
+}
