@@ -23,6 +23,8 @@ newsmine=${NEWSMINE:-${CARGO_TARGET_DIR:-target}/release/newsmine}
 [ -x "$newsmine" ] || newsmine=$(command -v newsmine || true)
 if [ -z "$newsmine" ] || ! [ -x "$newsmine" ]; then skip "no newsmine binary (build it, or set NEWSMINE=PATH)"; fi
 newsmine=$(realpath "$newsmine")
+# submit.sh hands the jobs this binary.
+export NEWSMINE=$newsmine
 "$newsmine" merge --help >/dev/null 2>&1 || skip "$newsmine has no \`merge\` command"
 export NEWSMINE_MODEL=${NEWSMINE_MODEL:-$repo/models/ner}
 

@@ -36,4 +36,5 @@ fn a_slurm_array_of_shards_merged_equals_a_single_run() {
     }
     assert!(run.status.success(), "slurm-test.sh: {}\n{stdout}\n{stderr}", run.status);
     assert!(stdout.contains("slurm-test: ok:"), "{stdout}");
+    eprintln!("{stdout}");
 }
