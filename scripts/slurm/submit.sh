@@ -2,9 +2,10 @@
 # Submits a sharded newsmine run to Slurm: an array job of N extract tasks (extract.sbatch) and a
 # merge job (merge.sbatch) that starts only when every task succeeded (--dependency=afterok).
 #   scripts/slurm/submit.sh INPUT OUT N [SBATCH_OPTION...]
-# INPUT: a folder or file (as `newsmine extract` takes); OUT: a folder on storage every node sees,
-# getting shard-0 … shard-(N-1), logs/ and, at the end, merged/ with the seven tables. Options after
-# N go to both sbatch calls (--partition=…, --account=…, --cpus-per-task=4, …).
+# INPUT: a folder or file (as `newsmine extract` takes); OUT: a folder; both, and this folder, on
+# storage every node sees. OUT gets shard-0 … shard-(N-1), logs/ and, at the end, merged/ with
+# the seven tables. Options after N go to both sbatch calls (--partition=…, --account=…,
+# --cpus-per-task=4, …; not --chdir).
 # newsmine: NEWSMINE (a path) or the `newsmine` on PATH, resolved here and passed to the jobs.
 # Prints the two job ids on stdout: "ARRAY_JOB_ID MERGE_JOB_ID"; what it did on stderr.
 set -euo pipefail
@@ -19,8 +20,8 @@ shift 3
 newsmine=$(command -v "${NEWSMINE:-newsmine}" || true)
 [ -n "$newsmine" ] || { echo "submit: newsmine is not on PATH; install it (scripts/install.sh) or set NEWSMINE=PATH" >&2; exit 1; }
 newsmine=$(realpath "$newsmine")
-# The jobs start in this folder, maybe on another node: absolute paths only.
-input=$(realpath "$input")
+# The jobs start in this folder (sbatch's default), maybe on another node. INPUT is passed as
+# given, so that documents.csv's source column reads as with `newsmine extract INPUT` run here.
 mkdir -p "$out/logs"
 out=$(realpath "$out")
 
