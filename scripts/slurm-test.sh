@@ -57,6 +57,8 @@ trap 'exit 1' INT TERM
 
 # The inputs: the seeds, six short PolNeAR dev articles when ../shared has them (else three written
 # here), and a JSONL file of records, so that documents from folders and from records are sharded.
+# Its third record is broken: a `failed` row, so that the single run, its shard and the merge exit
+# 3 (tables written, some documents failed) and the scripts must still carry the run through.
 input=$work/input
 mkdir -p "$input/seeds" "$input/more"
 cp seeds/*.txt "$input/seeds/"
@@ -84,14 +86,15 @@ fi
 cat >"$input/more/records.jsonl" <<'EOF'
 {"id": "wire-1", "title": "Strike ends", "text": "The union said on Friday that 1,200 workers would return to work after a deal with Northern Rail."}
 {"id": "wire-2", "title": "Election", "text": "\"It was a fair vote,\" the observer, Maria Costa, told Reuters. Turnout was 61 percent."}
+{"id": "wire-3", "text": "a record cut short
 EOF
 documents=$(find "$input" -name '*.txt' | wc -l)
-echo "slurm-test: $documents text files and 2 records in $input; newsmine is $newsmine"
+echo "slurm-test: $documents text files and 3 records (one broken) in $input; newsmine is $newsmine"
 
 echo "slurm-test: single run: newsmine extract $input -o $work/single --threads 2 --quiet"
 status=0
 "$newsmine" extract "$input" -o "$work/single" --threads 2 --quiet || status=$?
-[ "$status" = 0 ] || fail "the single run exited with $status"
+[ "$status" = 3 ] || fail "the single run exited with $status, not 3 (a document failed)"
 
 eval "$(bash scripts/slurm/local-cluster.sh start "$work/cluster")"
 echo "slurm-test: cluster up ($(sinfo -h -N -o '%N %T %c CPUs %m MB'), Slurm $(sinfo -V | cut -d' ' -f2))"
@@ -116,8 +119,9 @@ scontrol requeue "${array}_0"
 echo "slurm-test: requeued task ${array}_0 after it recorded $(compgen -G "$parts/part-*" | wc -l) part(s)"
 
 # Waits for the merge job; the tasks are checked as they finish, so a failed task fails the test at
-# once (the merge job is then cancelled by --kill-on-invalid-dep).
-job_field() { scontrol -o show job "$1" 2>/dev/null | grep -o "$2=[^ ]*" | cut -d= -f2 || true; }
+# once (the merge job is then cancelled by --kill-on-invalid-dep). The merge job ends FAILED with
+# newsmine's exit code 3, for the broken record.
+job_field() { scontrol -o show job "$1" 2>/dev/null | tr ' ' '\n' | grep "^$2=" | cut -d= -f2- || true; }
 deadline=$(($(date +%s) + ${NEWSMINE_SLURM_TIMEOUT:-600}))
 while :; do
   for state in $(job_field "$array" JobState); do
@@ -127,13 +131,16 @@ while :; do
   done
   state=$(job_field "$merge" JobState)
   case $state in
-    COMPLETED) break ;;
+    COMPLETED | FAILED) break ;;
     PENDING | CONFIGURING | RUNNING | COMPLETING) ;;
     *) fail "merge job $merge ended ${state:-unknown}" ;;
   esac
   [ "$(date +%s)" -lt "$deadline" ] || fail "the jobs did not finish in ${NEWSMINE_SLURM_TIMEOUT:-600} s"
   sleep 2
 done
+
+code=$(job_field "$merge" ExitCode)
+[ "$code" = 3:0 ] || fail "merge job $merge ended $state with exit code $code, not 3:0 (tables written, a document failed)"
 
 echo "slurm-test: jobs (scontrol show job):"
 for job in "$array" "$merge"; do
