@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every committed score in reports/: the seed gold (output/ is refreshed too),
-# CoNLL-2003 valid (NER), PolNeAR dev (attributions) and the throughput benchmark.
-# Needs ../shared/data for the last three; skips them with a note when it is absent.
+# CoNLL-2003 valid (NER) and PolNeAR dev (attributions). Needs ../shared/data for the last two;
+# skips them with a note when it is absent. The speed report, reports/bench.md, is made by
+# scripts/bench-anchor.sh (side by side with spaCy + textacy, installed from PyPI; ~15 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -23,9 +24,8 @@ if [ -d "$data/polnear/dev" ]; then
   tmp=$(mktemp -d)
   $bin extract "$data/polnear/dev/text" -o "$tmp" --quiet
   $bin eval --gold "$data/polnear/dev" --pred "$tmp" --gold-format brat --report reports/polnear-dev.md > /dev/null
-  $bin bench "$data/polnear/dev/text" --threads 1,2 --report reports/bench.md > /dev/null
   rm -rf "$tmp"
 else
-  echo "evaluate: $data/polnear absent, PolNeAR and bench reports not regenerated" >&2
+  echo "evaluate: $data/polnear absent, PolNeAR report not regenerated" >&2
 fi
 echo "evaluate: reports/ regenerated" >&2

@@ -58,7 +58,7 @@ fn merged_shards_equal_a_single_run_and_bad_sets_are_refused() {
     refused(&three[..2], "shards missing: 2/3");
     refused(&[three[0].clone(), three[1].clone(), three[0].clone(), three[2].clone()], "shard 0/3 is given twice");
     refused(&[three[0].clone(), seven[1].clone()], "shards (3 in");
-    refused(&[single.clone()], "holds no shard");
+    refused(std::slice::from_ref(&single), "holds no shard");
     // A shard extracted with another option is not part of the same run.
     let other = tmp.path().join("other-options");
     extract(&corpus, &other, &["--quiet", "--shard", "2/3", "--max-doc-chars", "5000"], &[]);
