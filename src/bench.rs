@@ -63,6 +63,12 @@ where
         progress: false,
         max_doc_chars: pipeline::MAX_DOC_CHARS,
         doc_timeout: pipeline::DOC_TIMEOUT,
+        // The scratch folder is never resumed or merged, so its runs need no model identity;
+        // `Force` clears what a crashed earlier benchmark left there.
+        model: Default::default(),
+        shard: None,
+        start: crate::export::work::Start::Force,
+        hooks: Default::default(),
     };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {

@@ -1,11 +1,13 @@
 //! The command line: clap structs with their defaults, and their validation into the
 //! library's configuration types. Nothing here does any work; `main.rs` calls the library
 //! with what these functions return. Bad usage is reported by clap (exit code 2). The
-//! environment is read here and nowhere in the library: `NEWSMINE_MODEL` ([`model_folder`]).
+//! environment is read here and nowhere in the library: `NEWSMINE_MODEL` ([`model_folder`]) and
+//! the resume tests' hooks ([`test_hooks`]).
 
 use anyhow::Context;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use newsmine::export::work::{ModelIdentity, Shard, Start};
 use newsmine::paths::{find_model, ModelNotFound, ModelSearch};
 use newsmine::{eval, export, pipeline};
 use std::path::{Path, PathBuf};
@@ -43,6 +45,8 @@ impl Cli {
 pub enum Command {
     /// Extract quotes, speakers, entities, organizations and figures into CSV tables.
     Extract(ExtractArgs),
+    /// Merge the folders of `extract --shard K/N` runs (all N shards) into the seven tables.
+    Merge(MergeArgs),
     /// Score predictions against gold annotations.
     Eval(EvalArgs),
     /// Measure throughput and peak memory of the whole pipeline.
@@ -144,6 +148,43 @@ pub struct ExtractArgs {
     pub html: bool,
     #[command(flatten)]
     pub spreadsheet: SpreadsheetArgs,
+    /// Continue the unfinished run in the output folder (same inputs and options); documents
+    /// it recorded are not extracted again. Starts a run when there is none.
+    #[arg(long, conflicts_with = "force")]
+    pub resume: bool,
+    /// Discard an unfinished run in the output folder and start over.
+    #[arg(long)]
+    pub force: bool,
+    /// Extract only shard K of N (K from 0 to N-1): the documents whose FNV-1a hash of doc_id,
+    /// modulo N, is K. The folder keeps what `newsmine merge` needs.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+}
+
+#[derive(clap::Args)]
+pub struct MergeArgs {
+    /// The output folders of `extract --shard K/N`, one for each K from 0 to N-1.
+    #[arg(required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Output folder for the merged tables.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// No summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Hooks for `tests/resume.rs`, from the environment: `NEWSMINE_TEST_GROUP_SIZE` (documents per
+/// part), `NEWSMINE_TEST_ABORT_AFTER_PARTS` (abort the process after writing that many parts) and
+/// `NEWSMINE_TEST_ABORT_IN_FINISH` (abort after that many of the final table renames). They
+/// stand in for `kill -9` at a chosen point; none changes the tables.
+pub fn test_hooks() -> pipeline::TestHooks {
+    let number = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<usize>().ok());
+    pipeline::TestHooks {
+        group_size: number("NEWSMINE_TEST_GROUP_SIZE"),
+        abort_after_parts: number("NEWSMINE_TEST_ABORT_AFTER_PARTS"),
+        abort_after_renames: number("NEWSMINE_TEST_ABORT_IN_FINISH"),
+    }
 }
 
 #[derive(clap::Args)]
@@ -183,8 +224,14 @@ pub struct XlsxArgs {
 }
 
 impl ExtractArgs {
-    /// The run configuration; the progress bar shows only on a terminal and without `--quiet`.
-    pub fn config(&self, stderr_is_terminal: bool) -> pipeline::Config {
+    /// The run configuration for the model whose files are `model`; the progress bar shows
+    /// only on a terminal and without `--quiet`.
+    pub fn config(&self, stderr_is_terminal: bool, model: ModelIdentity) -> pipeline::Config {
+        let start = match (self.resume, self.force) {
+            (true, _) => Start::Resume,
+            (_, true) => Start::Force,
+            _ => Start::New,
+        };
         pipeline::Config {
             inputs: self.inputs.clone(),
             output_dir: self.output.clone(),
@@ -192,6 +239,10 @@ impl ExtractArgs {
             progress: !self.quiet && stderr_is_terminal,
             max_doc_chars: self.max_doc_chars,
             doc_timeout: std::time::Duration::from_secs(self.doc_timeout),
+            model,
+            shard: self.shard,
+            start,
+            hooks: test_hooks(),
         }
     }
 }
@@ -396,15 +447,37 @@ mod tests {
         let Command::Extract(a) = parse(&["extract", "--threads", "3", "--quiet", "x"]).unwrap().command else {
             panic!()
         };
-        let cfg = a.config(true);
+        let cfg = a.config(true, ModelIdentity::default());
         assert_eq!((cfg.threads, cfg.progress, cfg.inputs), (3, false, vec![PathBuf::from("x")]));
         assert_eq!(cfg.doc_timeout, pipeline::DOC_TIMEOUT);
+        assert_eq!((cfg.shard, cfg.start), (None, Start::New));
+    }
+
+    #[test]
+    fn resume_force_and_shard() {
+        let config = |args: &[&str]| {
+            let Command::Extract(a) = parse(args).unwrap().command else { panic!() };
+            a.config(false, ModelIdentity::default())
+        };
+        assert_eq!(config(&["extract", "--resume"]).start, Start::Resume);
+        assert_eq!(config(&["extract", "--force"]).start, Start::Force);
+        let e = parse(&["extract", "--resume", "--force"]).err().expect("refused");
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(config(&["extract", "--shard", "2/7"]).shard, Some(Shard { index: 2, count: 7 }));
+        for bad in ["7/7", "0/0", "1", "a/2", "-1/2"] {
+            let e = parse(&["extract", "--shard", bad]).err().unwrap_or_else(|| panic!("{bad} refused"));
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
+        let Command::Merge(m) = parse(&["merge", "a", "b", "-o", "out"]).unwrap().command else { panic!() };
+        assert_eq!((m.shards.len(), m.output), (2, PathBuf::from("out")));
+        assert_eq!(parse(&["merge", "-o", "out"]).err().map(|e| e.exit_code()), Some(2));
+        assert_eq!(parse(&["merge", "a"]).err().map(|e| e.exit_code()), Some(2));
     }
 
     #[test]
     fn doc_timeout_is_whole_seconds_from_one() {
         let Command::Extract(a) = parse(&["extract", "--doc-timeout", "5"]).unwrap().command else { panic!() };
-        assert_eq!(a.config(false).doc_timeout, std::time::Duration::from_secs(5));
+        assert_eq!(a.config(false, ModelIdentity::default()).doc_timeout, std::time::Duration::from_secs(5));
         for bad in ["0", "-1", "1.5"] {
             let e = parse(&["extract", "--doc-timeout", bad]).err().expect("refused");
             assert_eq!(e.exit_code(), 2, "{bad}");

@@ -12,8 +12,10 @@
 //! 7. [`export`] writes the CSV tables of the output contract;
 //! 8. [`eval`] scores output against gold annotations.
 //!
-//! [`pipeline`] runs stages 1–7 over a batch in parallel, each document under a [`deadline`];
-//! [`bench`] measures it. `train` (cargo feature `train`) fits the encoder and the heads.
+//! [`pipeline`] runs stages 1–7 over a batch in parallel, each document under a [`deadline`],
+//! recording its progress in the output folder's work area ([`export::work`]) so a killed run
+//! resumes and a corpus can be split into shards; [`merge`] joins the shards' tables;
+//! [`bench`] measures a run. `train` (cargo feature `train`) fits the encoder and the heads.
 //! [`paths`] finds the model folder of a clone or an install.
 
 pub mod bench;
@@ -28,6 +30,7 @@ pub mod formats;
 pub mod heads;
 pub mod labels;
 pub mod lang;
+pub mod merge;
 pub mod ner;
 pub mod paths;
 pub mod pipeline;

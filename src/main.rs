@@ -1,18 +1,22 @@
 //! The `newsmine` binary: parses arguments ([`cli`]), builds a validated configuration, calls
 //! the library, and maps the outcome to an exit code. Nothing else lives here.
 //!
-//! Exit codes: 0 success; 1 a fatal error (unreadable input path, model or output folder);
-//! 2 bad usage; 3 the run finished but some documents failed (see `documents.csv`).
+//! Exit codes: 0 success; 1 a fatal error (unreadable input path, model or output folder, shard
+//! folders that cannot be merged); 2 bad usage (also: an output folder holding an unfinished run
+//! without `--resume` or `--force`, or `--resume` with other inputs or options); 3 the run
+//! finished but some documents failed (see `documents.csv`).
 
 mod cli;
 
 use anyhow::{Context, Result};
 use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs};
 use newsmine::encoder::ModelError;
+use newsmine::export::work::ModelIdentity;
 use newsmine::ner::{BertTagger, Tagger};
-use newsmine::{bench, eval, pipeline};
+use newsmine::pipeline::PipelineError;
+use newsmine::{bench, eval, merge, pipeline};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,15 +24,26 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("newsmine: error: {e:#}");
-            ExitCode::from(1)
+            // The output folder's state refuses what the command line asked: bad usage.
+            let usage = matches!(e.downcast_ref(), Some(PipelineError::Work(w)) if w.is_usage());
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }
 
+/// Makes one model per worker from the model folder `model`.
+fn models_of(model: PathBuf) -> impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync {
+    move || Ok(Box::new(BertTagger::load(&model)?) as Box<dyn Tagger + Send>)
+}
+
 /// Makes one model per worker from the model folder found for `--model` ([`model_folder`]).
 fn models(flag: &Option<PathBuf>) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
-    let model = model_folder(flag.as_deref())?;
-    Ok(move || Ok(Box::new(BertTagger::load(&model)?) as Box<dyn Tagger + Send>))
+    Ok(models_of(model_folder(flag.as_deref())?))
+}
+
+/// The identity of the model folder's files, for the run's fingerprint.
+fn identity(model: &Path) -> Result<ModelIdentity> {
+    ModelIdentity::of(model).with_context(|| format!("reading the model folder {}", model.display()))
 }
 
 /// Warns when more workers than cores are asked for: each holds a model, none runs faster.
@@ -43,13 +58,22 @@ fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => {
             warn_threads(args.threads);
-            let summary = pipeline::run(&args.config(std::io::stderr().is_terminal()), models(&args.model)?)?;
+            let model = model_folder(args.model.as_deref())?;
+            let cfg = args.config(std::io::stderr().is_terminal(), identity(&model)?);
+            let summary = pipeline::run(&cfg, models_of(model))?;
             if args.html {
                 HtmlArgs::write(&args.output, &args.inputs, args.quiet)?;
             }
             args.spreadsheet.apply(&args.output, args.xlsx)?;
             if !args.quiet {
                 eprintln!("newsmine: {summary} -> {}", args.output.display());
+            }
+            Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Command::Merge(args) => {
+            let summary = merge::merge(&args.shards, &args.output)?;
+            if !args.quiet {
+                eprintln!("newsmine: merged {summary} -> {}", args.output.display());
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }

@@ -1,13 +1,18 @@
 //! The batch: reads the inputs, analyses every document in parallel (one NER model per
-//! worker, since models are `Send` but not `Sync`), and hands each document's rows to the
-//! [`Sink`] of the output folder (the seven tables). A document that
+//! worker, since models are `Send` but not `Sync`), records each group of documents' rows in
+//! the output folder's work area ([`work`]: what makes a run resumable and shardable), and
+//! then hands every document's rows, in `doc_id` order, to the [`Sink`] of the output folder
+//! (the seven tables). A document that
 //! cannot be read, is empty, is not English, runs past its time limit ([`deadline`],
 //! `--doc-timeout`) or makes a stage panic gets its own row in `documents.csv` and never stops
 //! the others.
 
-use crate::corpus::{self, CorpusError, Document, Limits, ReadError};
+use crate::corpus::{self, CorpusError, Document, Limits, Pending, ReadError};
 use crate::doc::{Analysed, Entity};
 use crate::encoder::ModelError;
+use crate::export::work::{
+    self, CorpusIdentity, Fingerprint, ModelIdentity, RunInfo, Shard, Start, WorkArea, WorkError,
+};
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
 use crate::labels::{DocStatus, EntityLabel};
 use crate::ner::{canonical, Tagger};
@@ -17,6 +22,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -36,6 +42,40 @@ pub struct Config {
     /// row (`took longer than N s`); checked between stages and between the tagger's forward
     /// passes ([`deadline`]).
     pub doc_timeout: Duration,
+    /// The model folder's identity, part of the run's [`Fingerprint`].
+    pub model: ModelIdentity,
+    /// `--shard K/N`: extract only this shard's documents and keep the work area for `newsmine
+    /// merge`. `None` extracts every document and removes the work area once the tables are
+    /// in place.
+    pub shard: Option<Shard>,
+    /// What to do with a work area already in the output folder (`--resume`, `--force`).
+    pub start: Start,
+    /// Off unless a test sets them.
+    pub hooks: TestHooks,
+}
+
+impl Config {
+    /// Everything in this configuration that changes the tables (see [`Fingerprint`]).
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint {
+            newsmine: env!("CARGO_PKG_VERSION").to_string(),
+            model: self.model.clone(),
+            max_doc_chars: self.max_doc_chars,
+            doc_timeout_ms: self.doc_timeout.as_millis() as u64,
+        }
+    }
+}
+
+/// Hooks for the resume tests (`tests/resume.rs`); the binary sets them from the
+/// `NEWSMINE_TEST_*` variables. None changes the tables.
+#[derive(Debug, Clone, Default)]
+pub struct TestHooks {
+    /// Documents per part instead of [`work::GROUP_SIZE`], so a few documents make several parts.
+    pub group_size: Option<usize>,
+    /// Abort the process (as `kill -9` would stop it) once this run has written this many parts.
+    pub abort_after_parts: Option<usize>,
+    /// Abort the process after this many of the final seven table renames.
+    pub abort_after_renames: Option<usize>,
 }
 
 /// The default of [`Config::max_doc_chars`]: a thousand times a long news article.
@@ -54,9 +94,14 @@ pub struct Summary {
     pub failed: usize,
     pub entities: usize,
     pub quotes: usize,
+    pub attributions: usize,
     pub figures: usize,
     pub chars: usize,
     pub seconds: f64,
+    /// Documents whose rows an earlier, interrupted run had recorded (`--resume`).
+    pub resumed: usize,
+    /// The first [`FAILED_NAMED`] failed documents' ids, in `doc_id` order.
+    pub failed_ids: Vec<String>,
     /// Files in the input folders left out for their extension.
     pub skipped_files: usize,
     /// Folders reached again through symbolic links (walked once).
@@ -68,9 +113,26 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} figures",
-            self.documents, self.ok, self.skipped, self.failed, self.seconds, self.entities, self.quotes, self.figures
+            "{} documents ({} ok, {} skipped, {} failed) in {:.1}s: {} entities, {} quotes, {} attributions, {} figures",
+            self.documents,
+            self.ok,
+            self.skipped,
+            self.failed,
+            self.seconds,
+            self.entities,
+            self.quotes,
+            self.attributions,
+            self.figures
         )?;
+        if self.resumed > 0 {
+            write!(f, "; {} documents were done before this run (resumed)", self.resumed)?;
+        }
+        if self.failed > 0 {
+            write!(f, "; failed: {}", self.failed_ids.join(", "))?;
+            if self.failed > self.failed_ids.len() {
+                write!(f, " (+{} more)", self.failed - self.failed_ids.len())?;
+            }
+        }
         if self.skipped_files > 0 {
             write!(f, "; {} files skipped for their extension (read: .txt .text .md .jsonl .csv)", self.skipped_files)?;
         }
@@ -89,6 +151,8 @@ pub enum PipelineError {
     Ner(#[from] ModelError),
     #[error("writing output")]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Work(#[from] WorkError),
     #[error("output folder {path} cannot be created or written")]
     OutputDir { path: PathBuf, source: std::io::Error },
 }
@@ -183,7 +247,7 @@ fn process_guarded(doc: &Document, tagger: &mut dyn Tagger, timeout: Duration) -
 }
 
 /// Creates the output folder and checks it takes a file, before any work is done.
-fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
+pub(crate) fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
     let err = |source| PipelineError::OutputDir { path: dir.to_path_buf(), source };
     std::fs::create_dir_all(dir).map_err(err)?;
     let probe = dir.join(format!(".newsmine-probe-{}", std::process::id()));
@@ -191,14 +255,19 @@ fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
     std::fs::remove_file(&probe).map_err(err)
 }
 
-/// Documents handed to the workers at a time, per worker: their rows go to the sink in
-/// `doc_id` order when the whole chunk is done, so memory holds one chunk's rows, and a worker
-/// waits at most for the slowest document of a chunk.
+/// Documents handed to the workers at a time, per worker (rounded up to whole groups): their
+/// rows are held until their group's part is written, so memory holds one chunk's rows, and a
+/// worker waits at most for the slowest document of a chunk.
 const CHUNK_PER_WORKER: usize = 32;
 
-/// Runs the batch with taggers made by `make_tagger` (one per worker) and writes the
-/// tables into `cfg.output_dir`. Documents are read when a worker takes them and their rows
-/// are streamed to the sink in `doc_id` order, so memory does not grow with the corpus.
+/// Runs the batch with taggers made by `make_tagger` (one per worker) and writes the tables
+/// into `cfg.output_dir`.
+///
+/// The pending documents (the shard's, with `--shard`) are sorted by `doc_id` and cut into
+/// groups; each group not already recorded in the work area is extracted and written as a
+/// part (documents read when a worker takes them, groups of a chunk in parallel). Then the
+/// tables are built from all parts in order, so memory does not grow with the corpus and an
+/// interrupted run, resumed, writes the same tables as one that was not.
 pub fn run<F>(cfg: &Config, make_tagger: F) -> Result<Summary, PipelineError>
 where
     F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
@@ -209,16 +278,62 @@ where
     let limits = Limits::for_chars(cfg.max_doc_chars);
     let mut pending = corpus::pending_all(&scanned, limits);
     pending.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+    let whole = CorpusIdentity::of(pending.iter().map(|p| p.doc_id.as_str()));
+    let shard = cfg.shard.unwrap_or(Shard::WHOLE);
+    pending.retain(|p| shard.holds(&p.doc_id));
+    let info = RunInfo {
+        fingerprint: cfg.fingerprint(),
+        shard,
+        group_size: cfg.hooks.group_size.unwrap_or(work::GROUP_SIZE).max(1),
+        corpus: whole,
+        documents: CorpusIdentity::of(pending.iter().map(|p| p.doc_id.as_str())),
+        complete: false,
+    };
+    let area = WorkArea::open(&cfg.output_dir, info, cfg.start)?;
+    let todo: Vec<(usize, &[Pending])> =
+        pending.chunks(area.info().group_size).enumerate().filter(|(g, _)| !area.was_done(*g)).collect();
+    if !todo.is_empty() {
+        extract_groups(cfg, &area, &todo, pending.len(), limits, make_tagger)?;
+    }
+    let sink = CsvSink::create(&cfg.output_dir)?.abort_after_renames(cfg.hooks.abort_after_renames);
+    let summary = write_tables(area.rows().map(|r| r.map_err(PipelineError::from)), sink)?;
+    let resumed = area.documents_done();
+    area.complete(cfg.shard.is_some())?;
+    Ok(Summary {
+        seconds: started.elapsed().as_secs_f64(),
+        resumed,
+        skipped_files: scanned.skipped_extension,
+        folder_loops: scanned.loops,
+        ..summary
+    })
+}
+
+/// Extracts the groups `todo` (index, documents) and writes each one's part as soon as it is
+/// done. `total` is the run's document count, for the progress bar, which starts at the
+/// documents already recorded.
+fn extract_groups<F>(
+    cfg: &Config,
+    area: &WorkArea,
+    todo: &[(usize, &[Pending])],
+    total: usize,
+    limits: Limits,
+    make_tagger: F,
+) -> Result<(), PipelineError>
+where
+    F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
+{
     // Load one model up front so a broken model folder fails before any work.
     let pool_models: Mutex<Vec<Box<dyn Tagger + Send>>> = Mutex::new(vec![make_tagger()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
-    let bar = if cfg.progress { ProgressBar::new(pending.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if cfg.progress { ProgressBar::new(total as u64) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} documents  {per_sec}  ETA {eta}")
             .expect("valid progress template"),
     );
+    bar.set_position(area.documents_done() as u64);
+    bar.reset_eta();
     let one = |doc: &Document| -> DocRows {
         if let Some(skipped) = too_long(doc, cfg.max_doc_chars) {
             return skipped;
@@ -232,38 +347,62 @@ where
         pool_models.lock().expect("model pool").push(tagger);
         out
     };
-    let mut sink: Box<dyn Sink> = Box::new(CsvSink::create(&cfg.output_dir)?);
-    let mut summary = Summary { documents: pending.len(), ..Default::default() };
-    let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
-    for chunk in pending.chunks(CHUNK_PER_WORKER * threads) {
-        let rows: Vec<DocRows> =
-            workers.install(|| chunk.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect());
-        for r in rows {
-            summary.add(&r);
-            sink.document(r)?;
+    let written = AtomicUsize::new(0);
+    let group = |(g, docs): &(usize, &[Pending])| -> Result<(), WorkError> {
+        let rows: Vec<DocRows> = docs.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect();
+        area.write_part(*g, &rows)?;
+        if Some(written.fetch_add(1, Ordering::SeqCst) + 1) == cfg.hooks.abort_after_parts {
+            std::process::abort();
         }
+        Ok(())
+    };
+    let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+    let per_chunk = (CHUNK_PER_WORKER * threads).div_ceil(area.info().group_size).max(1);
+    for chunk in todo.chunks(per_chunk) {
+        workers.install(|| chunk.par_iter().try_for_each(group))?;
     }
     bar.finish_and_clear();
-    sink.finish()?;
-    Ok(Summary {
-        seconds: started.elapsed().as_secs_f64(),
-        skipped_files: scanned.skipped_extension,
-        folder_loops: scanned.loops,
-        ..summary
-    })
+    Ok(())
 }
+
+/// Streams documents' rows, in `doc_id` order, into `sink` and finishes it: the one way tables
+/// are written, from a run's parts or from the shards of a merge.
+pub(crate) fn write_tables<E>(rows: impl Iterator<Item = Result<DocRows, E>>, sink: CsvSink) -> Result<Summary, E>
+where
+    E: From<ExportError>,
+{
+    let mut sink: Box<dyn Sink> = Box::new(sink);
+    let mut summary = Summary::default();
+    for r in rows {
+        let r = r?;
+        summary.add(&r);
+        sink.document(r)?;
+    }
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// Failed documents the summary line names; the rest are counted.
+pub const FAILED_NAMED: usize = 3;
 
 impl Summary {
     /// Counts one document's rows.
     fn add(&mut self, rows: &DocRows) {
+        self.documents += 1;
         match rows.document.status {
             DocStatus::Ok => self.ok += 1,
             DocStatus::Skipped => self.skipped += 1,
-            DocStatus::Failed => self.failed += 1,
+            DocStatus::Failed => {
+                self.failed += 1;
+                if self.failed_ids.len() < FAILED_NAMED {
+                    self.failed_ids.push(rows.document.doc_id.clone());
+                }
+            }
         }
         self.chars += rows.document.chars;
         self.entities += rows.entities.len();
         self.quotes += rows.quotes.len();
+        self.attributions += rows.attributions.len();
         self.figures += rows.figures.len();
     }
 }

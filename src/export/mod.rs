@@ -8,6 +8,8 @@
 //!   [`CsvSink`], which writes the seven tables;
 //! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename);
 //! - [`manifest`]: the seven tables as one set: `manifest.json`, written last, that readers check.
+//! - [`work`]: the work area of a run (`.newsmine-work/`): the run's fingerprint and its rows,
+//!   part by part, durably, from which the tables are built; what resume, shards and merge use.
 //! - [`xlsx`]: for spreadsheet programs, after a run: the tables as one workbook, and the
 //!   formula-safe CSV rewrite (`--csv-safe`).
 //!
@@ -18,6 +20,7 @@ pub mod html;
 pub mod manifest;
 pub mod rows;
 pub mod sink;
+pub mod work;
 pub mod writer;
 pub mod xlsx;
 

@@ -116,8 +116,9 @@ pub struct FigureRow {
     pub end: usize,
 }
 
-/// Everything one document contributes to the tables.
-#[derive(Debug, Clone, Default)]
+/// Everything one document contributes to the tables. Serialised whole (serde's JSON) into the
+/// part files of the work area ([`super::work`]), from which the tables are built.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocRows {
     pub document: DocumentRow,
     pub entities: Vec<EntityRow>,
@@ -130,7 +131,7 @@ pub struct DocRows {
 }
 
 /// One quote's speaker, as the corpus speaker table aggregates it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SpeakerFact {
     /// Canonical name or description; `""` when no source was found.
     pub speaker: String,

@@ -64,6 +64,8 @@ pub struct CsvSink {
     attributions: Table,
     speakers: Speakers,
     organizations: Organizations,
+    /// Test hook: abort the process after this many table renames ([`CsvSink::abort_after_renames`]).
+    abort_after_renames: Option<usize>,
 }
 
 impl CsvSink {
@@ -78,7 +80,15 @@ impl CsvSink {
             attributions: Table::create(dir, "attributions.csv")?,
             speakers: Speakers::default(),
             organizations: Organizations::default(),
+            abort_after_renames: None,
         })
+    }
+
+    /// Test hook: [`Sink::finish`] aborts the process (as a kill would stop it) after `n` of
+    /// the seven renames, so a test can check that a run killed while its tables were being
+    /// swapped resumes to the same tables. The binary sets it from `NEWSMINE_TEST_ABORT_IN_FINISH`.
+    pub fn abort_after_renames(self, n: Option<usize>) -> CsvSink {
+        CsvSink { abort_after_renames: n, ..self }
     }
 }
 
@@ -109,7 +119,10 @@ impl Sink for CsvSink {
         ];
         // Every table is complete on disk before the first rename: from here the set is swapped.
         manifest::begin(&s.dir)?;
-        for (tmp, path) in closed.into_iter().chain(corpus) {
+        for (n, (tmp, path)) in closed.into_iter().chain(corpus).enumerate() {
+            if s.abort_after_renames == Some(n) {
+                std::process::abort();
+            }
             std::fs::rename(&tmp, &path).map_err(|source| ExportError::Io { path, source })?;
         }
         manifest::commit(&s.dir)
