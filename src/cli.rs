@@ -6,6 +6,7 @@
 use anyhow::Context;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use newsmine::encoder::Precision;
 use newsmine::paths::{find_model, ModelNotFound, ModelSearch};
 use newsmine::{eval, export, pipeline};
 use std::path::{Path, PathBuf};
@@ -126,6 +127,9 @@ pub struct ExtractArgs {
     /// NER model folder [default: NEWSMINE_MODEL, models/ner, or the installed model].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -206,6 +210,30 @@ pub enum GoldFormat {
     Conll,
 }
 
+/// `--precision`: the number format of the encoder's matrix products.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PrecisionArg {
+    /// bf16 where the CPU has bf16 dot products (AVX512-BF16), else fp32.
+    Auto,
+    /// 32-bit floats everywhere (the reference).
+    Fp32,
+    /// bfloat16 matrix products (slow on CPUs without bf16 dot products).
+    Bf16,
+    /// int8 weights and activations (FBGEMM; needs AVX2); fastest, less accurate.
+    Int8,
+}
+
+impl From<PrecisionArg> for Precision {
+    fn from(p: PrecisionArg) -> Precision {
+        match p {
+            PrecisionArg::Auto => Precision::Auto,
+            PrecisionArg::Fp32 => Precision::Fp32,
+            PrecisionArg::Bf16 => Precision::Bf16,
+            PrecisionArg::Int8 => Precision::Int8,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum UnitSpanArg {
     /// The words of the unit's rows.
@@ -241,6 +269,9 @@ pub struct EvalArgs {
     /// NER model folder (conll) [default: as for extract].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
 }
 
 impl EvalArgs {
@@ -267,6 +298,9 @@ pub struct BenchArgs {
     /// NER model folder [default: as for extract].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
     /// Write the Markdown table to FILE as well.
     #[arg(long)]
     pub report: Option<PathBuf>,

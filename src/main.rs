@@ -7,7 +7,7 @@
 mod cli;
 
 use anyhow::{Context, Result};
-use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs};
+use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs, PrecisionArg};
 use newsmine::encoder::ModelError;
 use newsmine::ner::{BertTagger, Tagger};
 use newsmine::{bench, eval, pipeline};
@@ -25,10 +25,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes one model per worker from the model folder found for `--model` ([`model_folder`]).
-fn models(flag: &Option<PathBuf>) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
+/// Makes one model per worker from the model folder found for `--model` ([`model_folder`]),
+/// its encoder in `precision`.
+fn models(
+    flag: &Option<PathBuf>,
+    precision: PrecisionArg,
+) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
     let model = model_folder(flag.as_deref())?;
-    Ok(move || Ok(Box::new(BertTagger::load(&model)?) as Box<dyn Tagger + Send>))
+    Ok(move || Ok(Box::new(BertTagger::load(&model, precision.into())?) as Box<dyn Tagger + Send>))
 }
 
 /// Warns when more workers than cores are asked for: each holds a model, none runs faster.
@@ -43,7 +47,8 @@ fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Extract(args) => {
             warn_threads(args.threads);
-            let summary = pipeline::run(&args.config(std::io::stderr().is_terminal()), models(&args.model)?)?;
+            let summary =
+                pipeline::run(&args.config(std::io::stderr().is_terminal()), models(&args.model, args.precision)?)?;
             if args.html {
                 HtmlArgs::write(&args.output, &args.inputs, args.quiet)?;
             }
@@ -59,7 +64,8 @@ fn run(command: Command) -> Result<ExitCode> {
                 GoldFormat::Conll => {
                     // An explicit folder goes straight to the loader, whose error names the missing file.
                     let model = args.model.clone().map_or_else(|| model_folder(None), Ok)?;
-                    let tagger = BertTagger::load(&model).with_context(|| format!("--model {}", model.display()))?;
+                    let tagger = BertTagger::load(&model, args.precision.into())
+                        .with_context(|| format!("--model {}", model.display()))?;
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
@@ -75,7 +81,7 @@ fn run(command: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench(args) => {
-            let rows = bench::bench(&args.inputs, &args.threads, args.repeat, models(&args.model)?)?;
+            let rows = bench::bench(&args.inputs, &args.threads, args.repeat, models(&args.model, args.precision)?)?;
             let md = bench::to_markdown(&rows);
             print!("{md}");
             if let Some(path) = &args.report {
