@@ -458,6 +458,25 @@ mod tests {
     }
 
     #[test]
+    fn precision_is_auto_unless_named() {
+        let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!() };
+        assert_eq!(Precision::from(a.precision), Precision::Auto);
+        for (name, want) in [("fp32", Precision::Fp32), ("bf16", Precision::Bf16), ("int8", Precision::Int8)] {
+            let Command::Extract(a) = parse(&["extract", "--precision", name]).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(a.precision), want);
+            let Command::Bench(b) = parse(&["bench", "--precision", name]).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(b.precision), want);
+            let args = ["eval", "--gold", "g", "--gold-format", "conll", "--precision", name];
+            let Command::Eval(e) = parse(&args).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(e.precision), want);
+        }
+        for bad in ["fp16", "BF16", ""] {
+            let e = parse(&["extract", "--precision", bad]).err().expect("refused");
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
     fn spreadsheet_flags() {
         let Command::Extract(a) = parse(&["extract", "--xlsx", "--csv-safe", "--model", "m"]).unwrap().command else {
             panic!()
