@@ -12,7 +12,8 @@
 //! - the matrix products run in the [`Precision`] chosen at load (bf16 weights converted, or
 //!   int8 weights quantised, once).
 //!
-//! Training keeps rust-bert's forward (dropout, gradients); `tests` pin this one to it.
+//! Training keeps rust-bert's forward (dropout, gradients); the tests of `model` pin this one
+//! to it (fp32 states within 1e-4, the same tags).
 
 use super::precision::Precision;
 use std::collections::HashMap;
