@@ -66,6 +66,7 @@ where
         // The scratch folder is never resumed or merged, so its runs need no model identity;
         // `Force` clears what a crashed earlier benchmark left there.
         model: Default::default(),
+        precision: Default::default(),
         shard: None,
         start: crate::export::work::Start::Force,
         hooks: Default::default(),

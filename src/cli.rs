@@ -7,6 +7,7 @@
 use anyhow::Context;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use newsmine::encoder::Precision;
 use newsmine::export::work::{ModelIdentity, Shard, Start};
 use newsmine::paths::{find_model, ModelNotFound, ModelSearch};
 use newsmine::{eval, export, pipeline};
@@ -130,6 +131,9 @@ pub struct ExtractArgs {
     /// NER model folder [default: NEWSMINE_MODEL, models/ner, or the installed model].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -240,6 +244,7 @@ impl ExtractArgs {
             max_doc_chars: self.max_doc_chars,
             doc_timeout: std::time::Duration::from_secs(self.doc_timeout),
             model,
+            precision: self.precision.into(),
             shard: self.shard,
             start,
             hooks: test_hooks(),
@@ -255,6 +260,30 @@ pub enum GoldFormat {
     Brat,
     /// A CoNLL-2003 IOB file; runs the NER model over its sentences.
     Conll,
+}
+
+/// `--precision`: the number format of the encoder's matrix products.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PrecisionArg {
+    /// bf16 where the CPU has bf16 dot products (AVX512-BF16), else fp32.
+    Auto,
+    /// 32-bit floats everywhere (the reference).
+    Fp32,
+    /// bfloat16 matrix products (slow on CPUs without bf16 dot products).
+    Bf16,
+    /// int8 weights and activations (FBGEMM; needs AVX2); fastest, less accurate.
+    Int8,
+}
+
+impl From<PrecisionArg> for Precision {
+    fn from(p: PrecisionArg) -> Precision {
+        match p {
+            PrecisionArg::Auto => Precision::Auto,
+            PrecisionArg::Fp32 => Precision::Fp32,
+            PrecisionArg::Bf16 => Precision::Bf16,
+            PrecisionArg::Int8 => Precision::Int8,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -292,6 +321,9 @@ pub struct EvalArgs {
     /// NER model folder (conll) [default: as for extract].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
 }
 
 impl EvalArgs {
@@ -318,6 +350,9 @@ pub struct BenchArgs {
     /// NER model folder [default: as for extract].
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Number format of the encoder's matrix products (reports/speed-accuracy.md).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub precision: PrecisionArg,
     /// Write the Markdown table to FILE as well.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -494,6 +529,25 @@ mod tests {
         };
         let o = a.options();
         assert_eq!((o.overlap_threshold, o.unit_span), (0.5, eval::UnitSpan::Hull));
+    }
+
+    #[test]
+    fn precision_is_auto_unless_named() {
+        let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!() };
+        assert_eq!(Precision::from(a.precision), Precision::Auto);
+        for (name, want) in [("fp32", Precision::Fp32), ("bf16", Precision::Bf16), ("int8", Precision::Int8)] {
+            let Command::Extract(a) = parse(&["extract", "--precision", name]).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(a.precision), want);
+            let Command::Bench(b) = parse(&["bench", "--precision", name]).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(b.precision), want);
+            let args = ["eval", "--gold", "g", "--gold-format", "conll", "--precision", name];
+            let Command::Eval(e) = parse(&args).unwrap().command else { panic!() };
+            assert_eq!(Precision::from(e.precision), want);
+        }
+        for bad in ["fp16", "BF16", ""] {
+            let e = parse(&["extract", "--precision", bad]).err().expect("refused");
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
     }
 
     #[test]

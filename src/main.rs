@@ -9,7 +9,7 @@
 mod cli;
 
 use anyhow::{Context, Result};
-use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs};
+use cli::{model_folder, Cli, Command, GoldFormat, HtmlArgs, PrecisionArg};
 use newsmine::encoder::ModelError;
 use newsmine::export::work::ModelIdentity;
 use newsmine::ner::{BertTagger, Tagger};
@@ -31,14 +31,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Makes one model per worker from the model folder `model`.
-fn models_of(model: PathBuf) -> impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync {
-    move || Ok(Box::new(BertTagger::load(&model)?) as Box<dyn Tagger + Send>)
+/// Makes one model per worker from the model folder `model`, its encoder in `precision`.
+fn models_of(
+    model: PathBuf,
+    precision: PrecisionArg,
+) -> impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync {
+    move || Ok(Box::new(BertTagger::load(&model, precision.into())?) as Box<dyn Tagger + Send>)
 }
 
-/// Makes one model per worker from the model folder found for `--model` ([`model_folder`]).
-fn models(flag: &Option<PathBuf>) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
-    Ok(models_of(model_folder(flag.as_deref())?))
+/// Makes one model per worker from the model folder found for `--model` ([`model_folder`]),
+/// its encoder in `precision`.
+fn models(
+    flag: &Option<PathBuf>,
+    precision: PrecisionArg,
+) -> Result<impl Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync> {
+    Ok(models_of(model_folder(flag.as_deref())?, precision))
 }
 
 /// The identity of the model folder's files, for the run's fingerprint.
@@ -60,7 +67,7 @@ fn run(command: Command) -> Result<ExitCode> {
             warn_threads(args.threads);
             let model = model_folder(args.model.as_deref())?;
             let cfg = args.config(std::io::stderr().is_terminal(), identity(&model)?);
-            let summary = pipeline::run(&cfg, models_of(model))?;
+            let summary = pipeline::run(&cfg, models_of(model, args.precision))?;
             if args.html {
                 HtmlArgs::write(&args.output, &args.inputs, args.quiet)?;
             }
@@ -83,7 +90,8 @@ fn run(command: Command) -> Result<ExitCode> {
                 GoldFormat::Conll => {
                     // An explicit folder goes straight to the loader, whose error names the missing file.
                     let model = args.model.clone().map_or_else(|| model_folder(None), Ok)?;
-                    let tagger = BertTagger::load(&model).with_context(|| format!("--model {}", model.display()))?;
+                    let tagger = BertTagger::load(&model, args.precision.into())
+                        .with_context(|| format!("--model {}", model.display()))?;
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
@@ -99,7 +107,7 @@ fn run(command: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench(args) => {
-            let rows = bench::bench(&args.inputs, &args.threads, args.repeat, models(&args.model)?)?;
+            let rows = bench::bench(&args.inputs, &args.threads, args.repeat, models(&args.model, args.precision)?)?;
             let md = bench::to_markdown(&rows);
             print!("{md}");
             if let Some(path) = &args.report {

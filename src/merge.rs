@@ -166,6 +166,7 @@ mod tests {
                 model: Default::default(),
                 max_doc_chars,
                 doc_timeout_ms: 1000,
+                precision: "fp32".into(),
             },
             shard: Shard { index: k, count: n },
             group_size: 64,

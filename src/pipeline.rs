@@ -9,7 +9,7 @@
 
 use crate::corpus::{self, CorpusError, Document, Limits, Pending, ReadError};
 use crate::doc::{Analysed, Entity};
-use crate::encoder::ModelError;
+use crate::encoder::{CpuFeatures, ModelError, Precision};
 use crate::export::work::{
     self, CorpusIdentity, Fingerprint, ModelIdentity, RunInfo, Shard, Start, WorkArea, WorkError,
 };
@@ -44,6 +44,9 @@ pub struct Config {
     pub doc_timeout: Duration,
     /// The model folder's identity, part of the run's [`Fingerprint`].
     pub model: ModelIdentity,
+    /// The encoder's precision as asked (`--precision`); the fingerprint records the one it
+    /// resolves to on this CPU, since bf16 and fp32 rows differ in the third decimal.
+    pub precision: Precision,
     /// `--shard K/N`: extract only this shard's documents and keep the work area for `newsmine
     /// merge`. `None` extracts every document and removes the work area once the tables are
     /// in place.
@@ -62,6 +65,7 @@ impl Config {
             model: self.model.clone(),
             max_doc_chars: self.max_doc_chars,
             doc_timeout_ms: self.doc_timeout.as_millis() as u64,
+            precision: self.precision.resolve(CpuFeatures::detect()).unwrap_or(self.precision).name().to_string(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod common;
 use newsmine::doc::EntityLabel;
+use newsmine::encoder::Precision;
 use newsmine::ner::{BertTagger, Tagger};
 use newsmine::span::Span;
 
@@ -24,7 +25,7 @@ fn long_documents_keep_mentions_aligned_across_batches() {
         expected.push((start, person, city));
         text += " ";
     }
-    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let mut model = BertTagger::load(&common::model_dir(), Precision::Auto).unwrap();
     let mentions = model.tag(&text, &sentences).mentions;
     for (start, person, city) in expected {
         let p = mentions.iter().find(|m| m.span.start == start).expect("a mention at each sentence start");
@@ -53,7 +54,7 @@ fn the_cue_scores_mark_reporting_words() {
         sentences.push(Span::new(start, text.len()));
         text += " ";
     }
-    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let mut model = BertTagger::load(&common::model_dir(), Precision::Auto).unwrap();
     let scores = model.tag(&text, &sentences);
     let words = scores.cues.expect("models/ner has a role tagger");
     let roles = scores.roles.expect("models/ner has a role tagger");
@@ -95,7 +96,7 @@ fn the_role_tagger_marks_source_cue_and_content() {
         expected.push(start);
         text += " ";
     }
-    let mut model = BertTagger::load(&common::model_dir()).unwrap();
+    let mut model = BertTagger::load(&common::model_dir(), Precision::Auto).unwrap();
     let scores = model.tag(&text, &sentences);
     let roles = scores.roles.expect("models/ner has a role tagger");
     // Every word is scored: 9 words from `said` to the full stop, plus the subject's 2, 4 or 1.

@@ -8,7 +8,14 @@
 //! [`NerModel::predict_with_features`] also hands on each word's encoder states (the top
 //! layer's and a middle layer's, [`FEATURE_LAYER`]) for heads trained on top of the frozen
 //! tagger (`heads`).
+//!
+//! Two forward passes over the same variables: rust-bert's `BertModel` for training
+//! ([`NerModel::forward`], dropout and gradients), and [`FastEncoder`] for inference in a
+//! model loaded with [`NerModel::load`] (packed pieces, fused operations, the chosen
+//! [`Precision`]).
 
+use super::fast::{FastEncoder, Packing};
+use super::precision::{CpuFeatures, Precision};
 use super::words::Shape;
 use super::{device, ModelError};
 use crate::labels::BioTag;
@@ -52,6 +59,9 @@ pub struct NerModel {
     shape_embeddings: nn::Embedding,
     classifier: nn::Linear,
     tokenizer: Tokenizer,
+    /// The inference forward pass; `None` in a model being trained, whose weights change
+    /// under it (prediction then runs rust-bert's forward).
+    fast: Option<FastEncoder>,
 }
 
 impl NerModel {
@@ -75,7 +85,7 @@ impl NerModel {
             nn::EmbeddingConfig { ws_init: nn::Init::Randn { mean: 0.0, stdev: 0.02 }, ..Default::default() },
         );
         let classifier = nn::linear(&heads / "classifier", hidden, NUM_TAGS as i64, Default::default());
-        NerModel { vs, config, encoder, word_embeddings, shape_embeddings, classifier, tokenizer }
+        NerModel { vs, config, encoder, word_embeddings, shape_embeddings, classifier, tokenizer, fast: None }
     }
 
     fn load_tokenizer(path: &Path) -> Result<Tokenizer, ModelError> {
@@ -88,8 +98,12 @@ impl NerModel {
         Ok(tokenizer)
     }
 
-    /// A trained model from a model folder.
-    pub fn load(dir: &Path) -> Result<NerModel, ModelError> {
+    /// A trained model from a model folder, for inference with its matrix products in
+    /// `precision` (`Auto`: the best this CPU runs, [`Precision::resolve`]).
+    pub fn load(dir: &Path, precision: Precision) -> Result<NerModel, ModelError> {
+        let precision = precision
+            .resolve(CpuFeatures::detect())
+            .map_err(|reason| ModelError::Model { path: dir.to_path_buf(), reason })?;
         let config_path = dir.join("config.json");
         let config: NerConfig = read_json(&config_path)?;
         if config.tags != BioTag::ALL.map(BioTag::as_str) {
@@ -104,6 +118,13 @@ impl NerModel {
         model.vs.load(&weights).map_err(|e| ModelError::Model { path: weights.clone(), reason: e.to_string() })?;
         // Loading adopts the file's precision; fp16 matrix products are very slow on CPU.
         model.vs.float();
+        let encoder = &model.config.encoder;
+        model.fast = Some(FastEncoder::new(
+            &model.vs.variables(),
+            encoder.num_hidden_layers as usize,
+            encoder.num_attention_heads,
+            precision,
+        ));
         Ok(model)
     }
 
@@ -175,12 +196,17 @@ impl NerModel {
         Encoded { ids, shapes, first_piece }
     }
 
-    /// Each word's first-piece states `[batch, max_words, hidden]`: the top layer's and
-    /// [`FEATURE_LAYER`]'s.
-    fn word_states(&self, batch: &[Encoded], train: bool) -> (Tensor, Tensor) {
+    /// The precision the inference pass runs in; `None` in a model being trained.
+    pub fn precision(&self) -> Option<Precision> {
+        self.fast.as_ref().map(|f| f.precision)
+    }
+
+    /// Each word's first-piece states `[batch, max_words, hidden]` by rust-bert's forward: the
+    /// top layer's and [`FEATURE_LAYER`]'s.
+    fn word_states(&self, batch: &[&Encoded], train: bool) -> (Tensor, Tensor) {
         let b = batch.len() as i64;
         let t = batch.iter().map(|e| e.ids.len()).max().unwrap_or(0) as i64;
-        let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1) as i64;
+        let w = max_words(batch);
         let mut ids = vec![0i64; (b * t) as usize];
         let mut shapes = vec![0i64; (b * t) as usize];
         let mut mask = vec![0i64; (b * t) as usize];
@@ -213,44 +239,76 @@ impl NerModel {
         (out.hidden_state.gather(1, &index, false), middle.gather(1, &index, false))
     }
 
-    /// Tag logits `[batch, max_words, NUM_TAGS]` for a batch of encoded sentences.
-    pub fn forward(&self, batch: &[Encoded], train: bool) -> Tensor {
+    /// Each word's first-piece states `[words, hidden]`, the batch's words one window after
+    /// another: the top layer's and [`FEATURE_LAYER`]'s. Only real pieces run through the
+    /// inference forward; rust-bert's (in a model being trained) runs the padded batch.
+    fn packed_word_states(&self, batch: &[&Encoded]) -> (Tensor, Tensor) {
+        let Some(fast) = &self.fast else {
+            let (top, middle) = self.word_states(batch, false);
+            let rows = Tensor::from_slice(&padded_word_rows(batch));
+            let h = top.size()[2];
+            return (top.view([-1, h]).index_select(0, &rows), middle.view([-1, h]).index_select(0, &rows));
+        };
+        let pieces: usize = batch.iter().map(|e| e.ids.len()).sum();
+        let (mut ids, mut shapes, mut positions) =
+            (Vec::with_capacity(pieces), Vec::with_capacity(pieces), Vec::with_capacity(pieces));
+        let mut firsts = Vec::with_capacity(batch.iter().map(|e| e.first_piece.len()).sum());
+        for e in batch {
+            let offset = ids.len() as i64;
+            ids.extend_from_slice(&e.ids);
+            shapes.extend_from_slice(&e.shapes);
+            positions.extend(0..e.ids.len() as i64);
+            firsts.extend(e.first_piece.iter().map(|f| offset + f));
+        }
+        let embeds = self.word_embeddings.index_select(0, &Tensor::from_slice(&ids))
+            + self.shape_embeddings.ws.index_select(0, &Tensor::from_slice(&shapes));
+        let lengths: Vec<usize> = batch.iter().map(|e| e.ids.len()).collect();
+        let (middle, top) =
+            fast.forward(&embeds, &Tensor::from_slice(&positions), &Packing::new(&lengths), FEATURE_LAYER);
+        let firsts = Tensor::from_slice(&firsts);
+        (top.index_select(0, &firsts), middle.index_select(0, &firsts))
+    }
+
+    /// Tag logits `[batch, max_words, NUM_TAGS]` for a batch of encoded sentences, by
+    /// rust-bert's forward (training).
+    pub fn forward(&self, batch: &[&Encoded], train: bool) -> Tensor {
         let (top, _) = self.word_states(batch, train);
         self.classifier.forward(&top.dropout(0.1, train))
     }
 
     /// Per-word tag log-probabilities for a batch, without gradients.
-    pub fn predict(&self, batch: &[Encoded]) -> Vec<Vec<[f32; NUM_TAGS]>> {
+    pub fn predict(&self, batch: &[&Encoded]) -> Vec<Vec<[f32; NUM_TAGS]>> {
         self.predict_with_features(batch).0
     }
 
-    /// [`NerModel::predict`], and each word's features `[batch, max_words, 2 * hidden]` (top
-    /// and middle layer states side by side; rows past a sentence's words are padding).
-    pub fn predict_with_features(&self, batch: &[Encoded]) -> (Vec<Vec<[f32; NUM_TAGS]>>, Tensor) {
+    /// [`NerModel::predict`], and each word's features `[words, 2 * hidden]` (top and middle
+    /// layer states side by side), the batch's words one window after another.
+    pub fn predict_with_features(&self, batch: &[&Encoded]) -> (Vec<Vec<[f32; NUM_TAGS]>>, Tensor) {
         let (log_probs, features) = tch::no_grad(|| {
-            let (top, middle) = self.word_states(batch, false);
+            let (top, middle) = self.packed_word_states(batch);
             let log_probs = self.classifier.forward(&top).log_softmax(-1, Kind::Float);
             (log_probs, Tensor::cat(&[top, middle], -1))
         });
-        let dims = log_probs.size();
         let flat: Vec<f32> = Vec::<f32>::try_from(log_probs.flatten(0, -1)).expect("float tensor");
-        let (w, k) = (dims[1] as usize, dims[2] as usize);
-        let tags = batch
-            .iter()
-            .enumerate()
-            .map(|(row, e)| {
-                (0..e.first_piece.len())
-                    .map(|word| {
-                        let at = (row * w + word) * k;
-                        let mut scores = [0f32; NUM_TAGS];
-                        scores.copy_from_slice(&flat[at..at + k]);
-                        scores
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut scores = flat.chunks_exact(NUM_TAGS).map(|c| <[f32; NUM_TAGS]>::try_from(c).expect("NUM_TAGS wide"));
+        let tags = batch.iter().map(|e| scores.by_ref().take(e.first_piece.len()).collect()).collect();
         (tags, features)
     }
+}
+
+/// The longest window's word count in a batch (at least 1, so tensors are never empty).
+fn max_words(batch: &[&Encoded]) -> i64 {
+    batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1) as i64
+}
+
+/// The rows of real words in a `[batch * max_words]` layout, window after window.
+fn padded_word_rows(batch: &[&Encoded]) -> Vec<i64> {
+    let w = max_words(batch);
+    batch
+        .iter()
+        .enumerate()
+        .flat_map(|(row, e)| (0..e.first_piece.len() as i64).map(move |i| row as i64 * w + i))
+        .collect()
 }
 
 /// Writes fp16 copies of the variables of `vs` to `path` as safetensors, sorted by name: half
@@ -266,4 +324,90 @@ pub(crate) fn write_half(vs: &nn::VarStore, path: &Path) -> Result<(), ModelErro
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, ModelError> {
     let text = std::fs::read_to_string(path).map_err(|e| ModelError::Io { path: path.to_path_buf(), source: e })?;
     serde_json::from_str(&text).map_err(|e| ModelError::Model { path: path.to_path_buf(), reason: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(precision: Precision) -> NerModel {
+        NerModel::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner"), precision).unwrap()
+    }
+
+    /// Sentences of different lengths (so batches have padding), with names, casing and
+    /// punctuation the tagger cares about.
+    const SENTENCES: [&str; 8] = [
+        "Senator Maria Lopez said on Monday that the bill would pass the Senate.",
+        "\"We have the votes,\" a White House spokesman told Reuters in Washington.",
+        "Critics argued that the plan would cost $4 billion over ten years.",
+        "IBM shares rose.",
+        "The European Central Bank kept rates unchanged, President Christine Lagarde told reporters in \
+         Frankfurt after a meeting that ran late into the evening, according to two officials.",
+        "ACCORDING TO the NEW YORK TIMES, Apple and Microsoft met in Cupertino.",
+        "Ms. O'Neill, 54, joined Goldman Sachs in 1998.",
+        "Yes.",
+    ];
+
+    fn encoded(model: &NerModel) -> Vec<Encoded> {
+        SENTENCES.iter().map(|s| model.encode(&s.split(' ').collect::<Vec<_>>())).collect()
+    }
+
+    /// Each word's best tag.
+    fn argmax(scores: &[Vec<[f32; NUM_TAGS]>]) -> Vec<Vec<usize>> {
+        scores
+            .iter()
+            .map(|s| s.iter().map(|w| (0..NUM_TAGS).max_by(|&a, &b| w[a].total_cmp(&w[b])).unwrap()).collect())
+            .collect()
+    }
+
+    fn max_abs_diff(a: &Tensor, b: &Tensor) -> f64 {
+        (a - b).abs().max().double_value(&[])
+    }
+
+    #[test]
+    fn the_inference_forward_matches_rust_berts() {
+        let mut model = load(Precision::Fp32);
+        let encoded = encoded(&model);
+        let batch: Vec<&Encoded> = encoded.iter().collect();
+        let (top, middle) = tch::no_grad(|| model.packed_word_states(&batch));
+        let (tags, features) = model.predict_with_features(&batch);
+        // The same model without its inference forward runs rust-bert's.
+        let fast = model.fast.take();
+        let (top_ref, middle_ref) = tch::no_grad(|| model.packed_word_states(&batch));
+        let (tags_ref, features_ref) = model.predict_with_features(&batch);
+        let words: usize = encoded.iter().map(|e| e.first_piece.len()).sum();
+        assert_eq!(top.size(), [words as i64, 384]);
+        assert_eq!(top.size(), top_ref.size());
+        assert!(max_abs_diff(&top, &top_ref) < 1e-4, "top {}", max_abs_diff(&top, &top_ref));
+        assert!(max_abs_diff(&middle, &middle_ref) < 1e-4, "middle {}", max_abs_diff(&middle, &middle_ref));
+        assert!(max_abs_diff(&features, &features_ref) < 1e-4);
+        assert_eq!(argmax(&tags), argmax(&tags_ref));
+        assert!(argmax(&tags).iter().flatten().any(|&t| t != 0), "some word is tagged as a name");
+        // Each window alone (no padding anywhere) gives its rows of the batch.
+        model.fast = fast;
+        let mut row = 0;
+        for e in &encoded {
+            let (alone, _) = tch::no_grad(|| model.packed_word_states(&[e]));
+            let n = e.first_piece.len() as i64;
+            assert!(max_abs_diff(&alone, &top.narrow(0, row, n)) < 1e-4);
+            row += n;
+        }
+    }
+
+    #[test]
+    fn bf16_and_int8_tag_like_fp32() {
+        let reference = load(Precision::Fp32);
+        let encoded = encoded(&reference);
+        let batch: Vec<&Encoded> = encoded.iter().collect();
+        let (want, want_features) = reference.predict_with_features(&batch);
+        for (precision, tolerance) in [(Precision::Bf16, 0.5), (Precision::Int8, 1.0)] {
+            let model = load(precision);
+            assert_eq!(model.precision(), Some(precision));
+            let (got, features) = model.predict_with_features(&batch);
+            assert_eq!(features.kind(), Kind::Float, "the heads read fp32 features");
+            let diff = max_abs_diff(&features, &want_features);
+            assert!(diff > 0.0 && diff < tolerance, "{precision:?}: features differ by {diff}");
+            assert_eq!(argmax(&got), argmax(&want), "{precision:?}");
+        }
+    }
 }

@@ -134,6 +134,9 @@ pub struct Fingerprint {
     pub max_doc_chars: usize,
     /// `--doc-timeout`, in milliseconds.
     pub doc_timeout_ms: u64,
+    /// The encoder precision the run used (`fp32`, `bf16`, `int8`): `--precision` resolved on
+    /// the CPU that ran it, so shards run on CPUs that resolve `auto` differently do not merge.
+    pub precision: String,
 }
 
 /// A list of documents: how many, and the sha256 of their `doc_id`s in order (each preceded by
@@ -533,6 +536,7 @@ mod tests {
                 model: ModelIdentity::default(),
                 max_doc_chars: 100,
                 doc_timeout_ms: 1000,
+                precision: "fp32".into(),
             },
             shard: Shard::WHOLE,
             group_size,

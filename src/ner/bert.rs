@@ -8,7 +8,7 @@ use super::tags::{chunks, viterbi};
 use super::{Mention, Tagger, Tagging};
 use crate::deadline;
 use crate::encoder::windows::{window_words, windows, BATCH};
-use crate::encoder::{Encoded, ModelError, NerModel};
+use crate::encoder::{Encoded, ModelError, NerModel, Precision};
 use crate::heads::Heads;
 use crate::labels::BioTag;
 use crate::span::Span;
@@ -25,9 +25,10 @@ pub struct BertTagger {
 
 impl BertTagger {
     /// The model in folder `dir` (`config.json`, `model.safetensors`, `tokenizer.json`) and its
-    /// heads (`cue_head.safetensors`, `role_head.safetensors`) when present.
-    pub fn load(dir: &Path) -> Result<Self, ModelError> {
-        let model = NerModel::load(dir)?;
+    /// heads (`cue_head.safetensors`, `role_head.safetensors`) when present, its encoder
+    /// running in `precision`.
+    pub fn load(dir: &Path, precision: Precision) -> Result<Self, ModelError> {
+        let model = NerModel::load(dir, precision)?;
         let heads = Heads::load(dir, 2 * model.config.encoder.hidden_size)?;
         Ok(BertTagger { model, heads, segment_words: SEGMENT_WORDS })
     }
@@ -54,7 +55,7 @@ pub fn predict_tags(model: &NerModel, encoded: &[Encoded], batch_size: usize) ->
     order.sort_by_key(|&i| encoded[i].ids.len());
     let mut out = vec![Vec::new(); encoded.len()];
     for chunk in order.chunks(batch_size) {
-        let batch: Vec<Encoded> = chunk.iter().map(|&i| encoded[i].clone()).collect();
+        let batch: Vec<&Encoded> = chunk.iter().map(|&i| &encoded[i]).collect();
         for (&i, lp) in chunk.iter().zip(model.predict(&batch)) {
             out[i] = viterbi(&lp);
         }
@@ -142,18 +143,20 @@ impl BertTagger {
                 return None;
             }
             let batch_idx = batch_idx.as_slice();
-            let batch: Vec<Encoded> = batch_idx.iter().map(|&i| windows[i].1.clone()).collect();
+            let batch: Vec<&Encoded> = batch_idx.iter().map(|&i| &windows[i].1).collect();
             let (tag_scores, batch_features) = self.model.predict_with_features(&batch);
             if self.heads.any() && words > 0 {
-                let width = batch_features.size()[2];
+                let width = batch_features.size()[1];
                 let all = features.get_or_insert_with(|| {
                     Tensor::empty([words, width], (batch_features.kind(), batch_features.device()))
                 });
-                for (row, &i) in batch_idx.iter().enumerate() {
-                    // Straight into the segment's rows: the batch's padded buffer is freed with
-                    // the batch, and no window holds a copy of its own.
-                    let n = batch[row].first_piece.len() as i64;
-                    all.narrow(0, offsets[i], n).copy_(&batch_features.get(row as i64).narrow(0, 0, n));
+                let mut row = 0;
+                for (e, &i) in batch.iter().zip(batch_idx) {
+                    // Straight into the segment's rows: the batch's buffer is freed with the
+                    // batch, and no window holds a copy of its own.
+                    let n = e.first_piece.len() as i64;
+                    all.narrow(0, offsets[i], n).copy_(&batch_features.narrow(0, row, n));
+                    row += n;
                 }
             }
             for (&i, log_probs) in batch_idx.iter().zip(tag_scores) {
@@ -204,7 +207,7 @@ mod tests {
     use std::time::Duration;
 
     fn model() -> BertTagger {
-        BertTagger::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner")).unwrap()
+        BertTagger::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ner"), Precision::Auto).unwrap()
     }
 
     /// An article of a few sentences and its sentence spans, at byte `offset` of a document.

@@ -4,7 +4,7 @@
 
 use super::examples::{cached_examples, held_out};
 use super::{decay_to_tenth, word_counts, TrainError};
-use crate::encoder::NerModel;
+use crate::encoder::{NerModel, Precision};
 use crate::formats::brat::load_polnear;
 use crate::heads::cue::{context_rows, padded, CueHead, FILE};
 use rand::rngs::StdRng;
@@ -59,7 +59,8 @@ pub fn word_scores(probabilities: &[f32], labels: &[f32], threshold: f32) -> Wor
 pub fn train(cfg: &CueTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<WordScores>, TrainError> {
     tch::manual_seed(cfg.seed as i64);
     let mut rng = StdRng::seed_from_u64(cfg.seed);
-    let model = NerModel::load(&cfg.model_dir)?;
+    // fp32 features on every CPU, so a head fits the same wherever it is trained.
+    let model = NerModel::load(&cfg.model_dir, Precision::Fp32)?;
     let articles = load_polnear(&cfg.split)?;
     let data = cached_examples(&model, &articles, cfg.cache.as_deref(), &mut log)?;
     let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();

@@ -86,16 +86,9 @@ pub fn examples(model: &NerModel, articles: &[GoldArticle], mut log: impl FnMut(
         cue_labels.extend(labels(gold, &words).iter().map(|r| r[Role::Cue]));
         article.extend(std::iter::repeat_n(a, words.len()));
         for chunk in wins.chunks(BATCH) {
-            let batch: Vec<Encoded> = chunk.iter().map(|(_, e)| e.clone()).collect();
+            let batch: Vec<&Encoded> = chunk.iter().map(|(_, e)| e).collect();
             let (_, f) = model.predict_with_features(&batch);
-            let width = f.size()[2];
-            let w = f.size()[1] as usize;
-            let flat = f.view([-1, width]);
-            let mut rows = Vec::new();
-            for (row, (_, e)) in chunk.iter().enumerate() {
-                rows.extend((0..e.first_piece.len()).map(|i| (row * w + i) as i64));
-            }
-            features.push(flat.index_select(0, &Tensor::from_slice(&rows)).to_kind(Kind::Half));
+            features.push(f.to_kind(Kind::Half));
         }
         if (a + 1) % 50 == 0 {
             log(&format!(

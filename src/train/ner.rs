@@ -171,7 +171,7 @@ fn length_buckets(train: &[(Encoded, Vec<i64>)], batch_size: usize, rng: &mut St
 /// The mean cross-entropy of the tags of the sentences `batch_idx` of `train` (words past a
 /// sentence's end are ignored).
 fn batch_loss(model: &NerModel, train: &[(Encoded, Vec<i64>)], batch_idx: &[usize]) -> Tensor {
-    let batch: Vec<Encoded> = batch_idx.iter().map(|&i| train[i].0.clone()).collect();
+    let batch: Vec<&Encoded> = batch_idx.iter().map(|&i| &train[i].0).collect();
     let w = batch.iter().map(|e| e.first_piece.len()).max().unwrap_or(0).max(1);
     let mut targets = vec![-100i64; batch.len() * w];
     for (row, &i) in batch_idx.iter().enumerate() {

@@ -5,7 +5,7 @@
 
 use super::examples::{article_words, cached_examples, held_out, labels};
 use super::{bad_file, decay_to_tenth, word_counts, TrainError};
-use crate::encoder::NerModel;
+use crate::encoder::{NerModel, Precision};
 use crate::eval::metrics::Counts;
 use crate::formats::brat::{load_polnear, GoldArticle};
 use crate::heads::role::{RoleHead, FILE};
@@ -60,7 +60,8 @@ pub struct RoleScore {
 pub fn train(cfg: &RoleTrainConfig, mut log: impl FnMut(&str)) -> Result<Vec<RoleScore>, TrainError> {
     tch::manual_seed(cfg.seed as i64);
     let mut rng = StdRng::seed_from_u64(cfg.seed);
-    let model = NerModel::load(&cfg.model_dir)?;
+    // fp32 features on every CPU, so a head fits the same wherever it is trained.
+    let model = NerModel::load(&cfg.model_dir, Precision::Fp32)?;
     let articles = load_polnear(&cfg.split)?;
     let features = cached_examples(&model, &articles, Some(&cfg.cache), &mut log)?.features;
     let (ranges, all_labels) = article_labels(&model, &articles);
