@@ -6,8 +6,25 @@ mod common;
 use common::*;
 use std::process::Command as Process;
 
+/// Whether `--precision auto` resolves to bf16 here, as it did where `output/` and
+/// `reports/polnear-dev.json` were made: elsewhere it is fp32, whose scores differ in the third
+/// decimal, so the pins cannot hold (the fp32 forward is checked against rust-bert's in
+/// `encoder::fast`'s tests instead).
+fn committed_precision_here() -> bool {
+    let cpu = newsmine::encoder::CpuFeatures::detect();
+    let here = newsmine::encoder::Precision::Auto.resolve(cpu);
+    if here != Ok(newsmine::encoder::Precision::Bf16) {
+        eprintln!("skipped: the committed outputs were made with bf16 (--precision auto on a CPU with AVX512-BF16); this CPU resolves auto to {here:?}");
+        return false;
+    }
+    true
+}
+
 #[test]
 fn extracting_the_seeds_reproduces_the_committed_output() {
+    if !committed_precision_here() {
+        return;
+    }
     let out = tempfile::tempdir().unwrap();
     // Relative, as the main job runs it: `source` in documents.csv is the path as given.
     assert_eq!(extract(std::path::Path::new("seeds"), out.path(), 2), 0);
@@ -33,6 +50,9 @@ fn extracting_the_seeds_reproduces_the_committed_output() {
 #[test]
 fn polnear_dev_scores_equal_the_committed_report() {
     let dev = root().join("../shared/data/polnear/dev");
+    if !committed_precision_here() {
+        return;
+    }
     if !dev.is_dir() {
         eprintln!("skipped: needs ../shared/data (PolNeAR dev is absent at {})", dev.display());
         return;
