@@ -63,6 +63,7 @@ where
         progress: false,
         max_doc_chars: pipeline::MAX_DOC_CHARS,
         doc_timeout: pipeline::DOC_TIMEOUT,
+        aliases: None,
     };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {

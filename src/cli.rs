@@ -136,6 +136,10 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = pipeline::DOC_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub doc_timeout: u64,
+    /// A CSV file with the header `alias,canonical`: names to merge in the corpus tables
+    /// (organizations.csv), one spelling per row and the name it stands for.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// Also write the tables as one Excel workbook, newsmine.xlsx, in the output folder.
     #[arg(long)]
     pub xlsx: bool,
@@ -192,6 +196,7 @@ impl ExtractArgs {
             progress: !self.quiet && stderr_is_terminal,
             max_doc_chars: self.max_doc_chars,
             doc_timeout: std::time::Duration::from_secs(self.doc_timeout),
+            aliases: self.aliases.clone(),
         }
     }
 }

@@ -36,6 +36,9 @@ pub struct Config {
     /// row (`took longer than N s`); checked between stages and between the tagger's forward
     /// passes ([`deadline`]).
     pub doc_timeout: Duration,
+    /// The user's aliases file (`alias,canonical`), applied to the corpus tables
+    /// ([`crate::aliases`]); read before any document.
+    pub aliases: Option<PathBuf>,
 }
 
 /// The default of [`Config::max_doc_chars`]: a thousand times a long news article.
@@ -89,6 +92,8 @@ pub enum PipelineError {
     Ner(#[from] ModelError),
     #[error("writing output")]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Aliases(#[from] crate::aliases::AliasError),
     #[error("output folder {path} cannot be created or written")]
     OutputDir { path: PathBuf, source: std::io::Error },
 }
@@ -205,6 +210,7 @@ where
 {
     let started = Instant::now();
     let scanned = corpus::scan(&cfg.inputs)?;
+    let aliases = cfg.aliases.as_deref().map(crate::aliases::Aliases::read).transpose()?.unwrap_or_default();
     check_output_dir(&cfg.output_dir)?;
     let limits = Limits::for_chars(cfg.max_doc_chars);
     let mut pending = corpus::pending_all(&scanned, limits);
@@ -232,7 +238,7 @@ where
         pool_models.lock().expect("model pool").push(tagger);
         out
     };
-    let mut sink: Box<dyn Sink> = Box::new(CsvSink::create(&cfg.output_dir)?);
+    let mut sink: Box<dyn Sink> = Box::new(CsvSink::with_aliases(&cfg.output_dir, aliases)?);
     let mut summary = Summary { documents: pending.len(), ..Default::default() };
     let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     for chunk in pending.chunks(CHUNK_PER_WORKER * threads) {
