@@ -138,7 +138,7 @@ fn names_part(short: &[String], long: &[String]) -> bool {
 pub fn is_function_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "&", "de", "del",
-        "la", "le", "du", "des",
+        "la", "le", "du", "des", "el", "los", "las", "der", "die", "het",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
