@@ -526,8 +526,11 @@ mod tests {
         (form.to_string(), name.to_string())
     }
 
-    /// A corpus of documents `(doc_id, text, entities)` through the aggregate.
-    fn table(docs: &[(&str, &str, &[(&str, EntityLabel)])], aliases: Aliases) -> Vec<OrganizationRow> {
+    /// A document: its id, its text and its entities in order.
+    type Doc<'a> = (&'a str, &'a str, &'a [(&'a str, EntityLabel)]);
+
+    /// A corpus of documents through the aggregate.
+    fn table(docs: &[Doc], aliases: Aliases) -> Vec<OrganizationRow> {
         let mut o = Organizations::with_aliases(aliases);
         for (id, text, names) in docs {
             let es = entities(text, names);
