@@ -70,6 +70,7 @@ where
         shard: None,
         start: crate::export::work::Start::Force,
         hooks: Default::default(),
+        aliases: None,
     };
     let mut best: Option<Summary> = None;
     for _ in 0..repeat.max(1) {

@@ -144,6 +144,10 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = pipeline::DOC_TIMEOUT.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub doc_timeout: u64,
+    /// A CSV file with the header `alias,canonical`: names to merge in the corpus tables
+    /// (organizations.csv), one spelling per row and the name it stands for.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// Also write the tables as one Excel workbook, newsmine.xlsx, in the output folder.
     #[arg(long)]
     pub xlsx: bool,
@@ -248,6 +252,7 @@ impl ExtractArgs {
             shard: self.shard,
             start,
             hooks: test_hooks(),
+            aliases: self.aliases.clone(),
         }
     }
 }

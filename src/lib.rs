@@ -18,6 +18,7 @@
 //! [`bench`] measures a run. `train` (cargo feature `train`) fits the encoder and the heads.
 //! [`paths`] finds the model folder of a clone or an install.
 
+pub mod aliases;
 pub mod bench;
 pub mod corpus;
 pub mod deadline;

@@ -9,6 +9,7 @@
 //! so a document, a speaker and an organization come out as in a single run. Memory holds one
 //! document per shard besides the corpus tables' aggregates.
 
+use crate::aliases::{AliasError, Aliases};
 use crate::export::work::{differences, RunInfo, WorkArea, WorkError, WORK};
 use crate::export::{CsvSink, DocRows, ExportError};
 use crate::pipeline::{self, PipelineError, Summary};
@@ -38,6 +39,8 @@ pub enum MergeError {
     NoShards,
     #[error(transparent)]
     Work(#[from] WorkError),
+    #[error(transparent)]
+    Aliases(#[from] AliasError),
     #[error("writing output")]
     Export(#[from] ExportError),
     #[error(transparent)]
@@ -89,7 +92,15 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Summary, MergeError> {
     pipeline::check_output_dir(out)?;
     let sources: Vec<PathBuf> = shards.iter().map(|(d, _)| (*d).clone()).collect();
     let merged = Merged::new(shards.iter().map(|(_, a)| a.rows()).collect(), sources);
-    let summary = pipeline::write_tables(merged, CsvSink::create(out)?)?;
+    let aliases = match &first.info().fingerprint.aliases {
+        Some(text) => Aliases::parse(text).map_err(|e| AliasError::Line {
+            path: first_dir.join(WORK).join("run.json"),
+            line: e.line,
+            reason: e.reason,
+        })?,
+        None => Aliases::default(),
+    };
+    let summary = pipeline::write_tables(merged, CsvSink::with_aliases(out, aliases)?)?;
     Ok(Summary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }
 
@@ -167,6 +178,7 @@ mod tests {
                 max_doc_chars,
                 doc_timeout_ms: 1000,
                 precision: "fp32".into(),
+                aliases: None,
             },
             shard: Shard { index: k, count: n },
             group_size: 64,

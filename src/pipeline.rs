@@ -42,6 +42,9 @@ pub struct Config {
     /// row (`took longer than N s`); checked between stages and between the tagger's forward
     /// passes ([`deadline`]).
     pub doc_timeout: Duration,
+    /// The user's aliases file (`alias,canonical`), applied to the corpus tables
+    /// ([`crate::aliases`]); read before any document.
+    pub aliases: Option<PathBuf>,
     /// The model folder's identity, part of the run's [`Fingerprint`].
     pub model: ModelIdentity,
     /// The encoder's precision as asked (`--precision`); the fingerprint records the one it
@@ -58,14 +61,16 @@ pub struct Config {
 }
 
 impl Config {
-    /// Everything in this configuration that changes the tables (see [`Fingerprint`]).
-    pub fn fingerprint(&self) -> Fingerprint {
+    /// Everything in this configuration that changes the tables (see [`Fingerprint`]), with
+    /// the aliases file read from [`Config::aliases`].
+    pub fn fingerprint(&self, aliases: &crate::aliases::Aliases) -> Fingerprint {
         Fingerprint {
             newsmine: env!("CARGO_PKG_VERSION").to_string(),
             model: self.model.clone(),
             max_doc_chars: self.max_doc_chars,
             doc_timeout_ms: self.doc_timeout.as_millis() as u64,
             precision: self.precision.resolve(CpuFeatures::detect()).unwrap_or(self.precision).name().to_string(),
+            aliases: (!aliases.is_empty()).then(|| aliases.text().to_string()),
         }
     }
 }
@@ -157,6 +162,8 @@ pub enum PipelineError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Work(#[from] WorkError),
+    #[error(transparent)]
+    Aliases(#[from] crate::aliases::AliasError),
     #[error("output folder {path} cannot be created or written")]
     OutputDir { path: PathBuf, source: std::io::Error },
 }
@@ -278,6 +285,7 @@ where
 {
     let started = Instant::now();
     let scanned = corpus::scan(&cfg.inputs)?;
+    let aliases = cfg.aliases.as_deref().map(crate::aliases::Aliases::read).transpose()?.unwrap_or_default();
     check_output_dir(&cfg.output_dir)?;
     let limits = Limits::for_chars(cfg.max_doc_chars);
     let mut pending = corpus::pending_all(&scanned, limits);
@@ -286,7 +294,7 @@ where
     let shard = cfg.shard.unwrap_or(Shard::WHOLE);
     pending.retain(|p| shard.holds(&p.doc_id));
     let info = RunInfo {
-        fingerprint: cfg.fingerprint(),
+        fingerprint: cfg.fingerprint(&aliases),
         shard,
         group_size: cfg.hooks.group_size.unwrap_or(work::GROUP_SIZE).max(1),
         corpus: whole,
@@ -299,7 +307,7 @@ where
     if !todo.is_empty() {
         extract_groups(cfg, &area, &todo, pending.len(), limits, make_tagger)?;
     }
-    let sink = CsvSink::create(&cfg.output_dir)?.abort_after_renames(cfg.hooks.abort_after_renames);
+    let sink = CsvSink::with_aliases(&cfg.output_dir, aliases)?.abort_after_renames(cfg.hooks.abort_after_renames);
     let summary = write_tables(area.rows().map(|r| r.map_err(PipelineError::from)), sink)?;
     let resumed = area.documents_done();
     area.complete(cfg.shard.is_some())?;

@@ -1,8 +1,10 @@
 //! One broken file, one empty file and one Spanish article: every document still gets a row,
-//! the good one is extracted, and the exit code says some documents failed.
+//! the good one is extracted, and the exit code says some documents failed. Fatal errors (a
+//! missing input, a bad model folder, a bad `--aliases` file) name what is wrong.
 
 mod common;
 use common::*;
+use std::path::Path;
 
 #[test]
 fn bad_documents_get_rows_and_do_not_stop_the_batch() {
@@ -67,4 +69,40 @@ fn missing_input_and_bad_model_are_errors_naming_the_path() {
         let (code, err) = run(&["extract", "--threads", bad]);
         assert_eq!(code, 2, "--threads {bad}: {err}");
     }
+}
+
+#[test]
+fn aliases_file_names_organizations_and_a_bad_one_stops_the_run_naming_its_line() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(input.path().join("un.txt"), "The United Nations said on Monday that the talks would resume.")
+        .unwrap();
+    let aliases = input.path().join("aliases.csv");
+    let run = |aliases: &Path| {
+        let o = assert_cmd::Command::cargo_bin("newsmine")
+            .unwrap()
+            .args(["extract", "--quiet", "--threads", "1", "--model"])
+            .arg(model_dir())
+            .arg("--aliases")
+            .arg(aliases)
+            .arg("-o")
+            .arg(out.path())
+            .arg(input.path().join("un.txt"))
+            .output()
+            .unwrap();
+        (o.status.code().unwrap(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    std::fs::write(&aliases, "alias,canonical\nUnited Nations,U.N. (United Nations)\n").unwrap();
+    assert_eq!(run(&aliases), (0, String::new()));
+    let orgs = read_table(out.path(), "organizations.csv");
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(
+        (orgs[0]["organization"].as_str(), orgs[0]["aliases"].as_str()),
+        ("U.N. (United Nations)", "United Nations")
+    );
+    std::fs::write(&aliases, "alias,canonical\nUnited Nations\n").unwrap();
+    let (code, err) = run(&aliases);
+    assert_eq!(code, 1);
+    let expected = format!("aliases file {}: line 2: expected 2 cells (alias,canonical), found 1", aliases.display());
+    assert!(err.contains(&expected), "{err}");
 }

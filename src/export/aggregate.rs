@@ -1,11 +1,10 @@
-//! The corpus tables: `speakers.csv` and `organizations.csv`, each a running aggregate that
-//! takes one document's rows at a time (documents in `doc_id` order) and yields its table at
-//! the end. Keys are hashed, lists keep first-seen order with a set beside them, so building
+//! The corpus table `speakers.csv`, a running aggregate that takes one document's rows at a
+//! time (documents in `doc_id` order) and yields its table at the end (`organizations.csv` is
+//! [`super::organizations`]). Keys are hashed, lists keep first-seen order with a set beside them, so building
 //! a table is linear in the number of rows.
 
-use super::rows::{EntityRow, OrganizationRow, SpeakerFact, SpeakerRow};
-use crate::labels::{EntityLabel, SpeakerType};
-use crate::ner::canonical;
+use super::rows::{SpeakerFact, SpeakerRow};
+use crate::labels::SpeakerType;
 use std::collections::{BTreeMap, HashSet};
 
 /// Distinct non-empty strings in first-seen order.
@@ -116,58 +115,6 @@ fn most_frequent(types: &[(SpeakerType, usize)]) -> SpeakerType {
     best.0
 }
 
-#[derive(Debug, Default)]
-struct OrganizationAcc {
-    name: String,
-    aliases: Distinct,
-    mentions: usize,
-    docs: Distinct,
-}
-
-/// `organizations.csv`: the ORG entities of all documents, grouped case-insensitively by
-/// canonical name (the first spelling seen is shown); `aliases` are the other surface forms,
-/// sorted, joined with `|`; `doc_ids` in first-seen order joined with `;`.
-#[derive(Debug, Default)]
-pub struct Organizations {
-    by: BTreeMap<String, OrganizationAcc>,
-}
-
-impl Organizations {
-    /// Adds the ORG mentions among one document's entity rows.
-    pub fn add(&mut self, entities: &[EntityRow]) {
-        for e in entities.iter().filter(|e| e.label == EntityLabel::Org) {
-            let acc = self
-                .by
-                .entry(e.canonical.to_lowercase())
-                .or_insert_with(|| OrganizationAcc { name: e.canonical.clone(), ..Default::default() });
-            acc.mentions += 1;
-            let surface = canonical::clean_name(&e.text);
-            if surface != acc.name {
-                acc.aliases.add(&surface);
-            }
-            acc.docs.add(&e.doc_id);
-        }
-    }
-
-    /// The table, sorted by organization.
-    pub fn rows(&self) -> Vec<OrganizationRow> {
-        self.by
-            .values()
-            .map(|a| {
-                let mut aliases = a.aliases.list.clone();
-                aliases.sort();
-                OrganizationRow {
-                    organization: a.name.clone(),
-                    aliases: aliases.join("|"),
-                    mentions: a.mentions,
-                    documents: a.docs.list.len(),
-                    doc_ids: a.docs.joined(";"),
-                }
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,34 +159,5 @@ mod tests {
         assert_eq!(b.doc_ids, "doc1;doc2");
         assert_eq!(b.mentions, "he;Bukele");
         assert_eq!(b.descriptions, "El Salvador President;President");
-    }
-
-    #[test]
-    fn organizations_group_by_canonical_name_with_sorted_aliases() {
-        let org = |doc: &str, text: &str, canonical: &str| EntityRow {
-            doc_id: doc.into(),
-            text: text.into(),
-            canonical: canonical.into(),
-            label: EntityLabel::Org,
-            ..Default::default()
-        };
-        let mut o = Organizations::default();
-        o.add(&[
-            org("a", "ACLU", "American Civil Liberties Union"),
-            org("a", "American Civil Liberties Union", "American Civil Liberties Union"),
-            EntityRow { label: EntityLabel::Person, ..org("a", "Ortega", "Jaime Ortega") },
-        ]);
-        o.add(&[
-            org("b", "the  ACLU", "american civil liberties union"),
-            org("b", "A.C.L.U.", "American Civil Liberties Union"),
-        ]);
-        let rows = o.rows();
-        assert_eq!(rows.len(), 1);
-        let r = &rows[0];
-        assert_eq!(
-            (r.organization.as_str(), r.aliases.as_str()),
-            ("American Civil Liberties Union", "A.C.L.U.|ACLU|the ACLU")
-        );
-        assert_eq!((r.mentions, r.documents, r.doc_ids.as_str()), (4, 2, "a;b"));
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! - [`rows`]: the row structs (the one definition of every table's columns) and the functions
 //!   that build them from a stage's findings;
-//! - [`aggregate`]: the corpus tables (`speakers.csv`, `organizations.csv`), kept as running
-//!   aggregates that take one document's rows at a time;
+//! - [`aggregate`] and [`organizations`]: the corpus tables (`speakers.csv`,
+//!   `organizations.csv`), kept as running aggregates that take one document's rows at a time;
 //! - [`sink`]: the [`Sink`] trait that receives each document's rows as they are ready, and
 //!   [`CsvSink`], which writes the seven tables;
 //! - [`writer`]: one table to one CSV file, atomically (temporary file, then rename);
@@ -18,6 +18,7 @@
 pub mod aggregate;
 pub mod html;
 pub mod manifest;
+pub mod organizations;
 pub mod rows;
 pub mod sink;
 pub mod work;

@@ -3,6 +3,7 @@
 //! stage found. Offsets are Unicode code points, converted from byte spans here and nowhere
 //! else.
 
+use super::organizations::{document_organizations, OrgMention};
 use crate::corpus::Document;
 use crate::doc::{Analysed, Entity};
 use crate::figures::Figure;
@@ -128,6 +129,9 @@ pub struct DocRows {
     /// What `speakers.csv` needs of each row of `quotes`, in the same order.
     pub speakers: Vec<SpeakerFact>,
     pub figures: Vec<FigureRow>,
+    /// What `organizations.csv` needs of the document: its organization mentions, split
+    /// mentions rejoined and non-organizations left out ([`document_organizations`]).
+    pub organizations: Vec<OrgMention>,
 }
 
 /// One quote's speaker, as the corpus speaker table aggregates it.
@@ -201,7 +205,8 @@ impl DocRows {
             status: DocStatus::Ok,
             ..document
         };
-        DocRows { document, entities, quotes, attributions, speakers, figures }
+        let organizations = document_organizations(text, &doc.entities);
+        DocRows { document, entities, quotes, attributions, speakers, figures, organizations }
     }
 }
 

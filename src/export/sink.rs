@@ -3,10 +3,12 @@
 //! keeps the corpus tables as running aggregates, and at the end writes those and renames all
 //! seven tables into place as one set ([`manifest`]).
 
-use super::aggregate::{Organizations, Speakers};
+use super::aggregate::Speakers;
 use super::manifest;
+use super::organizations::Organizations;
 use super::rows::DocRows;
 use super::writer::{header_of, write_temporary, ExportError};
+use crate::aliases::Aliases;
 use serde::Serialize;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -71,6 +73,11 @@ pub struct CsvSink {
 impl CsvSink {
     /// Opens the temporary files of the per-document tables in `dir` (which must exist).
     pub fn create(dir: &Path) -> Result<CsvSink, ExportError> {
+        CsvSink::with_aliases(dir, Aliases::default())
+    }
+
+    /// [`CsvSink::create`], with the user's aliases for the corpus tables.
+    pub fn with_aliases(dir: &Path, aliases: Aliases) -> Result<CsvSink, ExportError> {
         Ok(CsvSink {
             dir: dir.to_path_buf(),
             documents: Table::create(dir, "documents.csv")?,
@@ -79,8 +86,8 @@ impl CsvSink {
             figures: Table::create(dir, "figures.csv")?,
             attributions: Table::create(dir, "attributions.csv")?,
             speakers: Speakers::default(),
-            organizations: Organizations::default(),
             abort_after_renames: None,
+            organizations: Organizations::with_aliases(aliases),
         })
     }
 
@@ -95,7 +102,7 @@ impl CsvSink {
 impl Sink for CsvSink {
     fn document(&mut self, rows: DocRows) -> Result<(), ExportError> {
         self.speakers.add(&rows.document.doc_id, &rows.speakers);
-        self.organizations.add(&rows.entities);
+        self.organizations.add(&rows.document.doc_id, &rows.entities, &rows.organizations);
         self.documents.write(&[rows.document])?;
         self.entities.write(&rows.entities)?;
         self.quotes.write(&rows.quotes)?;

@@ -137,6 +137,10 @@ pub struct Fingerprint {
     /// The encoder precision the run used (`fp32`, `bf16`, `int8`): `--precision` resolved on
     /// the CPU that ran it, so shards run on CPUs that resolve `auto` differently do not merge.
     pub precision: String,
+    /// The text of the `--aliases` file, if one was given: a merge applies it to the merged
+    /// corpus tables, and a resume with another file is refused.
+    #[serde(default)]
+    pub aliases: Option<String>,
 }
 
 /// A list of documents: how many, and the sha256 of their `doc_id`s in order (each preceded by
@@ -537,6 +541,7 @@ mod tests {
                 max_doc_chars: 100,
                 doc_timeout_ms: 1000,
                 precision: "fp32".into(),
+                aliases: None,
             },
             shard: Shard::WHOLE,
             group_size,

@@ -32,7 +32,7 @@ const ORG_DESCRIPTORS: &[&str] = &["NGO", "the", "The", "non-profit", "nonprofit
 
 /// Name words of a mention; persons lose leading titles (`Pres.`, `Mr.`), organizations
 /// leading descriptors.
-fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
+pub fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
     let mut words = name_words(surface);
     if label == EntityLabel::Person {
         let is_title = |w: &str| {
@@ -55,7 +55,7 @@ fn mention_words(surface: &str, label: EntityLabel) -> Vec<String> {
 const GANG_WORDS: &[&str] = &["gang", "gangs", "cartel", "cartels", "militia"];
 
 /// A single capitalised word that reads as a nationality (`Venezuelan`, `Salvadoran`, `Chinese`).
-fn is_demonym(surface: &str) -> bool {
+pub fn is_demonym(surface: &str) -> bool {
     let word = surface.trim();
     !word.contains(char::is_whitespace)
         && word.chars().next().is_some_and(char::is_uppercase)
@@ -118,17 +118,57 @@ pub fn clean_name(surface: &str) -> String {
     name_words(surface).join(" ")
 }
 
+/// Does the shorter name `short` name the longer `long`? Only as its head (`Supreme Court` of
+/// `U.S. Supreme Court`), not after `of` or `and` (`Justice Department and Congress`), or as
+/// all but its last word (`Goldman` of `Goldman Sachs`): a word in the middle, or before `of`
+/// and the like, names another body (`Congress` is not the `American Congress of
+/// Obstetricians`, nor `University` the `University of Texas`, nor the `Senate` its `Senate
+/// Armed Services Committee`).
+fn names_part(short: &[String], long: &[String]) -> bool {
+    let n = short.len();
+    let same = |w: &[String]| w.iter().zip(short).all(|(a, b)| a.eq_ignore_ascii_case(b));
+    if n == 0 || long.len() <= n {
+        return false;
+    }
+    let head = same(&long[long.len() - n..]) && !is_function_word(&long[long.len() - n - 1]);
+    head || (long.len() == n + 1 && same(&long[..n]) && !is_function_word(&long[n]))
+}
+
+/// Words that link or introduce the words of a name without being one (`of`, `for`, `the`).
+pub fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "&", "de", "del",
+        "la", "le", "du", "des", "el", "los", "las", "der", "die", "het",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l.eq_ignore_ascii_case(w)))
 }
 
 /// Initials of the capitalised words (and of hyphenated parts: `Inter-American` -> `IA`).
-fn initials(words: &[String]) -> String {
+pub fn initials(words: &[String]) -> String {
     words.iter().flat_map(|w| w.split('-')).filter_map(|p| p.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
-fn is_acronym(word: &str) -> bool {
+/// Could `acronym` abbreviate `words`? Its first letter starts them and its letters occur in
+/// them in order (`CECOT`, `Centro de Confinamiento del Terrorismo`), whatever the case: the
+/// check for an acronym introduced beside a name, where a list of bodies (`the FBI, the
+/// Justice Department`) reads the same.
+fn spells(acronym: &str, words: &[String]) -> bool {
+    let full: Vec<char> = words.join(" ").chars().flat_map(char::to_lowercase).collect();
+    let mut letters = acronym.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase);
+    let Some(first) = letters.next() else { return false };
+    if full.first() != Some(&first) {
+        return false;
+    }
+    let mut rest = full[1..].iter();
+    letters.all(|c| rest.any(|&f| f == c))
+}
+
+pub fn is_acronym(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| *c != '.').collect();
     letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -138,10 +178,30 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
     let names: Vec<Vec<String>> = mentions.iter().map(|(s, l)| mention_words(s.text(text), *l)).collect();
     // `Full Name (ACRONYM)`: the acronym's expansion, whatever its initials.
     let mut expansion: Vec<Option<usize>> = vec![None; mentions.len()];
-    for (i, (span, _)) in mentions.iter().enumerate() {
-        if let Some(j) = bracketed_after(text, *span, mentions) {
+    for (i, (span, label)) in mentions.iter().enumerate() {
+        // `Jaap Stam (PSV)` names a player's club, not the player.
+        if let Some(j) = bracketed_after(text, *span, mentions).filter(|&j| mentions[j].1 == *label) {
             if names[j].len() == 1 && is_acronym(&names[j][0]) && names[i].len() > 1 {
                 expansion[j] = Some(i);
+            }
+            // `IRS (Internal Revenue Service)`
+            if names[i].len() == 1 && is_acronym(&names[i][0]) && names[j].len() > 1 {
+                expansion[i] = Some(j);
+            }
+        }
+        // `IRS, the Internal Revenue Service`
+        if let Some((next, _)) = mentions.get(i + 1) {
+            let between = text.get(span.end..next.start).unwrap_or("");
+            let words: Vec<&str> = between.split_whitespace().collect();
+            let apposition = matches!(words.as_slice(), [",", "the" | "or"] | [",", "or", "the"]);
+            if apposition
+                && mentions[i + 1].1 == *label
+                && names[i].len() == 1
+                && is_acronym(&names[i][0])
+                && names[i + 1].len() > 1
+                && spells(&names[i][0], &names[i + 1])
+            {
+                expansion[i] = Some(i + 1);
             }
         }
     }
@@ -190,8 +250,9 @@ pub fn canonical_names(text: &str, mentions: &[(Span, EntityLabel)]) -> Vec<Stri
                             first.get_or_insert(j);
                         }
                     }
-                    // Only an unambiguous expansion (`Supreme Court` inside two courts stays as is).
-                    if forms.len() == 1 {
+                    // Only an unambiguous expansion (`Supreme Court` inside two courts stays as
+                    // is), and only one the shorter name can stand for.
+                    if forms.len() == 1 && names_part(me, forms[0]) {
                         best = first;
                     }
                 }
@@ -288,6 +349,50 @@ mod tests {
         assert_eq!(
             run(text, &[("Terrorism Confinement Centre", Org), ("CECOT", Org), ("CECOT", Org)]),
             ["Terrorism Confinement Centre", "Terrorism Confinement Centre", "Terrorism Confinement Centre"]
+        );
+    }
+
+    #[test]
+    fn a_word_inside_or_before_of_is_another_body() {
+        use EntityLabel::*;
+        let text = "the American Congress of Obstetricians wrote to Congress; the Senate Armed Services Committee \
+                    and the Senate; Goldman Sachs and Goldman; Justice Department and Congress";
+        let names = run(
+            text,
+            &[
+                ("American Congress of Obstetricians", Org),
+                ("Congress", Org),
+                ("Senate Armed Services Committee", Org),
+                ("Senate", Org),
+                ("Goldman Sachs", Org),
+                ("Goldman", Org),
+            ],
+        );
+        assert_eq!((names[1].as_str(), names[3].as_str(), names[5].as_str()), ("Congress", "Senate", "Goldman Sachs"));
+        let text = "the Justice Department and Congress; Congress";
+        assert_eq!(run(text, &[("Justice Department and Congress", Org), ("Congress", Org)])[1], "Congress");
+    }
+
+    #[test]
+    fn acronyms_introduced_before_their_name() {
+        use EntityLabel::*;
+        let text =
+            "the IRS, the Internal Revenue Service, and the FBI, the Justice Department; Jaap Stam (PSV) and PSV";
+        let names = run(
+            text,
+            &[
+                ("IRS", Org),
+                ("Internal Revenue Service", Org),
+                ("FBI", Org),
+                ("Justice Department", Org),
+                ("Jaap Stam", Person),
+                ("PSV", Org),
+                ("PSV", Org),
+            ],
+        );
+        assert_eq!(
+            (names[0].as_str(), names[2].as_str(), names[6].as_str()),
+            ("Internal Revenue Service", "FBI", "PSV")
         );
     }
 
