@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every committed score in reports/: the seed gold (output/ is refreshed too),
-# CoNLL-2003 valid (NER), PolNeAR dev (attributions) and the throughput benchmark.
+# CoNLL-2003 valid (NER), PolNeAR dev (attributions, and speaker identity: speakers-dev.md) and
+# the throughput benchmark.
 # Needs ../shared/data for the last three; skips them with a note when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ if [ -d "$data/polnear/dev" ]; then
   tmp=$(mktemp -d)
   $bin extract "$data/polnear/dev/text" -o "$tmp" --quiet
   $bin eval --gold "$data/polnear/dev" --pred "$tmp" --gold-format brat --report reports/polnear-dev.md > /dev/null
+  $bin eval --gold "$data/polnear/dev" --pred "$tmp" --gold-format brat --speakers --report reports/speakers-dev.md > /dev/null
   $bin bench "$data/polnear/dev/text" --threads 1,2 --report reports/bench.md > /dev/null
   rm -rf "$tmp"
 else
