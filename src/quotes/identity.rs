@@ -203,7 +203,9 @@ fn description_id(folded: &str) -> String {
         ws.remove(0);
     }
     ws.retain(|w| !matches!(w.as_str(), "a" | "an" | "the"));
-    let head = ws.iter().position(|w| PREPOSITIONS.contains(&w.as_str())).unwrap_or(ws.len()).saturating_sub(1);
+    // The head is the word before the first preposition after the first word (`spokesman for
+    // the buyer`), else the last.
+    let head = ws.iter().skip(1).position(|w| PREPOSITIONS.contains(&w.as_str())).map_or(ws.len(), |p| p + 1) - 1;
     if let Some(h) = ws.get_mut(head) {
         *h = plural(&singular(h));
     }
@@ -299,6 +301,7 @@ mod tests {
         assert_eq!(speaker_id("the senior official", Person), speaker_id("senior officials", Group));
         assert_eq!(speaker_id("two Democratic speechwriters", Group), "democratic-speechwriters");
         assert_eq!(speaker_id("Many of his supporters", Group), "supporters");
+        assert_eq!(speaker_id("by regional news outlets", Group), "by-regional-news-outlets");
     }
 
     #[test]

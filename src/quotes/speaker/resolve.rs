@@ -271,7 +271,7 @@ fn resolve_phrase(text: &str, entities: &[Entity], history: &mut History, toks: 
     if let Some(r) = relative(text, entities, history, toks, found) {
         return r;
     }
-    let found = without_glued_verb(toks, found);
+    let found = without_glued_verb(entities, toks, found);
     // `James Pethokoukis of the American Enterprise Institute`: the name before the preposition
     // is the speaker, the rest describes them. An unnamed source keeps its whole phrase (`a
     // spokesman for the buyer`).
@@ -351,15 +351,21 @@ fn relative(text: &str, entities: &[Entity], history: &mut History, toks: &[Tok]
     Some(resolve_phrase(text, entities, history, toks, Found { last: found.last - 1, appositive: None, ..found }))
 }
 
-/// `Scott bristles`, `Blige sings`: a lower-case word in `-s` right after a name, with no
-/// determiner before the name, that is no noun of persons or bodies, is a verb the phrase
-/// swallowed; the name before it is the speaker (`Trump supporters` stays a group).
-fn without_glued_verb(toks: &[Tok], found: Found) -> Found {
+/// `Scott bristles`, `Blige sings`: a lower-case word in `-s` right after a person's or body's
+/// name (an entity ending right before it, with nothing before the name in the phrase) that is
+/// no noun of persons or bodies is a verb the phrase swallowed; the name is the speaker
+/// (`Trump supporters` stays a group, `Further details` a description).
+fn without_glued_verb(entities: &[Entity], toks: &[Tok], found: Found) -> Found {
     let head = &toks[found.last];
-    let names_before = found.last > found.first && (found.first..found.last).all(|k| name_word(&toks[k]));
+    let named = found.last > found.first
+        && entities.iter().any(|e| {
+            matches!(e.label, EntityLabel::Person | EntityLabel::Org)
+                && e.span.start <= toks[found.first].span.start
+                && e.span.end == toks[found.last - 1].span.end
+        });
     let noun = |w: &str| is_in(PERSON_NOUNS, w) || is_in(ORG_NOUNS, w) || agent_noun(w);
     let verb = !head.cap && head.is_word && head.lower.ends_with('s') && !noun(&singular(&head.lower));
-    if names_before && verb {
+    if named && verb {
         Found { last: found.last - 1, appositive: None, ..found }
     } else {
         found

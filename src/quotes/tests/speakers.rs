@@ -101,6 +101,14 @@ fn junk_is_never_a_speaker() {
     let d =
         doc("19 percent said the economy was getting better.\nNearly eight of 10 voters said the race was close.", &[]);
     assert_eq!(speakers(&d), vec![row("19 percent", "", Group), row("Nearly eight of 10 voters", "voters", Group)]);
+    // A verb glued to a name is left out; a noun after a capitalised word that names no one
+    // is kept.
+    let text = "Scott bristles, roaring “This plan is a disgrace to us all!”";
+    let mut d = doc(text, &[("Scott", Person, "Tim Scott")]);
+    d.roles = Some(role_scores(text, &["roaring"], &["This plan is a disgrace to us all!"], &["Scott bristles"]));
+    assert_eq!(speakers(&d), vec![row("Scott bristles", "Tim Scott", P)]);
+    let d = doc("Further details said the deal was done by the end of the week.", &[]);
+    assert_eq!(speakers(&d), vec![row("Further details", "Further details", Group)]);
     // A place speaks as its government.
     let d = doc("China said the talks would resume next month.", &[("China", Loc, "China")]);
     assert_eq!(speakers(&d), vec![row("China", "China", Org)]);
