@@ -394,7 +394,12 @@ fn titled_person(text: &str, entities: &[Entity], history: &History, toks: &[Tok
     entities.iter().rev().filter(|e| e.label == EntityLabel::Person && e.span.end <= at).find_map(|e| {
         let line_start = text[..e.span.start].rfind(['\n', ';']).map_or(0, |i| i + 1);
         let before = text[line_start..e.span.start].to_lowercase();
-        let titled = before.split_whitespace().rev().take(4).any(|w| w == head || w == short);
+        // `Vice President Joe Biden` is not `the president`.
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let titled = words
+            .iter()
+            .position(|&w| w == head || w == short)
+            .is_some_and(|i| words.get(i + 1).is_none_or(|&w| w != "vice" && w != "vice-"));
         if !titled || !history.people.antecedent(e.span) {
             return None;
         }

@@ -81,6 +81,12 @@ fn titles_name_the_person_the_text_gave_them_to() {
         &[("Barack Obama", Person, "Barack Obama")],
     );
     assert_eq!(speakers(&d), vec![row("The president", "Barack Obama", P)]);
+    // A vice president is not the president.
+    let d = doc(
+        "On Monday, President Barack Obama met with Vice President Joe Biden and several workers at the plant in Ohio.\nThe president said the deal was good.",
+        &[("Barack Obama", Person, "Barack Obama"), ("Joe Biden", Person, "Joe Biden")],
+    );
+    assert_eq!(speakers(&d), vec![row("The president", "Barack Obama", P)]);
     // No one was called mayor: the title stays a description.
     let d = doc(
         "On Monday, President Barack Obama spoke to the workers at the plant.\nThe mayor said the deal was good for workers.",
