@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates every committed score in reports/: the seed gold (output/ is refreshed too),
-# CoNLL-2003 valid (NER) and PolNeAR dev (attributions). Needs ../shared/data for the last two;
-# skips them with a note when it is absent. The speed report, reports/bench.md, is made by
-# scripts/bench-anchor.sh (side by side with spaCy + textacy, installed from PyPI; ~15 min).
+# CoNLL-2003 valid (NER) and PolNeAR dev (attributions, and speaker identity: speakers-dev.md).
+# Needs ../shared/data for the last two; skips them with a note when it is absent. The speed
+# report, reports/bench.md, is made by scripts/bench-anchor.sh (side by side with spaCy + textacy,
+# installed from PyPI; ~15 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,6 +25,7 @@ if [ -d "$data/polnear/dev" ]; then
   tmp=$(mktemp -d)
   $bin extract "$data/polnear/dev/text" -o "$tmp" --quiet
   $bin eval --gold "$data/polnear/dev" --pred "$tmp" --gold-format brat --report reports/polnear-dev.md > /dev/null
+  $bin eval --gold "$data/polnear/dev" --pred "$tmp" --gold-format brat --speakers --report reports/speakers-dev.md > /dev/null
   rm -rf "$tmp"
 else
   echo "evaluate: $data/polnear absent, PolNeAR report not regenerated" >&2

@@ -37,6 +37,10 @@ impl Cli {
                 let msg = "--pred is required with --gold-format csv or brat";
                 return Err(Cli::command().error(ErrorKind::MissingRequiredArgument, msg));
             }
+            if a.speakers && !matches!(a.gold_format, GoldFormat::Brat) {
+                let msg = "--speakers needs --gold-format brat";
+                return Err(Cli::command().error(ErrorKind::ArgumentConflict, msg));
+            }
         }
         Ok(())
     }
@@ -323,6 +327,10 @@ pub struct EvalArgs {
     /// Write the report as Markdown to FILE and as JSON beside it (FILE with .json).
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Brat gold: score speaker identity (fullest names, B-cubed clusters of speaker_id, junk
+    /// speakers) instead of attributions.
+    #[arg(long)]
+    pub speakers: bool,
     /// NER model folder (conll) [default: as for extract].
     #[arg(long)]
     pub model: Option<PathBuf>,
@@ -553,6 +561,14 @@ mod tests {
             let e = parse(&["extract", "--precision", bad]).err().expect("refused");
             assert_eq!(e.exit_code(), 2, "{bad}");
         }
+    }
+
+    #[test]
+    fn speakers_scoring_needs_brat_gold() {
+        let e = parse(&["eval", "--gold", "g", "--pred", "p", "--speakers"]).err().expect("refused");
+        assert_eq!(e.exit_code(), 2);
+        let ok = parse(&["eval", "--gold", "g", "--pred", "p", "--gold-format", "brat", "--speakers"]).unwrap();
+        assert!(matches!(ok.command, Command::Eval(EvalArgs { speakers: true, .. })));
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn run(command: Command) -> Result<ExitCode> {
                     eval::eval_conll(&args.gold, |words| tagger.tag_words(words))?.into()
                 }
                 GoldFormat::Csv => eval::eval_csv(&args.gold, pred(), &args.options())?.into(),
+                GoldFormat::Brat if args.speakers => eval::eval_speakers(&args.gold, pred(), &args.options())?.into(),
                 GoldFormat::Brat => eval::eval_brat(&args.gold, pred(), &args.options())?.into(),
             };
             print!("{}", report.to_markdown());

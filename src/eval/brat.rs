@@ -66,6 +66,8 @@ pub struct PredQuote {
     pub quoted: bool,
     /// The `[start, end)` ranges of the rows folded into this unit; empty means `start..end`.
     pub parts: Vec<(usize, usize)>,
+    /// The row's `speaker_id` (a unit's: its speaker row's); empty in tables that predate it.
+    pub speaker_id: String,
 }
 
 impl PredQuote {
@@ -136,6 +138,7 @@ pub fn fold_units(rows: &[PredQuote], text: &[char]) -> Vec<PredQuote> {
                 kind: if quoted { QuoteKind::Direct } else { QuoteKind::Indirect },
                 quoted,
                 parts: u.iter().flat_map(|r| r.ranges()).collect(),
+                speaker_id: head.speaker_id.clone(),
             }
         })
         .collect();
@@ -187,13 +190,13 @@ pub fn eval_brat(gold_dir: &Path, pred_dir: &Path, opts: &Options) -> Result<Tab
 }
 
 /// The predicted rows by document, and the documents the prediction covers.
-struct Predictions {
-    covered: BTreeSet<String>,
-    by_doc: HashMap<String, Vec<PredQuote>>,
+pub(super) struct Predictions {
+    pub covered: BTreeSet<String>,
+    pub by_doc: HashMap<String, Vec<PredQuote>>,
 }
 
 impl Predictions {
-    fn read(pred_dir: &Path) -> Result<Predictions, EvalError> {
+    pub(super) fn read(pred_dir: &Path) -> Result<Predictions, EvalError> {
         let mut tables: Vec<Rows<QuoteRow>> = vec![Rows::read(&pred_dir.join("quotes.csv"))?];
         let attributions = pred_dir.join("attributions.csv");
         if attributions.is_file() {
@@ -217,7 +220,7 @@ impl Predictions {
 impl PredQuote {
     /// A row as written. PolNeAR's content is the whole reported clause, so the row is scored
     /// by its `clause` offsets (a mixed quote's paraphrase; else the quote itself).
-    fn from_row(r: &QuoteRow) -> PredQuote {
+    pub(super) fn from_row(r: &QuoteRow) -> PredQuote {
         PredQuote {
             start: r.clause_start,
             end: r.clause_end,
@@ -227,6 +230,7 @@ impl PredQuote {
             kind: r.kind,
             quoted: false,
             parts: Vec::new(),
+            speaker_id: r.speaker_id.clone(),
         }
     }
 }
@@ -531,6 +535,7 @@ mod tests {
             kind: QuoteKind::Indirect,
             quoted: false,
             parts: Vec::new(),
+            speaker_id: String::new(),
         };
         assert!(!speaker_right(&wrong, &p));
     }
@@ -556,6 +561,7 @@ mod tests {
             kind,
             quoted: kind != QuoteKind::Indirect,
             parts: Vec::new(),
+            speaker_id: String::new(),
         }
     }
 

@@ -9,6 +9,9 @@
 //!   in [`brat`]);
 //! - `conll`: CoNLL-2003 IOB2 files for the NER model ([`eval_conll`], [`score_conll`]).
 //!
+//! With brat gold, [`eval_speakers`] scores speaker identity instead (`--speakers`): full
+//! names, B-cubed clusters of `speaker_id`, and junk speakers ([`speakers`]).
+//!
 //! The gold files are read by [`crate::formats`]; predictions are read into the export row
 //! structs and gold tables into the gold rows of `read`, so labels compare as enums. Matching
 //! rules shared by all formats live in [`metrics`]: greedy one-to-one matching that prefers
@@ -24,6 +27,7 @@ pub mod metrics;
 pub(crate) mod read;
 pub mod report;
 pub mod scores;
+pub mod speakers;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +39,7 @@ pub use conll::{eval_conll, score_conll};
 pub use metrics::{Accuracy, Counts};
 pub use report::{write_report, ConllReport, Report, TableReport};
 pub use scores::EntityScores;
+pub use speakers::{eval_speakers, SpeakerReport};
 pub use tables::eval_csv;
 
 /// The kind of gold a report was scored against.

@@ -21,6 +21,8 @@ pub enum Report {
     Tables(Box<TableReport>),
     /// The NER model's tags scored against a CoNLL-2003 file.
     Conll(ConllReport),
+    /// Speaker identity against brat gold (`--speakers`).
+    Speakers(Box<super::SpeakerReport>),
 }
 
 impl Report {
@@ -28,6 +30,7 @@ impl Report {
         match self {
             Report::Tables(r) => r.to_markdown(),
             Report::Conll(r) => r.to_markdown(),
+            Report::Speakers(r) => r.to_markdown(),
         }
     }
 
@@ -35,6 +38,7 @@ impl Report {
         match self {
             Report::Tables(r) => r.to_json(),
             Report::Conll(r) => r.to_json(),
+            Report::Speakers(r) => r.to_json(),
         }
     }
 
@@ -43,6 +47,7 @@ impl Report {
         match self {
             Report::Tables(r) => r.verbose_lines(),
             Report::Conll(_) => Vec::new(),
+            Report::Speakers(r) => r.verbose_lines(),
         }
     }
 }
@@ -50,6 +55,12 @@ impl Report {
 impl From<TableReport> for Report {
     fn from(r: TableReport) -> Self {
         Report::Tables(Box::new(r))
+    }
+}
+
+impl From<super::SpeakerReport> for Report {
+    fn from(r: super::SpeakerReport) -> Self {
+        Report::Speakers(Box::new(r))
     }
 }
 

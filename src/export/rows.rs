@@ -8,6 +8,7 @@ use crate::corpus::Document;
 use crate::doc::{Analysed, Entity};
 use crate::figures::Figure;
 use crate::labels::{CueClass, DocStatus, EntityLabel, FigureKind, Qualifier, QuoteKind, SpeakerType};
+use crate::quotes::identity::speaker_id;
 use crate::quotes::{Quote, Rule};
 use crate::span::CharMap;
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,11 @@ pub struct QuoteRow {
     /// [`Rule`]). Tables written before the column existed read as the default rule.
     #[serde(default)]
     pub rule: Rule,
+    /// The speaker's id across the corpus ([`crate::quotes::identity::speaker_id`]): a slug of
+    /// the normalised name or description, `""` with no speaker; the key of `speakers.csv`.
+    /// Tables written before the column existed read as empty.
+    #[serde(default)]
+    pub speaker_id: String,
 }
 
 /// `speakers.csv`: one row per speaker across the corpus.
@@ -90,6 +96,9 @@ pub struct SpeakerRow {
     pub doc_ids: String,
     pub mentions: String,
     pub descriptions: String,
+    /// The id the speaker's rows in `quotes.csv` carry; one row per id.
+    #[serde(default)]
+    pub speaker_id: String,
 }
 
 /// `organizations.csv`: one row per organization across the corpus.
@@ -139,6 +148,8 @@ pub struct DocRows {
 pub struct SpeakerFact {
     /// Canonical name or description; `""` when no source was found.
     pub speaker: String,
+    /// The `speaker_id` of the quote's row.
+    pub speaker_id: String,
     pub speaker_type: SpeakerType,
     /// The words naming the source at this quote (`he`, `Ortega`), or `""`.
     pub mention: String,
@@ -188,6 +199,7 @@ impl DocRows {
             .into_iter()
             .map(|q| SpeakerFact {
                 mention: q.speaker_mention.map(|s| s.text(text).to_string()).unwrap_or_default(),
+                speaker_id: speaker_id(&q.speaker, q.speaker_type),
                 speaker: q.speaker,
                 speaker_type: q.speaker_type,
                 descriptions: q.descriptions,
@@ -258,6 +270,7 @@ pub fn quote_row(doc_id: &str, quote_id: String, text: &str, map: &CharMap, q: &
         clause_end: map.chars(q.clause).1,
         cue_class: q.reports,
         rule: q.rule,
+        speaker_id: speaker_id(&q.speaker, q.speaker_type),
     }
 }
 

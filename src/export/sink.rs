@@ -9,6 +9,7 @@ use super::organizations::Organizations;
 use super::rows::DocRows;
 use super::writer::{header_of, write_temporary, ExportError};
 use crate::aliases::Aliases;
+use crate::quotes::identity::speaker_id;
 use serde::Serialize;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -66,6 +67,8 @@ pub struct CsvSink {
     attributions: Table,
     speakers: Speakers,
     organizations: Organizations,
+    /// The user's aliases, applied to each document's speakers ([`rename_speakers`]).
+    speaker_aliases: Aliases,
     /// Test hook: abort the process after this many table renames ([`CsvSink::abort_after_renames`]).
     abort_after_renames: Option<usize>,
 }
@@ -87,6 +90,7 @@ impl CsvSink {
             attributions: Table::create(dir, "attributions.csv")?,
             speakers: Speakers::default(),
             abort_after_renames: None,
+            speaker_aliases: aliases.clone(),
             organizations: Organizations::with_aliases(aliases),
         })
     }
@@ -99,8 +103,29 @@ impl CsvSink {
     }
 }
 
+/// Renames the speakers the user's aliases name, in the quote and attribution rows and in the
+/// speaker facts alike (with their `speaker_id`s), so `quotes.csv` still joins `speakers.csv`.
+fn rename_speakers(rows: &mut DocRows, aliases: &Aliases) {
+    if aliases.is_empty() {
+        return;
+    }
+    let rename = |speaker: &mut String, id: &mut String, kind| {
+        if let Some(canonical) = aliases.canonical(speaker) {
+            *speaker = canonical.to_string();
+            *id = speaker_id(speaker, kind);
+        }
+    };
+    for q in rows.quotes.iter_mut().chain(rows.attributions.iter_mut()) {
+        rename(&mut q.speaker, &mut q.speaker_id, q.speaker_type);
+    }
+    for f in &mut rows.speakers {
+        rename(&mut f.speaker, &mut f.speaker_id, f.speaker_type);
+    }
+}
+
 impl Sink for CsvSink {
-    fn document(&mut self, rows: DocRows) -> Result<(), ExportError> {
+    fn document(&mut self, mut rows: DocRows) -> Result<(), ExportError> {
+        rename_speakers(&mut rows, &self.speaker_aliases);
         self.speakers.add(&rows.document.doc_id, &rows.speakers);
         self.organizations.add(&rows.document.doc_id, &rows.entities, &rows.organizations);
         self.documents.write(&[rows.document])?;
@@ -133,5 +158,45 @@ impl Sink for CsvSink {
             std::fs::rename(&tmp, &path).map_err(|source| ExportError::Io { path, source })?;
         }
         manifest::commit(&s.dir)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::rows::{QuoteRow, SpeakerFact};
+    use crate::labels::SpeakerType;
+
+    #[test]
+    fn aliases_rename_a_speaker_in_its_rows_and_facts_alike() {
+        let quote = |speaker: &str| QuoteRow {
+            speaker: speaker.into(),
+            speaker_type: SpeakerType::Person,
+            speaker_id: speaker_id(speaker, SpeakerType::Person),
+            ..Default::default()
+        };
+        let fact = |speaker: &str| SpeakerFact {
+            speaker: speaker.into(),
+            speaker_type: SpeakerType::Person,
+            speaker_id: speaker_id(speaker, SpeakerType::Person),
+            ..Default::default()
+        };
+        let mut rows = DocRows {
+            quotes: vec![quote("POTUS"), quote("Nancy Pelosi")],
+            attributions: vec![quote("potus")],
+            speakers: vec![fact("POTUS"), fact("Nancy Pelosi")],
+            ..Default::default()
+        };
+        let aliases = Aliases::parse("alias,canonical\nPOTUS,Donald Trump\n").unwrap();
+        rename_speakers(&mut rows, &aliases);
+        let named: Vec<(&str, &str)> = rows
+            .quotes
+            .iter()
+            .chain(&rows.attributions)
+            .map(|q| (q.speaker.as_str(), q.speaker_id.as_str()))
+            .chain(rows.speakers.iter().map(|f| (f.speaker.as_str(), f.speaker_id.as_str())))
+            .collect();
+        let trump = ("Donald Trump", "donald-trump");
+        assert_eq!(named, [trump, ("Nancy Pelosi", "nancy-pelosi"), trump, trump, ("Nancy Pelosi", "nancy-pelosi")]);
     }
 }

@@ -141,6 +141,7 @@ impl<'d> Extractor<'d> {
         let quotable = runs.iter().map(|r| direct::is_quotation(text, r)).collect();
         let mut history = History::default();
         history.learn_honorifics(text, &doc.entities);
+        history.learn_people(text, &doc.entities, runs.iter().map(|r| r.content).collect());
         Extractor {
             doc,
             text,

@@ -16,7 +16,8 @@
 //! 7. [`roles`]: use the learned role tagger's scores, when the model has them.
 //!
 //! [`extractor`] runs them clause by clause as a sequence of named passes; [`rule`] names the
-//! code path behind each row.
+//! code path behind each row; [`identity`] gives each resolved speaker the `speaker_id` that
+//! joins it across documents.
 //!
 //! Besides the cue frames, `extract` takes three attributions PolNeAR annotates without a
 //! reporting verb: headline and transcript sources (`Graham: …`, `JAKE TAPPER: …`), poll
@@ -31,6 +32,7 @@ mod cues;
 mod direct;
 mod extractor;
 mod frames;
+pub mod identity;
 mod lexicon;
 mod marks;
 mod roles;

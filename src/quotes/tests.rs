@@ -7,6 +7,7 @@ use crate::doc::{Entity, EntityLabel, Paragraph};
 use proptest::prelude::*;
 
 mod rules;
+mod speakers;
 
 /// A document with one paragraph per line and entities `(surface, label, canonical)` placed at
 /// every occurrence of the surface.

@@ -11,8 +11,14 @@
 //! the [`History`] used by later pronouns and follow-up quotations.
 //!
 //! [`subject`] finds a cue's subject, [`phrase`] the noun phrases it is made of, [`resolve`]
-//! turns a phrase into a speaker; [`words`] holds the word lists they share.
+//! turns a phrase into a speaker with the help of [`people`], the document's person names;
+//! [`words`] holds the word lists they share.
+//!
+//! A speaker is never a pronoun, a relative pronoun (`who` is its antecedent), a sentence
+//! adverb or interjection, a number or share, or a name with a verb glued on: what cannot be
+//! resolved to a name or a describing noun phrase is left empty, and the quote keeps its row.
 
+mod people;
 mod phrase;
 mod resolve;
 mod subject;

@@ -4,12 +4,15 @@
 //! person; unnamed sources keep their describing phrase. Titles and appositives become
 //! descriptions. [`History`] remembers the speakers seen, for later pronouns.
 
+use super::people::{People, ADVERBS};
+use super::subject::relative_subject;
 use super::words::{
     agent_noun, is_in, name_word, plural, DETERMINERS, ORG_NOUNS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, QUANTIFIERS,
     TITLES,
 };
 use super::Found;
 use crate::doc::{Entity, EntityLabel};
+use crate::quotes::identity::singular;
 use crate::quotes::tokens::Tok;
 use crate::quotes::SpeakerType;
 use crate::span::Span;
@@ -28,11 +31,13 @@ enum Gender {
     Female,
 }
 
-/// Speakers seen so far in the document, in text order, for pronouns and follow-up quotes.
+/// Speakers seen so far in the document, in text order, for pronouns and follow-up quotes,
+/// and the document's person names.
 #[derive(Debug, Default)]
 pub(crate) struct History {
     entries: Vec<(usize, String, SpeakerType)>,
     genders: Vec<(String, Gender)>,
+    people: People,
 }
 
 impl History {
@@ -46,6 +51,11 @@ impl History {
     /// else from its first name.
     fn gender(&self, name: &str) -> Option<Gender> {
         self.genders.iter().rev().find(|(n, _)| n == name).map(|x| x.1).or_else(|| first_name_gender(name))
+    }
+
+    /// Records the document's person names ([`People`]); `quoted` are its quotation runs.
+    pub fn learn_people(&mut self, text: &str, entities: &[Entity], quoted: Vec<Span>) {
+        self.people = People::new(text, entities, quoted);
     }
 
     /// Records the genders the document's honorifics show: `Mr. Obama` is male, `Mrs.`, `Ms.`
@@ -185,6 +195,11 @@ const FEMALE_NAMES: &[&str] = &[
     "wendy",
 ];
 
+/// Whether a lower-case first name is a woman's (`Some(true)`), a man's, or not known.
+pub(super) fn first_name_female(first: &str) -> Option<bool> {
+    first_name_gender(first).map(|g| g == Gender::Female)
+}
+
 fn first_name_gender(name: &str) -> Option<Gender> {
     let first = name.split_whitespace().next()?.trim_end_matches('.').to_lowercase();
     if MALE_NAMES.contains(&first.as_str()) {
@@ -219,12 +234,49 @@ fn clean_description(s: &str) -> Option<String> {
 }
 
 /// Resolves the mention `toks[first..=last]` (with an optional appositive) at its place in `text`.
+/// A result that is no source (a pronoun left unresolved, a function word, an adverb) has an
+/// empty speaker.
 pub(crate) fn resolve(text: &str, entities: &[Entity], history: &mut History, toks: &[Tok], found: Found) -> Resolved {
+    let r = resolve_phrase(text, entities, history, toks, found);
+    let lower = r.speaker.to_lowercase();
+    let no_source = is_in(PRONOUNS, &lower)
+        || is_in(NO_SOURCE, &lower)
+        || is_in(ADVERBS, &lower)
+        || is_in(RELATIVES, &lower)
+        || !r.speaker.chars().any(char::is_alphabetic);
+    if no_source && !r.speaker.is_empty() {
+        return Resolved { speaker: String::new(), ..r };
+    }
+    r
+}
+
+/// Words that, alone, name no source: object and possessive pronouns, bare determiners.
+const NO_SOURCE: &[&str] =
+    &["him", "her", "them", "us", "me", "his", "its", "their", "our", "my", "your", "the", "a", "an", "this", "these"];
+
+/// Relative pronouns: as a source they name their antecedent.
+const RELATIVES: &[&str] = &["who", "whom", "whose", "which", "that"];
+
+fn resolve_phrase(text: &str, entities: &[Entity], history: &mut History, toks: &[Tok], found: Found) -> Resolved {
+    // Punctuation does not end a phrase (`the secretary of the economy,`); a comma inside one
+    // sets off an appositive (`Dean, a medical doctor`).
+    let mut found = found;
+    while found.last > found.first && !toks[found.last].is_word {
+        found.last -= 1;
+    }
+    if let Some(c) = (found.first + 1..found.last).find(|&k| toks[k].is(",")) {
+        let appositive = found.appositive.or(Some((c + 1, found.last)));
+        return resolve_phrase(text, entities, history, toks, Found { first: found.first, last: c - 1, appositive });
+    }
+    if let Some(r) = relative(text, entities, history, toks, found) {
+        return r;
+    }
+    let found = without_glued_verb(entities, toks, found);
     // `James Pethokoukis of the American Enterprise Institute`: the name before the preposition
     // is the speaker, the rest describes them. An unnamed source keeps its whole phrase (`a
     // spokesman for the buyer`).
     if let Some(k) = preposition_after_name(entities, toks, found) {
-        let mut r = resolve(
+        let mut r = resolve_phrase(
             text,
             entities,
             history,
@@ -245,7 +297,7 @@ pub(crate) fn resolve(text: &str, entities: &[Entity], history: &mut History, to
         }
     }
     if found.first == found.last && is_in(PRONOUNS, &head.lower) {
-        return resolve_pronoun(entities, history, &head.lower, span.start);
+        return resolve_pronoun(text, entities, history, &head.lower, span.start);
     }
     // The owner of a speech noun (`his claim that …`).
     let subject_form = match head.lower.as_str() {
@@ -256,15 +308,103 @@ pub(crate) fn resolve(text: &str, entities: &[Entity], history: &mut History, to
         _ => None,
     };
     if let Some(p) = subject_form.filter(|_| found.first == found.last) {
-        return resolve_pronoun(entities, history, p, span.start);
+        return resolve_pronoun(text, entities, history, p, span.start);
     }
-    if let Some(resolved) = entity_speaker(text, entities, span, head, &mut descriptions) {
+    if let Some(resolved) = entity_speaker(text, entities, history, span, head, &mut descriptions) {
         return resolved;
     }
     if name_word(head) {
-        return named_speaker(text, entities, history, toks, found, descriptions);
+        return named_speaker(text, history, toks, found, descriptions);
     }
-    unnamed_speaker(text, toks, found, descriptions)
+    let r = unnamed_speaker(text, toks, found, descriptions);
+    titled_person(text, entities, history, toks, found).map_or(r, |name| Resolved {
+        speaker: name,
+        kind: SpeakerType::Person,
+        descriptions: vec![strip_determiner(found.span(toks).text(text)).to_string()],
+    })
+}
+
+/// `Donald Trump, who proclaimed …`: a source that is a relative pronoun, or opens with one
+/// (`who in 2010`), names the antecedent; `many of whom` is the antecedent's too; `others who`
+/// is the words before the pronoun. `None` when the phrase holds no relative pronoun there.
+fn relative(text: &str, entities: &[Entity], history: &mut History, toks: &[Tok], found: Found) -> Option<Resolved> {
+    let rel = |k: usize| matches!(toks[k].lower.as_str(), "who" | "whom" | "whose" | "which");
+    let antecedent = |history: &mut History, at: usize| {
+        relative_subject(toks, at)
+            .filter(|a| a.last < at)
+            .map(|a| resolve_phrase(text, entities, history, toks, a))
+            .unwrap_or_else(|| Resolved {
+                speaker: String::new(),
+                kind: SpeakerType::Unknown,
+                descriptions: Vec::new(),
+            })
+    };
+    if rel(found.first) {
+        return Some(antecedent(history, found.first));
+    }
+    if !rel(found.last) {
+        return None;
+    }
+    if found.last >= found.first + 2 && toks[found.last - 1].is("of") {
+        return Some(antecedent(history, found.first));
+    }
+    Some(resolve_phrase(text, entities, history, toks, Found { last: found.last - 1, appositive: None, ..found }))
+}
+
+/// `Scott bristles`, `Blige sings`: a lower-case word in `-s` right after a person's or body's
+/// name (an entity ending right before it, with nothing before the name in the phrase) that is
+/// no noun of persons or bodies is a verb the phrase swallowed; the name is the speaker
+/// (`Trump supporters` stays a group, `Further details` a description).
+fn without_glued_verb(entities: &[Entity], toks: &[Tok], found: Found) -> Found {
+    let head = &toks[found.last];
+    let named = found.last > found.first
+        && entities.iter().any(|e| {
+            matches!(e.label, EntityLabel::Person | EntityLabel::Org)
+                && e.span.start <= toks[found.first].span.start
+                && e.span.end == toks[found.last - 1].span.end
+        });
+    let noun = |w: &str| is_in(PERSON_NOUNS, w) || is_in(ORG_NOUNS, w) || agent_noun(w);
+    let verb = !head.cap && head.is_word && head.lower.ends_with('s') && !noun(&singular(&head.lower));
+    if named && verb {
+        Found { last: found.last - 1, appositive: None, ..found }
+    } else {
+        found
+    }
+}
+
+/// `the president`, `the Republican nominee`: a definite title names the latest person before
+/// it whom the text gives that title (`President Barack Obama`, `Republican presidential
+/// nominee Donald Trump`, `Sen. Ted Cruz` for `the senator`).
+fn titled_person(text: &str, entities: &[Entity], history: &History, toks: &[Tok], found: Found) -> Option<String> {
+    let head = &toks[found.last].lower;
+    let definite = toks[found.first].is("the")
+        && found.last > found.first
+        && toks[found.first + 1..found.last].iter().all(|t| t.is_word && !t.is_possessive());
+    if !definite || !(is_in(TITLES, head) || is_in(PERSON_NOUNS, head)) || plural(head) {
+        return None;
+    }
+    let short = match head.as_str() {
+        "senator" => "sen.",
+        "governor" => "gov.",
+        "representative" | "congressman" | "congresswoman" => "rep.",
+        "president" => "pres.",
+        _ => "",
+    };
+    let at = toks[found.first].span.start;
+    entities.iter().rev().filter(|e| e.label == EntityLabel::Person && e.span.end <= at).find_map(|e| {
+        let line_start = text[..e.span.start].rfind(['\n', ';']).map_or(0, |i| i + 1);
+        let before = text[line_start..e.span.start].to_lowercase();
+        // `Vice President Joe Biden` is not `the president`.
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let titled = words
+            .iter()
+            .position(|&w| w == head || w == short)
+            .is_some_and(|i| words.get(i + 1).is_none_or(|&w| w != "vice" && w != "vice-"));
+        if !titled || !history.people.antecedent(e.span) {
+            return None;
+        }
+        history.people.full_name(e.span.text(text), None)
+    })
 }
 
 /// The preposition after a name inside the phrase (`James Pethokoukis of the American
@@ -284,10 +424,13 @@ fn preposition_after_name(entities: &[Entity], toks: &[Tok], found: Found) -> Op
 }
 
 /// The person or organization entity NER found at the head of the phrase `span`, with the
-/// words before it as the first description.
+/// words before it as the first description: a person by the fullest name of the document
+/// ([`People::full_name`]), a place as the government speaking for it (ORG). A PERSON mention
+/// that does not read as a name (`Scott bristles`) is no entity here.
 fn entity_speaker(
     text: &str,
     entities: &[Entity],
+    history: &History,
     span: Span,
     head: &Tok,
     descriptions: &mut Vec<String>,
@@ -295,28 +438,39 @@ fn entity_speaker(
     let e = entities
         .iter()
         .filter(|e| e.span.overlaps(span) && e.span.end >= head.span.start && e.span.start <= head.span.start)
-        .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org))
-        .max_by_key(|e| (e.label == EntityLabel::Person, e.span.len()))?;
+        .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc))
+        .max_by_key(|e| (e.label == EntityLabel::Person, e.label == EntityLabel::Org, e.span.len()))?;
+    let speaker = match e.label {
+        EntityLabel::Person => {
+            let before = text[..e.span.start].trim_end();
+            let honorific = before.rsplit(|c: char| c.is_whitespace()).next().and_then(honorific_gender);
+            person_name(text, &history.people, e, honorific.map(|g| g == Gender::Female))?
+        }
+        _ if e.canonical.is_empty() => e.span.text(text).to_string(),
+        _ => e.canonical.clone(),
+    };
     let kind = if e.label == EntityLabel::Person { SpeakerType::Person } else { SpeakerType::Org };
     if e.span.start > span.start {
         if let Some(d) = clean_description(&text[span.start..e.span.start]) {
             descriptions.insert(0, d);
         }
     }
-    let speaker = if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() };
     Some(Resolved { speaker, kind, descriptions: std::mem::take(descriptions) })
+}
+
+/// The name a PERSON entity resolves to: the document's fullest name for it
+/// ([`People::full_name`]), or `None` when the mention does not read as a name. A canonical
+/// name the document never writes came from outside its text (a caller's recogniser) and is
+/// kept when it holds the mention's words.
+fn person_name(text: &str, people: &People, e: &Entity, female: Option<bool>) -> Option<String> {
+    let full = people.full_name(e.span.text(text), female)?;
+    let given = !e.canonical.is_empty() && !people.mentioned(&e.canonical) && e.canonical.len() > full.len();
+    Some(if given { e.canonical.clone() } else { full })
 }
 
 /// A capitalised head with no entity: the capitalised run at the head, minus titles and
 /// possessors, as a person (matched against fuller names), an organization, or a group.
-fn named_speaker(
-    text: &str,
-    entities: &[Entity],
-    history: &History,
-    toks: &[Tok],
-    found: Found,
-    mut descriptions: Vec<String>,
-) -> Resolved {
+fn named_speaker(text: &str, history: &History, toks: &[Tok], found: Found, mut descriptions: Vec<String>) -> Resolved {
     let head = &toks[found.last];
     let mut name_first = found.last;
     while name_first > found.first && (name_word(&toks[name_first - 1]) || joins(&toks[name_first - 1])) {
@@ -337,6 +491,8 @@ fn named_speaker(
         }
     }
     let name = name_span.text(text);
+    let honorific = text[..name_span.start].trim_end().rsplit(char::is_whitespace).next().and_then(honorific_gender);
+    let female = honorific.map(|g| g == Gender::Female);
     // Only the part after a possessor names the speaker (`WOLA’s Ana María Méndez Dardón`).
     let own_first = (found.first..=found.last).rev().find(|&k| toks[k].is_possessive()).map_or(found.first, |k| k + 1);
     let is_org = toks[own_first..=found.last].iter().any(|t| t.cap && is_in(ORG_WORDS, &t.lower))
@@ -355,11 +511,23 @@ fn named_speaker(
     if found.first == found.last
         && clause_initial
         && plural(&head.lower)
-        && fuller_name(text, entities, history, name).is_none()
+        && fuller_name(history, name, female).is_none()
     {
         return Resolved { speaker: name.to_string(), kind: SpeakerType::Group, descriptions: Vec::new() };
     }
-    let speaker = fuller_name(text, entities, history, name).unwrap_or_else(|| name.to_string());
+    // A lone capitalised word the document also writes in lower case (`Perhaps`, `Critic`) or
+    // a run that does not read as a name is described, not named.
+    let lone = name_first == found.last;
+    if lone && history.people.common_word(&head.lower) {
+        let r = unnamed_speaker(text, toks, found, descriptions);
+        let mut chars = r.speaker.chars();
+        let speaker = chars.next().map_or(String::new(), |c| c.to_lowercase().chain(chars).collect());
+        return Resolved { speaker, ..r };
+    }
+    if history.people.full_name(name, None).is_none() {
+        return unnamed_speaker(text, toks, found, descriptions);
+    }
+    let speaker = fuller_name(history, name, female).unwrap_or_else(|| name.to_string());
     Resolved { speaker, kind: SpeakerType::Person, descriptions }
 }
 
@@ -367,6 +535,25 @@ fn named_speaker(
 /// type comes from the head.
 fn unnamed_speaker(text: &str, toks: &[Tok], found: Found, descriptions: Vec<String>) -> Resolved {
     let head = &toks[found.last];
+    // `19 percent`, `two weeks`: a share or a time is no source; a count before a noun
+    // (`20 million experts`, `Nearly eight of 10 voters`) only counts it. `one relative`, `two
+    // officials` are descriptions.
+    let mut first = found.first;
+    while first < found.last
+        && (count_word(&toks[first].lower)
+            || toks[first].is("of")
+            || (small_number(&toks[first].lower) && (toks[first + 1].is("of") || count_word(&toks[first + 1].lower))))
+    {
+        first += 1;
+    }
+    // A share of people (`9 percent said`) is a group with no name.
+    if count_word(&head.lower) {
+        return Resolved { speaker: String::new(), kind: SpeakerType::Group, descriptions };
+    }
+    if TIMES.contains(&singular(&head.lower).as_str()) || is_in(ADVERBS, &head.lower) {
+        return Resolved { speaker: String::new(), kind: SpeakerType::Unknown, descriptions };
+    }
+    let found = Found { first, ..found };
     let phrase = strip_determiner(found.span(toks).text(text)).to_string();
     let kind = if is_in(ORG_NOUNS, &head.lower) {
         SpeakerType::Org
@@ -388,24 +575,82 @@ fn unnamed_speaker(text: &str, toks: &[Tok], found: Found, descriptions: Vec<Str
     Resolved { speaker: phrase, kind, descriptions }
 }
 
+/// Nouns of time: `two weeks said` has no source.
+const TIMES: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "time"];
+
+/// A number, a share, a scale word or an approximation before one (`19`, `percent`,
+/// `million`, `nearly`).
+fn count_word(lower: &str) -> bool {
+    lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "dozen"
+                | "dozens"
+                | "percent"
+                | "%"
+                | "nearly"
+                | "about"
+                | "almost"
+                | "roughly"
+        )
+}
+
+/// A number written as a word (`eight` in `eight of 10 voters`).
+fn small_number(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
+}
+
 fn joins(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "of" | "on" | "for" | "de" | "del" | "la" | "los" | "&")
 }
 
-/// The fullest person name in the document that ends with (or equals) `name`.
-fn fuller_name(text: &str, entities: &[Entity], history: &History, name: &str) -> Option<String> {
+/// The fullest person name in the document for `name` ([`People::full_name`], `female` as an
+/// honorific gave it), else the
+/// fullest earlier person speaker that ends with its last word.
+fn fuller_name(history: &History, name: &str, female: Option<bool>) -> Option<String> {
     let last_word = name.split_whitespace().last()?;
-    let candidates = entities
-        .iter()
-        .filter(|e| e.label == EntityLabel::Person)
-        .map(|e| if e.canonical.is_empty() { e.span.text(text).to_string() } else { e.canonical.clone() })
-        .chain(history.entries.iter().filter(|x| x.2 == SpeakerType::Person).map(|x| x.1.clone()));
-    candidates
-        .filter(|c| c.split_whitespace().last() == Some(last_word) && c.len() >= name.len())
-        .max_by_key(|c| c.len())
+    let from_people = history.people.full_name(name, female).filter(|n| n.len() > name.len());
+    from_people.or_else(|| {
+        history
+            .entries
+            .iter()
+            .filter(|x| x.2 == SpeakerType::Person)
+            .map(|x| x.1.clone())
+            .filter(|c| c.split_whitespace().last() == Some(last_word) && c.len() >= name.len())
+            .max_by_key(|c| c.len())
+    })
 }
 
-fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at: usize) -> Resolved {
+fn resolve_pronoun(text: &str, entities: &[Entity], history: &mut History, pronoun: &str, at: usize) -> Resolved {
     let unresolved = |kind| Resolved { speaker: String::new(), kind, descriptions: Vec::new() };
     match pronoun {
         "he" | "she" | "i" => {
@@ -416,10 +661,13 @@ fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at
             };
             let from_history =
                 history.entries.iter().filter(|x| x.0 < at && x.2 == SpeakerType::Person).map(|x| (x.0, x.1.clone()));
+            // Names in quotations and headlines, and mentions that do not read as names, are
+            // not what a pronoun after them refers to ([`People::antecedent`]).
+            let people = &history.people;
             let from_entities = entities
                 .iter()
-                .filter(|e| e.label == EntityLabel::Person && e.span.end <= at)
-                .map(|e| (e.span.end, e.canonical.clone()));
+                .filter(|e| e.label == EntityLabel::Person && e.span.end <= at && people.antecedent(e.span))
+                .map(|e| (e.span.end, person_name(text, people, e, None).unwrap_or_default()));
             let mut cands: Vec<(usize, String)> =
                 from_history.chain(from_entities).filter(|c| !c.1.is_empty()).collect();
             cands.sort_by_key(|c| c.0);
@@ -445,6 +693,8 @@ fn resolve_pronoun(entities: &[Entity], history: &mut History, pronoun: &str, at
             .find(|x| x.0 < at && matches!(x.2, SpeakerType::Group | SpeakerType::Org))
             .map(|x| Resolved { speaker: x.1.clone(), kind: x.2, descriptions: Vec::new() })
             .unwrap_or_else(|| unresolved(SpeakerType::Group)),
+        // `you` is the reader or the interviewer: no source the text names.
+        "you" => unresolved(SpeakerType::Unknown),
         _ => history
             .entries
             .iter()

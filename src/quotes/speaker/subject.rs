@@ -178,7 +178,7 @@ fn party_tag_subject(toks: &[Tok], close: usize) -> Option<Found> {
 
 /// `X, who said`, `X which said`: the phrase before the relative pronoun at `w` (for `who`,
 /// the person an appositive describes: [`who_antecedent`]).
-fn relative_subject(toks: &[Tok], w: usize) -> Option<Found> {
+pub(super) fn relative_subject(toks: &[Tok], w: usize) -> Option<Found> {
     let mut k = w;
     if k > 0 && toks[k - 1].is(",") {
         k -= 1;
