@@ -11,7 +11,12 @@ n=${1:-200}
 src=../shared/data/polnear/train/text
 [ -d "$src" ] || { echo "bench-memory: $src absent" >&2; exit 1; }
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-cargo build --release --locked
+# NEWSMINE_BIN=PATH measures that binary instead of building one.
+bin=${NEWSMINE_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --release --locked
+  bin=./target/release/newsmine
+fi
 tmp=$(mktemp -d)
 python3 - "$src" "$tmp" "$n" <<'PY'
 import json, os, shutil, sys
@@ -35,7 +40,7 @@ PY
 # One table row: INPUT LABEL; characters counted by the run itself (documents.csv).
 measure() {
   local input=$1 label=$2 out=$tmp/out-$2
-  /usr/bin/time -v ./target/release/newsmine extract "$input" -o "$out" --quiet 2> "$tmp/time-$label" || true
+  /usr/bin/time -v "$bin" extract "$input" -o "$out" --quiet 2> "$tmp/time-$label" || true
   local docs chars wall rss
   docs=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1]))))" "$out/documents.csv")
   chars=$(python3 -c "import csv,sys; print(sum(int(r['chars']) for r in csv.DictReader(open(sys.argv[1]))))" "$out/documents.csv")
