@@ -19,7 +19,18 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// oneDNN keeps one compiled primitive per tensor shape, 1,024 by default, and articles of many
+/// lengths make many shapes: uncapped, peak memory grew with the corpus (PolNeAR train: 546 MiB
+/// after 84 articles, 769 after 840). 64 bounds it (590 after 840) at the same speed (PolNeAR
+/// dev: 8.3 s either way; 0, no cache, took 60% longer). `reports/bench-memory.md` has the
+/// table. A value the user sets wins.
+const ONEDNN_CACHE_CAPACITY: &str = "64";
+
 fn main() -> ExitCode {
+    // Before any thread starts and before libtorch first reads it.
+    if std::env::var_os("ONEDNN_PRIMITIVE_CACHE_CAPACITY").is_none() {
+        std::env::set_var("ONEDNN_PRIMITIVE_CACHE_CAPACITY", ONEDNN_CACHE_CAPACITY);
+    }
     match run(Cli::parse_valid().command) {
         Ok(code) => code,
         Err(e) => {
