@@ -274,7 +274,7 @@ pub enum GoldFormat {
 /// `--precision`: the number format of the encoder's matrix products.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PrecisionArg {
-    /// bf16 where the CPU has bf16 dot products (AVX512-BF16), else fp32.
+    /// mixed where the CPU has bf16 dot products (AVX512-BF16) and AVX2, else fp32.
     Auto,
     /// 32-bit floats everywhere (the reference).
     Fp32,
@@ -282,6 +282,9 @@ pub enum PrecisionArg {
     Bf16,
     /// int8 weights and activations (FBGEMM; needs AVX2); fastest, less accurate.
     Int8,
+    /// int8 products except each layer's feed-forward output projection, in bf16 (needs AVX2);
+    /// as accurate as bf16.
+    Mixed,
 }
 
 impl From<PrecisionArg> for Precision {
@@ -291,6 +294,7 @@ impl From<PrecisionArg> for Precision {
             PrecisionArg::Fp32 => Precision::Fp32,
             PrecisionArg::Bf16 => Precision::Bf16,
             PrecisionArg::Int8 => Precision::Int8,
+            PrecisionArg::Mixed => Precision::Mixed,
         }
     }
 }
@@ -548,7 +552,12 @@ mod tests {
     fn precision_is_auto_unless_named() {
         let Command::Extract(a) = parse(&["extract"]).unwrap().command else { panic!() };
         assert_eq!(Precision::from(a.precision), Precision::Auto);
-        for (name, want) in [("fp32", Precision::Fp32), ("bf16", Precision::Bf16), ("int8", Precision::Int8)] {
+        for (name, want) in [
+            ("fp32", Precision::Fp32),
+            ("bf16", Precision::Bf16),
+            ("int8", Precision::Int8),
+            ("mixed", Precision::Mixed),
+        ] {
             let Command::Extract(a) = parse(&["extract", "--precision", name]).unwrap().command else { panic!() };
             assert_eq!(Precision::from(a.precision), want);
             let Command::Bench(b) = parse(&["bench", "--precision", name]).unwrap().command else { panic!() };

@@ -19,11 +19,10 @@ use crate::ner::{canonical, Tagger};
 use crate::span::Span;
 use crate::{deadline, figures, lang, quotes, segment};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// A validated run configuration (the CLI builds it).
@@ -266,11 +265,6 @@ pub(crate) fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
     std::fs::remove_file(&probe).map_err(err)
 }
 
-/// Documents handed to the workers at a time, per worker (rounded up to whole groups): their
-/// rows are held until their group's part is written, so memory holds one chunk's rows, and a
-/// worker waits at most for the slowest document of a chunk.
-const CHUNK_PER_WORKER: usize = 32;
-
 /// Runs the batch with taggers made by `make_tagger` (one per worker) and writes the tables
 /// into `cfg.output_dir`.
 ///
@@ -320,9 +314,48 @@ where
     })
 }
 
-/// Extracts the groups `todo` (index, documents) and writes each one's part as soon as it is
-/// done. `total` is the run's document count, for the progress bar, which starts at the
-/// documents already recorded.
+/// Groups whose documents may be in the workers' hands or waiting for their part at once: a
+/// worker does not start a document of a group this many groups past the oldest unfinished
+/// one. Memory holds at most this many groups' rows however slow one document is, and no
+/// worker waits for another's document unless that document holds up this many groups.
+const GROUPS_IN_FLIGHT: usize = 4;
+
+/// The workers' shared state: the next document to hand out and the groups in flight.
+struct Flight {
+    /// Position in `todo` and index in its group of the next document to start.
+    next: (usize, usize),
+    /// Position in `todo` of the oldest group whose part is not yet written.
+    oldest: usize,
+    /// The rows of each group in flight, by position in `todo`, and how many are missing.
+    groups: Vec<Option<(Vec<Option<DocRows>>, usize)>>,
+    /// Groups whose part is written, by position in `todo`.
+    written: Vec<bool>,
+    /// The first error that stops the run (a model that does not load, a part not written).
+    error: Option<PipelineError>,
+    /// A worker panicked outside the per-document guard: the others stop (the panic itself
+    /// reaches the caller through the pool) instead of waiting for its group.
+    stopped: bool,
+}
+
+/// Runs `stop` if dropped while its thread panics.
+struct OnPanic<F: Fn()>(F);
+
+impl<F: Fn()> Drop for OnPanic<F> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            (self.0)();
+        }
+    }
+}
+
+/// Extracts the groups `todo` (index, documents) and writes each one's part as soon as its last
+/// document is done. `total` is the run's document count, for the progress bar, which starts
+/// at the documents already recorded.
+///
+/// Each worker loads its own model when it starts (all at once, so the cores load them side by
+/// side) and then takes documents one at a time in `doc_id` order, reading each when it takes
+/// it; groups are not processed one after another with a wait at each end, so a long document
+/// holds up only its own worker ([`GROUPS_IN_FLIGHT`] bounds how far the others run ahead).
 fn extract_groups<F>(
     cfg: &Config,
     area: &WorkArea,
@@ -334,8 +367,6 @@ fn extract_groups<F>(
 where
     F: Fn() -> Result<Box<dyn Tagger + Send>, ModelError> + Sync,
 {
-    // Load one model up front so a broken model folder fails before any work.
-    let pool_models: Mutex<Vec<Box<dyn Tagger + Send>>> = Mutex::new(vec![make_tagger()?]);
     let threads = cfg.threads.max(1);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     tch::set_num_threads((cores / threads).max(1) as i32);
@@ -346,35 +377,97 @@ where
     );
     bar.set_position(area.documents_done() as u64);
     bar.reset_eta();
-    let one = |doc: &Document| -> DocRows {
-        if let Some(skipped) = too_long(doc, cfg.max_doc_chars) {
-            return skipped;
+    let flight = Mutex::new(Flight {
+        next: (0, 0),
+        oldest: 0,
+        groups: (0..todo.len()).map(|_| None).collect(),
+        written: vec![false; todo.len()],
+        error: None,
+        stopped: false,
+    });
+    let changed = Condvar::new();
+    let parts_written = AtomicUsize::new(0);
+    // The next document to start, waiting while its group is too far ahead; `None` when there
+    // is none left or the run has failed.
+    let take = || -> Option<(usize, usize)> {
+        let mut f = flight.lock().expect("flight");
+        loop {
+            let (pos, j) = f.next;
+            if f.error.is_some() || f.stopped || pos >= todo.len() {
+                return None;
+            }
+            if pos < f.oldest + GROUPS_IN_FLIGHT {
+                f.next = if j + 1 < todo[pos].1.len() { (pos, j + 1) } else { (pos + 1, 0) };
+                return Some((pos, j));
+            }
+            f = changed.wait(f).expect("flight");
         }
-        let taken = pool_models.lock().expect("model pool").pop();
-        let mut tagger = match taken.map_or_else(&make_tagger, Ok) {
-            Ok(r) => r,
-            Err(e) => return DocRows::failed(doc, format!("NER model: {e}")),
-        };
-        let out = process_guarded(doc, tagger.as_mut(), cfg.doc_timeout);
-        pool_models.lock().expect("model pool").push(tagger);
-        out
     };
-    let written = AtomicUsize::new(0);
-    let group = |(g, docs): &(usize, &[Pending])| -> Result<(), WorkError> {
-        let rows: Vec<DocRows> = docs.par_iter().map(|p| one(&p.read(limits))).inspect(|_| bar.inc(1)).collect();
-        area.write_part(*g, &rows)?;
-        if Some(written.fetch_add(1, Ordering::SeqCst) + 1) == cfg.hooks.abort_after_parts {
+    let fail = |e: PipelineError| {
+        let mut f = flight.lock().expect("flight");
+        f.error.get_or_insert(e);
+        changed.notify_all();
+    };
+    // Records a document's rows; the last of its group writes the part.
+    let finish = |pos: usize, j: usize, rows: DocRows| {
+        let complete = {
+            let mut f = flight.lock().expect("flight");
+            let size = todo[pos].1.len();
+            let (slots, missing) = f.groups[pos].get_or_insert_with(|| ((0..size).map(|_| None).collect(), size));
+            slots[j] = Some(rows);
+            *missing -= 1;
+            if *missing > 0 {
+                return;
+            }
+            f.groups[pos].take().map(|(slots, _)| slots.into_iter().map(|r| r.expect("every document done")))
+        };
+        let Some(rows) = complete else { return };
+        let rows: Vec<DocRows> = rows.collect();
+        if let Err(e) = area.write_part(todo[pos].0, &rows) {
+            return fail(e.into());
+        }
+        if Some(parts_written.fetch_add(1, Ordering::SeqCst) + 1) == cfg.hooks.abort_after_parts {
             std::process::abort();
         }
-        Ok(())
+        let mut f = flight.lock().expect("flight");
+        f.written[pos] = true;
+        while f.oldest < todo.len() && f.written[f.oldest] {
+            f.oldest += 1;
+        }
+        changed.notify_all();
     };
-    let workers = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
-    let per_chunk = (CHUNK_PER_WORKER * threads).div_ceil(area.info().group_size).max(1);
-    for chunk in todo.chunks(per_chunk) {
-        workers.install(|| chunk.par_iter().try_for_each(group))?;
-    }
+    let work = || {
+        let _stop_others = OnPanic(|| {
+            // The lock may be poisoned by this very panic; the flag is all that matters.
+            let mut f = flight.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f.stopped = true;
+            changed.notify_all();
+        });
+        let mut tagger = match make_tagger() {
+            Ok(t) => t,
+            Err(e) => return fail(e.into()),
+        };
+        while let Some((pos, j)) = take() {
+            let doc = todo[pos].1[j].read(limits);
+            let rows = too_long(&doc, cfg.max_doc_chars)
+                .unwrap_or_else(|| process_guarded(&doc, tagger.as_mut(), cfg.doc_timeout));
+            bar.inc(1);
+            finish(pos, j, rows);
+        }
+    };
+    // One long-lived task per pool thread: each holds its model for the whole run.
+    let workers = threads.min(todo.iter().map(|(_, d)| d.len()).sum::<usize>().max(1));
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build().expect("thread pool");
+    pool.scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|_| work());
+        }
+    });
     bar.finish_and_clear();
-    Ok(())
+    match flight.into_inner().expect("flight").error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// Streams documents' rows, in `doc_id` order, into `sink` and finishes it: the one way tables

@@ -10,7 +10,10 @@
 //! - only the states the heads read are kept ([`FEATURE_LAYER`](super::model::FEATURE_LAYER)'s
 //!   and the top layer's);
 //! - the matrix products run in the [`Precision`] chosen at load (bf16 weights converted, or
-//!   int8 weights quantised, once).
+//!   int8 weights quantised, once; `mixed` takes int8 or bf16 per product);
+//! - attention itself runs in fp32 whatever the products' precision: PyTorch's fused
+//!   attention on bf16 inputs goes through MKL's bf16 products, which on this AMD CPU took
+//!   more time than fp32 (4% of the encoder's time on PolNeAR dev, measured batch by batch).
 //!
 //! Training keeps rust-bert's forward (dropout, gradients); the tests of `model` pin this one
 //! to it (fp32 states within 1e-4, the same tags).
@@ -41,6 +44,7 @@ impl Linear {
             }
             Precision::Int8 => quantise(&weight, bias),
             Precision::Fp32 | Precision::Auto => Linear::Dense { weight, bias },
+            Precision::Mixed => unreachable!("FastEncoder::new picks int8 or bf16 for each product"),
         }
     }
 
@@ -67,6 +71,7 @@ impl Linear {
 /// `fbgemm_linear_quantize_weight` makes it (which tch does not expose): range widened to
 /// hold 0, column offsets `Σₖ q[n, k] − zero_point · in` per output row.
 fn quantise(weight: &Tensor, bias: Tensor) -> Linear {
+    silence_fbgemm_warnings();
     let (lo, hi) = (weight.min().double_value(&[]).min(0.0), weight.max().double_value(&[]).max(0.0));
     let scale = ((hi - lo) / 255.0).max(f64::MIN_POSITIVE);
     let zero_point = (-128.0 - lo / scale).round().clamp(-128.0, 127.0) as i64;
@@ -75,6 +80,71 @@ fn quantise(weight: &Tensor, bias: Tensor) -> Linear {
     let col_offsets = (q.sum_dim_intlist(1, false, Kind::Int64) - zero_point * inner).to_kind(Kind::Int);
     let packed = q.fbgemm_pack_quantized_matrix();
     Linear::Int8 { weight: q, packed, col_offsets, scale, zero_point, bias }
+}
+
+/// PyTorch prints a deprecation warning the first time each of the two FBGEMM int8 operations
+/// runs in a process (they work as before, and the libtorch newsmine builds against is pinned
+/// by `scripts/setup.sh`). Once per process, before the first int8 weights are packed, both run
+/// on a tiny matrix with standard error pointed at `/dev/null`, so that `--precision auto`
+/// prints nothing a user should act on. Anything another thread writes to standard error in
+/// those few milliseconds (there is nothing else at model-load time) is lost.
+fn silence_fbgemm_warnings() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _quiet = QuietStderr::new();
+        let cpu = tch::Device::Cpu;
+        let weight = Tensor::zeros([8, 8], (Kind::Int8, cpu));
+        let packed = weight.fbgemm_pack_quantized_matrix();
+        let _ = Tensor::ones([1, 8], (Kind::Float, cpu)).fbgemm_linear_int8_weight_fp32_activation(
+            &weight,
+            &packed,
+            &Tensor::zeros([8], (Kind::Int, cpu)),
+            Scalar::float(1.0),
+            Scalar::int(0),
+            &Tensor::zeros([8], (Kind::Float, cpu)),
+        );
+    });
+}
+
+/// Standard error pointed at `/dev/null` until dropped (Unix; elsewhere nothing changes).
+struct QuietStderr {
+    #[cfg(unix)]
+    saved: libc::c_int,
+}
+
+impl QuietStderr {
+    fn new() -> QuietStderr {
+        #[cfg(unix)]
+        {
+            // SAFETY: plain descriptor calls; every failure (-1) leaves standard error as it was.
+            unsafe {
+                let saved = libc::dup(2);
+                let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+                if saved >= 0 && null >= 0 {
+                    libc::dup2(null, 2);
+                }
+                if null >= 0 {
+                    libc::close(null);
+                }
+                QuietStderr { saved }
+            }
+        }
+        #[cfg(not(unix))]
+        QuietStderr {}
+    }
+}
+
+impl Drop for QuietStderr {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if self.saved >= 0 {
+            // SAFETY: `saved` is the descriptor `dup` returned in `new`, still open.
+            unsafe {
+                libc::dup2(self.saved, 2);
+                libc::close(self.saved);
+            }
+        }
+    }
 }
 
 struct Layer {
@@ -144,8 +214,14 @@ impl FastEncoder {
             vars.get(name).unwrap_or_else(|| panic!("rust-bert's BertModel has variable {name}")).shallow_clone()
         };
         let norm = |prefix: &str| (var(&format!("{prefix}.weight")), var(&format!("{prefix}.bias")));
-        let linear =
-            |prefix: &str| Linear::new(var(&format!("{prefix}.weight")), var(&format!("{prefix}.bias")), precision);
+        // `mixed`: int8 everywhere but the feed-forward output projection ([`Precision::Mixed`]).
+        let (int8_or, output_precision) = match precision {
+            Precision::Mixed => (Precision::Int8, Precision::Bf16),
+            p => (p, p),
+        };
+        let linear = |prefix: &str, precision| {
+            Linear::new(var(&format!("{prefix}.weight")), var(&format!("{prefix}.bias")), precision)
+        };
         let layers = (0..layers)
             .map(|i| {
                 let p = format!("encoder.layer.{i}");
@@ -153,14 +229,14 @@ impl FastEncoder {
                 let qkv = Linear::new(
                     Tensor::cat(&[part("query", "weight"), part("key", "weight"), part("value", "weight")], 0),
                     Tensor::cat(&[part("query", "bias"), part("key", "bias"), part("value", "bias")], 0),
-                    precision,
+                    int8_or,
                 );
                 Layer {
                     qkv,
-                    attention_out: linear(&format!("{p}.attention.output.dense")),
+                    attention_out: linear(&format!("{p}.attention.output.dense"), int8_or),
                     attention_norm: norm(&format!("{p}.attention.output.LayerNorm")),
-                    intermediate: linear(&format!("{p}.intermediate.dense")),
-                    output: linear(&format!("{p}.output.dense")),
+                    intermediate: linear(&format!("{p}.intermediate.dense"), int8_or),
+                    output: linear(&format!("{p}.output.dense"), output_precision),
                     output_norm: norm(&format!("{p}.output.LayerNorm")),
                 }
             })
@@ -198,7 +274,7 @@ impl FastEncoder {
     /// per batch. fp32 (MKL) and int8 (FBGEMM) keep no such cache.
     fn rows(&self, pieces: i64) -> i64 {
         match self.precision {
-            Precision::Bf16 => (pieces + BF16_ROWS - 1) / BF16_ROWS * BF16_ROWS,
+            Precision::Bf16 | Precision::Mixed => (pieces + BF16_ROWS - 1) / BF16_ROWS * BF16_ROWS,
             _ => pieces,
         }
     }
@@ -207,7 +283,7 @@ impl FastEncoder {
     /// ([`FastEncoder::rows`]) that attention leaves out.
     fn layer(&self, layer: &Layer, x: &Tensor, packing: &Packing) -> Tensor {
         let (rows, pieces) = (x.size()[0], packing.pieces);
-        let qkv = layer.qkv.forward(x).narrow(0, 0, pieces);
+        let qkv = layer.qkv.forward(x).narrow(0, 0, pieces).to_kind(Kind::Float);
         let hidden3 = qkv.size()[1];
         let hidden = hidden3 / 3;
         let (b, t) = (packing.batch, packing.length);

@@ -395,12 +395,12 @@ mod tests {
     }
 
     #[test]
-    fn bf16_and_int8_tag_like_fp32() {
+    fn bf16_int8_and_mixed_tag_like_fp32() {
         let reference = load(Precision::Fp32);
         let encoded = encoded(&reference);
         let batch: Vec<&Encoded> = encoded.iter().collect();
         let (want, want_features) = reference.predict_with_features(&batch);
-        for (precision, tolerance) in [(Precision::Bf16, 0.5), (Precision::Int8, 1.0)] {
+        for (precision, tolerance) in [(Precision::Bf16, 0.5), (Precision::Int8, 1.0), (Precision::Mixed, 1.0)] {
             let model = load(precision);
             assert_eq!(model.precision(), Some(precision));
             let (got, features) = model.predict_with_features(&batch);

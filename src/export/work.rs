@@ -134,7 +134,7 @@ pub struct Fingerprint {
     pub max_doc_chars: usize,
     /// `--doc-timeout`, in milliseconds.
     pub doc_timeout_ms: u64,
-    /// The encoder precision the run used (`fp32`, `bf16`, `int8`): `--precision` resolved on
+    /// The encoder precision the run used (`fp32`, `bf16`, `int8`, `mixed`): `--precision` resolved on
     /// the CPU that ran it, so shards run on CPUs that resolve `auto` differently do not merge.
     pub precision: String,
     /// The text of the `--aliases` file, if one was given: a merge applies it to the merged
