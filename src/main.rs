@@ -3,8 +3,9 @@
 //!
 //! Exit codes: 0 success; 1 a fatal error (unreadable input path, model or output folder, shard
 //! folders that cannot be merged); 2 bad usage (also: an output folder holding an unfinished run
-//! without `--resume` or `--force`, or `--resume` with other inputs or options); 3 the run
-//! finished but some documents failed (see `documents.csv`).
+//! without `--resume` or `--force`, `--resume` with other inputs or options, or an output folder
+//! another newsmine process is writing); 3 the run finished but some documents failed (see
+//! `documents.csv`).
 
 mod cli;
 
@@ -36,7 +37,8 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("newsmine: error: {e:#}");
             // The output folder's state refuses what the command line asked: bad usage.
-            let usage = matches!(e.downcast_ref(), Some(PipelineError::Work(w)) if w.is_usage());
+            let usage = matches!(e.downcast_ref(), Some(PipelineError::Work(w)) if w.is_usage())
+                || matches!(e.downcast_ref(), Some(merge::MergeError::Work(w)) if w.is_usage());
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }

@@ -10,7 +10,7 @@
 //! document per shard besides the corpus tables' aggregates.
 
 use crate::aliases::{AliasError, Aliases};
-use crate::export::work::{differences, RunInfo, WorkArea, WorkError, WORK};
+use crate::export::work::{differences, OutputLock, RunInfo, WorkArea, WorkError, WORK};
 use crate::export::{CsvSink, DocRows, ExportError};
 use crate::pipeline::{self, PipelineError, Summary};
 use std::cmp::Reverse;
@@ -90,6 +90,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Summary, MergeError> {
         return Err(MergeError::Missing { missing: missing.join(", "), count });
     }
     pipeline::check_output_dir(out)?;
+    let _lock = OutputLock::take(out)?;
     let sources: Vec<PathBuf> = shards.iter().map(|(d, _)| (*d).clone()).collect();
     let merged = Merged::new(shards.iter().map(|(_, a)| a.rows()).collect(), sources);
     let aliases = match &first.info().fingerprint.aliases {

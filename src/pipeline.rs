@@ -11,7 +11,7 @@ use crate::corpus::{self, CorpusError, Document, Limits, Pending, ReadError};
 use crate::doc::{Analysed, Entity};
 use crate::encoder::{CpuFeatures, ModelError, Precision};
 use crate::export::work::{
-    self, CorpusIdentity, Fingerprint, ModelIdentity, RunInfo, Shard, Start, WorkArea, WorkError,
+    self, CorpusIdentity, Fingerprint, ModelIdentity, OutputLock, RunInfo, Shard, Start, WorkArea, WorkError,
 };
 use crate::export::{self, CsvSink, DocRows, ExportError, Sink};
 use crate::labels::{DocStatus, EntityLabel};
@@ -281,6 +281,8 @@ where
     let scanned = corpus::scan(&cfg.inputs)?;
     let aliases = cfg.aliases.as_deref().map(crate::aliases::Aliases::read).transpose()?.unwrap_or_default();
     check_output_dir(&cfg.output_dir)?;
+    // Held until the tables are written and the work area is closed.
+    let _lock = OutputLock::take(&cfg.output_dir)?;
     let limits = Limits::for_chars(cfg.max_doc_chars);
     let mut pending = corpus::pending_all(&scanned, limits);
     pending.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));

@@ -14,6 +14,10 @@
 //!
 //! A shard run keeps its work area, marked complete, for `newsmine merge`; a run over the whole
 //! corpus removes it once its tables are in place.
+//!
+//! Only one process writes an output folder at a time ([`OutputLock`]): a second `extract` or
+//! `merge` into a folder another one is writing (a requeued Slurm task while the old one still
+//! runs) is refused instead of interleaving parts and tables.
 
 use super::rows::DocRows;
 use serde::{Deserialize, Serialize};
@@ -219,13 +223,50 @@ pub enum WorkError {
     MissingPart { dir: PathBuf, path: PathBuf },
     #[error("{path}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "another newsmine process is writing to {dir}; wait for it to end (or stop it), or give another output folder"
+    )]
+    Busy { dir: PathBuf },
 }
 
 impl WorkError {
     /// Whether the command line asked for something the folder's state does not allow (a run
     /// over an unfinished one, a resume with other settings): bad usage, not a failure.
     pub fn is_usage(&self) -> bool {
-        matches!(self, WorkError::Unfinished { .. } | WorkError::Differs { .. })
+        matches!(self, WorkError::Unfinished { .. } | WorkError::Differs { .. } | WorkError::Busy { .. })
+    }
+}
+
+/// An exclusive advisory lock (`flock`) on an output folder, held until dropped. The kernel
+/// releases it when the process ends however it ends, so a killed run never leaves a stale lock
+/// behind and `--resume` works at once. Where the file system cannot lock a folder (some network
+/// file systems), the run goes on unlocked, as before this lock existed.
+pub struct OutputLock {
+    #[cfg(unix)]
+    _folder: File,
+}
+
+impl OutputLock {
+    /// Locks the existing folder `dir`, or says another process holds it ([`WorkError::Busy`]).
+    pub fn take(dir: &Path) -> Result<OutputLock, WorkError> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::io::AsRawFd;
+            let folder = File::open(dir).map_err(io(dir))?;
+            // SAFETY: `flock` on a descriptor this function owns; it reads no memory.
+            if unsafe { libc::flock(folder.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::WouldBlock {
+                    return Err(WorkError::Busy { dir: dir.to_path_buf() });
+                }
+            }
+            Ok(OutputLock { _folder: folder })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Ok(OutputLock {})
+        }
     }
 }
 
@@ -505,6 +546,20 @@ impl Iterator for PartRows<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_process_at_a_time_writes_an_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = OutputLock::take(dir.path()).unwrap();
+        // flock locks belong to the open folder, so a second open conflicts even in one process,
+        // as a second process's would.
+        let e = OutputLock::take(dir.path()).err().expect("the folder is held");
+        assert!(matches!(&e, WorkError::Busy { dir: d } if d == dir.path()), "{e}");
+        assert!(e.is_usage() && e.to_string().contains("another newsmine process is writing to"), "{e}");
+        drop(first);
+        let _again = OutputLock::take(dir.path()).expect("released when dropped");
+        assert!(matches!(OutputLock::take(&dir.path().join("none")), Err(WorkError::Io { .. })));
+    }
 
     #[test]
     fn the_shard_hash_is_pinned() {
