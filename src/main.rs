@@ -37,8 +37,8 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("newsmine: error: {e:#}");
             // The output folder's state refuses what the command line asked: bad usage.
-            let usage = matches!(e.downcast_ref(), Some(PipelineError::Work(w)) if w.is_usage())
-                || matches!(e.downcast_ref(), Some(merge::MergeError::Work(w)) if w.is_usage());
+            let usage = e.downcast_ref::<PipelineError>().is_some_and(PipelineError::is_usage)
+                || e.downcast_ref::<merge::MergeError>().is_some_and(merge::MergeError::is_usage);
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }

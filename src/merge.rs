@@ -10,7 +10,7 @@
 //! document per shard besides the corpus tables' aggregates.
 
 use crate::aliases::{AliasError, Aliases};
-use crate::export::work::{differences, OutputLock, RunInfo, WorkArea, WorkError, WORK};
+use crate::export::work::{differences, RunInfo, WorkArea, WorkError, WORK};
 use crate::export::{CsvSink, DocRows, ExportError};
 use crate::pipeline::{self, PipelineError, Summary};
 use std::cmp::Reverse;
@@ -45,6 +45,14 @@ pub enum MergeError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Output(#[from] PipelineError),
+}
+
+impl MergeError {
+    /// Whether the output folder's state refuses the merge (another process writes it): bad
+    /// usage, not a failure.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, MergeError::Output(p) if p.is_usage())
+    }
 }
 
 /// What shards of one run must agree on, as JSON for [`differences`].
@@ -89,8 +97,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<Summary, MergeError> {
     if !missing.is_empty() {
         return Err(MergeError::Missing { missing: missing.join(", "), count });
     }
-    pipeline::check_output_dir(out)?;
-    let _lock = OutputLock::take(out)?;
+    let _lock = pipeline::open_output_dir(out)?;
     let sources: Vec<PathBuf> = shards.iter().map(|(d, _)| (*d).clone()).collect();
     let merged = Merged::new(shards.iter().map(|(_, a)| a.rows()).collect(), sources);
     let aliases = match &first.info().fingerprint.aliases {

@@ -167,6 +167,14 @@ pub enum PipelineError {
     OutputDir { path: PathBuf, source: std::io::Error },
 }
 
+impl PipelineError {
+    /// Whether the command line asked for something the output folder's state does not allow
+    /// ([`WorkError::is_usage`]): bad usage, not a failure.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, PipelineError::Work(w) if w.is_usage())
+    }
+}
+
 /// Segments `text` and finds its entities (in extracted paragraphs only) with canonical names.
 pub fn analyse(text: &str, tagger: &mut dyn Tagger) -> Analysed {
     let (paragraphs, sentences) = segment::segment(text);
@@ -256,13 +264,16 @@ fn process_guarded(doc: &Document, tagger: &mut dyn Tagger, timeout: Duration) -
     }
 }
 
-/// Creates the output folder and checks it takes a file, before any work is done.
-pub(crate) fn check_output_dir(dir: &Path) -> Result<(), PipelineError> {
+/// Creates the output folder, checks it takes a file and locks it for this process (see
+/// [`OutputLock`]), before any work is done: the one way `extract` and `merge` open the folder
+/// they write. The lock is held until the returned guard is dropped.
+pub(crate) fn open_output_dir(dir: &Path) -> Result<OutputLock, PipelineError> {
     let err = |source| PipelineError::OutputDir { path: dir.to_path_buf(), source };
     std::fs::create_dir_all(dir).map_err(err)?;
     let probe = dir.join(format!(".newsmine-probe-{}", std::process::id()));
     std::fs::write(&probe, b"").map_err(err)?;
-    std::fs::remove_file(&probe).map_err(err)
+    std::fs::remove_file(&probe).map_err(err)?;
+    Ok(OutputLock::take(dir)?)
 }
 
 /// Runs the batch with taggers made by `make_tagger` (one per worker) and writes the tables
@@ -280,9 +291,8 @@ where
     let started = Instant::now();
     let scanned = corpus::scan(&cfg.inputs)?;
     let aliases = cfg.aliases.as_deref().map(crate::aliases::Aliases::read).transpose()?.unwrap_or_default();
-    check_output_dir(&cfg.output_dir)?;
     // Held until the tables are written and the work area is closed.
-    let _lock = OutputLock::take(&cfg.output_dir)?;
+    let _lock = open_output_dir(&cfg.output_dir)?;
     let limits = Limits::for_chars(cfg.max_doc_chars);
     let mut pending = corpus::pending_all(&scanned, limits);
     pending.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
